@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdentityAccess.Core.Audit;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(320);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.Target).HasMaxLength(320);
+        // The audit log page reads one organization's events, newest first.
+        builder.HasIndex(e => new { e.OrganizationId, e.OccurredAt });
+        builder.HasIndex(e => new { e.ParentOrganizationId, e.OccurredAt });
+    }
+}

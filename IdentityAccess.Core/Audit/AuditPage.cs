@@ -1,0 +1,3 @@
+namespace IdentityAccess.Core.Audit;
+
+public sealed record AuditPage(IReadOnlyList<AuditEvent> Items, int TotalCount);

@@ -1,0 +1,30 @@
+namespace IdentityAccess.Core.DirectoryObjects;
+
+/// <summary>A user as the identity provider knows them, in the directory of one parent organization.</summary>
+public sealed class DirectoryUser
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ParentOrganizationId { get; init; }
+
+    /// <summary>The IdP's immutable id (Entra object id, Okta user id); never the email.</summary>
+    public string? ExternalId { get; set; }
+
+    public required string UserName { get; set; }
+
+    public string NormalizedUserName { get; set; } = "";
+
+    public string? Email { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>False when the IdP deactivated the user (SCIM active=false).</summary>
+    public bool Active { get; set; } = true;
+
+    /// <summary>The person this directory user is, once linked.</summary>
+    public Guid? PersonId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

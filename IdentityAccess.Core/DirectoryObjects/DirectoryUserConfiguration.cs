@@ -1,0 +1,23 @@
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IdentityAccess.Core.DirectoryObjects;
+
+internal sealed class DirectoryUserConfiguration : IEntityTypeConfiguration<DirectoryUser>
+{
+    public void Configure(EntityTypeBuilder<DirectoryUser> builder)
+    {
+        builder.HasOne<ParentOrganization>().WithMany().HasForeignKey(u => u.ParentOrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(u => u.ExternalId).HasMaxLength(256);
+        builder.Property(u => u.UserName).HasMaxLength(320);
+        builder.Property(u => u.NormalizedUserName).HasMaxLength(320);
+        builder.Property(u => u.Email).HasMaxLength(320);
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.HasIndex(u => new { u.ParentOrganizationId, u.NormalizedUserName }).IsUnique();
+        builder.HasIndex(u => new { u.ParentOrganizationId, u.ExternalId });
+        builder.HasIndex(u => u.PersonId);
+    }
+}

@@ -1,0 +1,30 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Demo;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.People;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Seats;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IdentityAccess.Core;
+
+public static class IdentityAccessCoreServiceCollectionExtensions
+{
+    /// <summary>Core's one entry point: persistence and every feature slice's services.</summary>
+    public static IServiceCollection AddIdentityAccessCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<OrganizationAccessService>();
+        services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<SeatLedger>();
+        services.AddSingleton<PersonLookup>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+}

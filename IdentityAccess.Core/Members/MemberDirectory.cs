@@ -1,0 +1,59 @@
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Roles;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Members;
+
+/// <summary>Reads an organization's members a page at a time, so a 100k-member organization loads as fast as a small one.</summary>
+public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> contexts)
+{
+    public async Task<MemberPage> GetPageAsync(Guid organizationId, MemberQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var members = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+            members = members.Where(m => m.Person!.NormalizedEmail.Contains(term) || m.Person.DisplayName.ToUpper().Contains(term));
+        }
+
+        var total = await members.CountAsync(cancellationToken);
+        var items = await Sort(members, query.Sort, query.Descending)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake))
+            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return new MemberPage(items, total);
+    }
+
+    /// <summary>One member of this organization; null when the id is unknown or belongs to another organization.</summary>
+    public async Task<MemberListItem?> FindAsync(Guid organizationId, Guid membershipId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Memberships.AsNoTracking()
+            .Where(m => m.Id == membershipId && m.OrganizationId == organizationId)
+            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    // Roles are stored as text; sorting must follow precedence, not the alphabet. The order is the same in
+    // both products' catalogues, so one expression serves both.
+    private static readonly System.Linq.Expressions.Expression<Func<Membership, int>> _rolePrecedence = m =>
+        m.Role == Role.Owner ? 0 : m.Role == Role.Admin ? 1 : m.Role == Role.Developer ? 2
+        : m.Role == Role.Billing ? 3 : m.Role == Role.ClaudeCodeUser ? 4 : 5;
+
+    // The id breaks ties, so paging is stable when many rows share a value.
+    private static IQueryable<Membership> Sort(IQueryable<Membership> members, MemberSort sort, bool descending) => (sort, descending) switch
+    {
+        (MemberSort.Name, false) => members.OrderBy(m => m.Person!.DisplayName).ThenBy(m => m.Id),
+        (MemberSort.Name, true) => members.OrderByDescending(m => m.Person!.DisplayName).ThenBy(m => m.Id),
+        (MemberSort.Email, false) => members.OrderBy(m => m.Person!.NormalizedEmail).ThenBy(m => m.Id),
+        (MemberSort.Email, true) => members.OrderByDescending(m => m.Person!.NormalizedEmail).ThenBy(m => m.Id),
+        (MemberSort.Role, false) => members.OrderBy(_rolePrecedence).ThenBy(m => m.Id),
+        (MemberSort.Role, true) => members.OrderByDescending(_rolePrecedence).ThenBy(m => m.Id),
+        (MemberSort.Status, false) => members.OrderBy(m => m.Status).ThenBy(m => m.Id),
+        (MemberSort.Status, true) => members.OrderByDescending(m => m.Status).ThenBy(m => m.Id),
+        (MemberSort.Joined, false) => members.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+        (MemberSort.Joined, true) => members.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id),
+    };
+}

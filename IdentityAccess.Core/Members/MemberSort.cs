@@ -1,0 +1,10 @@
+namespace IdentityAccess.Core.Members;
+
+public enum MemberSort
+{
+    Name,
+    Email,
+    Role,
+    Status,
+    Joined,
+}

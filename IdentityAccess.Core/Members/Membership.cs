@@ -1,0 +1,36 @@
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.People;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Members;
+
+/// <summary>A person's place in one organization: role, seat tier (chat only), status and who granted it.</summary>
+public sealed class Membership
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid OrganizationId { get; init; }
+
+    public Organization? Organization { get; init; }
+
+    public Guid PersonId { get; init; }
+
+    public Person? Person { get; init; }
+
+    public Role Role { get; set; }
+
+    /// <summary>Null for Console organizations, which have no tiers.</summary>
+    public SeatTier? SeatTier { get; set; }
+
+    public MembershipStatus Status { get; set; }
+
+    public MembershipSource Source { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the status last changed; orders the seat queue (first pending, first admitted).</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>True while the membership counts against the organization's purchased seats.</summary>
+    public bool HoldsSeat => Status == MembershipStatus.Active;
+}

@@ -1,0 +1,16 @@
+namespace IdentityAccess.Core.Members;
+
+public enum MembershipStatus
+{
+    /// <summary>A member holding a seat.</summary>
+    Active,
+
+    /// <summary>Listed, waiting for a free seat; never a member until one is bought. Nobody is evicted for them.</summary>
+    PendingSeat,
+
+    /// <summary>Signed-in blocked and seat freed, history kept (SCIM active=false, or JIT with no group access).</summary>
+    Suspended,
+
+    /// <summary>No longer a member; the row stays for the audit trail and so a return keeps the same person.</summary>
+    Removed,
+}

@@ -1,0 +1,31 @@
+using IdentityAccess.Core.Provisioning;
+
+namespace IdentityAccess.Core.Organizations;
+
+/// <summary>An organization joined to a parent: its own product, provisioning settings, seats and members.</summary>
+public sealed class Organization
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ParentOrganizationId { get; init; }
+
+    public ParentOrganization? Parent { get; init; }
+
+    public required string Name { get; set; }
+
+    public OrganizationPlan Plan { get; init; }
+
+    public Product Product => Plan == OrganizationPlan.Console ? Product.Console : Product.Chat;
+
+    public ProvisioningMode ProvisioningMode { get; set; } = ProvisioningMode.Manual;
+
+    public bool AdvancedGroupMappingsEnabled { get; set; }
+
+    /// <summary>Exempt from sync and mappings, so an owner can always get back in.</summary>
+    public Guid? BreakGlassPersonId { get; set; }
+
+    /// <summary>Raised on every settings save so a stale draft cannot overwrite a newer one.</summary>
+    public int SettingsVersion { get; set; } = 1;
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace IdentityAccess.Core.Organizations;
+
+/// <summary>
+/// Holds what the organizations joined to it share: verified domains, the SSO connection and the SCIM directory.
+/// </summary>
+public sealed class ParentOrganization
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string Name { get; set; }
+
+    public ParentPlan Plan { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<Organization> Organizations { get; init; } = [];
+}

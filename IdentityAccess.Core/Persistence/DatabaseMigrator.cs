@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IdentityAccess.Core.Persistence;
+
+/// <summary>Brings the database to the current model at start-up.</summary>
+public sealed class DatabaseMigrator(IDbContextFactory<IdentityAccessDbContext> contexts, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the members page read while sync writes; the setting is stored in the file itself.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        logger.LogInformation("Database ready ({Provider}); applied {Count} migration(s).", db.Database.ProviderName, pending.Count);
+    }
+}

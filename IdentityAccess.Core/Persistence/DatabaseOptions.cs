@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IdentityAccess.Core.Persistence;
+
+/// <summary>The <c>Database</c> section of appsettings.json.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// A SQLite or Npgsql connection string. A relative SQLite file path is taken from the app's content root, and
+    /// its folder is created.
+    /// </summary>
+    [Required]
+    public string ConnectionString { get; set; } = "Data Source=data/identityaccess.db";
+}

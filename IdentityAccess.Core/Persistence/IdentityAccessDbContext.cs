@@ -1,0 +1,58 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.People;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Persistence;
+
+/// <summary>
+/// The one model. Each database provider has a subclass of its own so that each gets its own migration set
+/// (migrations generated for one provider do not apply to the other).
+/// </summary>
+public abstract class IdentityAccessDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ParentOrganization> ParentOrganizations => Set<ParentOrganization>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<SeatPool> SeatPools => Set<SeatPool>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<DirectoryUser> DirectoryUsers => Set<DirectoryUser>();
+
+    public DbSet<DirectoryGroup> DirectoryGroups => Set<DirectoryGroup>();
+
+    public DbSet<DirectoryGroupMember> DirectoryGroupMembers => Set<DirectoryGroupMember>();
+
+    public DbSet<GroupMapping> GroupMappings => Set<GroupMapping>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as readable strings: the database stays legible and reordering an enum cannot corrupt data.
+        StoreAsString<ParentPlan>(configurationBuilder);
+        StoreAsString<OrganizationPlan>(configurationBuilder);
+        StoreAsString<ProvisioningMode>(configurationBuilder);
+        StoreAsString<Role>(configurationBuilder);
+        StoreAsString<SeatTier>(configurationBuilder);
+        StoreAsString<MembershipStatus>(configurationBuilder);
+        StoreAsString<MembershipSource>(configurationBuilder);
+    }
+
+    private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)
+        where TEnum : struct, Enum =>
+        configurationBuilder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(32);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IdentityAccess.Core.Persistence;
+
+internal static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // The provider decides which services exist, so it is read now rather than through IOptions.
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
+                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(options.ConnectionString));
+                services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
+                break;
+        }
+
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>Anchors a relative database file to the content root and makes sure its folder exists.</summary>
+    internal static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = builder.Mode != SqliteOpenMode.Memory
+            && builder.DataSource != ":memory:"
+            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (!isFile || string.IsNullOrEmpty(builder.DataSource))
+        {
+            return connectionString;
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

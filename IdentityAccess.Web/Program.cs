@@ -1,0 +1,32 @@
+using IdentityAccess.Core;
+using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components;
+using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.Health;
+using IdentityAccess.Web.Startup;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseTopLevelAppSettings();
+
+builder.Services.AddIdentityAccessCore(builder.Configuration);
+builder.Services.AddAdminSignIn(builder.Configuration);
+builder.Services.AddHealth();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealth();
+app.MapSignInEndpoints(app.Environment, app.Configuration);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
