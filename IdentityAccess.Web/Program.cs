@@ -2,6 +2,7 @@ using IdentityAccess.Core;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
 using IdentityAccess.Web.Startup;
 using MudBlazor.Services;
@@ -19,6 +20,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesForPageRequestsOnly();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

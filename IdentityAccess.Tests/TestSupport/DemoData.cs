@@ -1,0 +1,20 @@
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>Ids of the seeded demo, looked up by the names the seeder gives them.</summary>
+public sealed record DemoData(Guid AcmeChat, Guid AcmeConsole, Guid GlobexTeam, IReadOnlyDictionary<string, Guid> PeopleByEmail)
+{
+    public Guid Person(string email) => PeopleByEmail[email];
+
+    public static async Task<DemoData> LoadAsync(IdentityAccessDbContext db)
+    {
+        var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id);
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email, p => p.Id);
+        return new DemoData(orgs["Acme"], orgs["Acme Console"], orgs["Globex Team"], people);
+    }
+
+    public static Organization Find(IdentityAccessDbContext db, Guid id) => db.Organizations.Single(o => o.Id == id);
+}

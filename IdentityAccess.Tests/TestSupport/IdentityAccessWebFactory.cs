@@ -1,0 +1,33 @@
+using IdentityAccess.Core.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>The real app on a test database, with the test sign-in available beside the app's own.</summary>
+public sealed class IdentityAccessWebFactory(TestDatabase database, string environment = "Development", bool useTestAuth = true)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    public async Task<IdentityAccessDbContext> CreateDbContextAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (useTestAuth)
+        {
+            builder.ConfigureTestServices(services => services
+                .AddAuthentication(TestAuthHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { }));
+        }
+    }
+}

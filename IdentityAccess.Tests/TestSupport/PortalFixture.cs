@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>One app on one database with the demo seeded, shared by the tests of a class.</summary>
+public abstract class PortalFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public IdentityAccessWebFactory Factory { get; private set; } = default!;
+
+    public DemoData Demo { get; private set; } = default!;
+
+    protected abstract TestDatabase CreateDatabase();
+
+    public HttpClient CreateClient(Guid? asPerson = null)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (asPerson is { } id)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.Header, id.ToString());
+        }
+
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = CreateDatabase();
+        Factory = new IdentityAccessWebFactory(_database);
+        _ = Factory.Server; // starts the app: migrations and the demo seed run here
+        await using var db = await Factory.CreateDbContextAsync();
+        Demo = await DemoData.LoadAsync(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqlitePortalFixture : PortalFixture
+{
+    protected override TestDatabase CreateDatabase() => new SqliteTestDatabase();
+}
+
+public sealed class PostgresPortalFixture : PortalFixture
+{
+    protected override TestDatabase CreateDatabase() => new PostgresTestDatabase();
+}

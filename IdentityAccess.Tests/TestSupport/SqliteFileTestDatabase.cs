@@ -1,0 +1,23 @@
+using IdentityAccess.Core.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>A SQLite file in a temporary folder: what the portal really uses by default, WAL included.</summary>
+public sealed class SqliteFileTestDatabase : TestDatabase
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ia-test-").FullName;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string FilePath => Path.Combine(_folder, "identityaccess.db");
+
+    public override string ConnectionString => $"Data Source={FilePath};Pooling=false";
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
