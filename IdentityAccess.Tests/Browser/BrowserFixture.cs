@@ -1,0 +1,72 @@
+using System.Net;
+using IdentityAccess.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IdentityAccess.Tests.Browser;
+
+/// <summary>
+/// The real portal on Kestrel at 127.0.0.1 (Development, SQLite file, seeded demo, the real sign-in) and headless
+/// Debian Chromium driven by Playwright. No browser is downloaded: CHROMIUM_PATH (default /usr/bin/chromium) is used.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly SqliteFileTestDatabase _database = new();
+    private IPlaywright? _playwright;
+
+    public IdentityAccessWebFactory Factory { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public DemoData Demo { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Factory = new IdentityAccessWebFactory(_database, "Development", useTestAuth: false);
+        Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            Demo = await DemoData.LoadAsync(db);
+        }
+
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}. The README's test command (scripts/test.sh) installs Debian's chromium.");
+        }
+
+        // Waits, not speed checks: the first render after start-up includes JIT on a 2-core machine.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 860 } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

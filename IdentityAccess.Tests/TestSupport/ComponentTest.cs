@@ -1,0 +1,16 @@
+using Bunit;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>
+/// Base for bUnit tests. xunit 2 disposes test classes synchronously, and MudBlazor's popover service can only be
+/// disposed asynchronously, so disposal goes through IAsyncLifetime.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    protected ComponentTest() => this.AddIdentityAccessTestServices();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}

@@ -1,0 +1,70 @@
+using Bunit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Components.Members;
+
+namespace IdentityAccess.Tests.Web.Components.Members;
+
+public sealed class MemberTableTests : ComponentTest
+{
+    private static readonly Guid _org = Guid.NewGuid();
+    private readonly List<MemberQuery> _queries = [];
+
+    private static readonly MemberListItem[] _members =
+    [
+        new(Guid.NewGuid(), Guid.NewGuid(), "Alice Anders", "alice@acme.test", Role.Owner, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Manual, DateTimeOffset.UnixEpoch),
+        new(Guid.NewGuid(), Guid.NewGuid(), "Pat Pending", "pat@acme.test", Role.User, SeatTier.Standard, MembershipStatus.PendingSeat, MembershipSource.Scim, DateTimeOffset.UnixEpoch),
+    ];
+
+    private Task<MemberPage> Load(MemberQuery query, CancellationToken cancellationToken)
+    {
+        _queries.Add(query);
+        var matching = _members.Where(m => query.Search is null || m.Email.Contains(query.Search, StringComparison.OrdinalIgnoreCase)).ToList();
+        return Task.FromResult(new MemberPage(matching, matching.Count));
+    }
+
+    [Fact]
+    public void Render_LoadsFirstPage_ShowsRowsWithRoleTierStatusAndSource()
+    {
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+        var pending = cut.FindAll("tbody tr")[1].TextContent;
+        Assert.Contains("Pat Pending", pending);
+        Assert.Contains("Standard", pending);
+        Assert.Contains("Pending a seat", pending);
+        Assert.Contains("SCIM sync", pending);
+        Assert.Equal(new MemberQuery(null, 0, 25, MemberSort.Name, false), _queries[0]);
+    }
+
+    [Fact]
+    public void Search_Typed_ReloadsFromServerWithTheTerm()
+    {
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+
+        cut.Find("input[aria-label='Search members']").Input("alice");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr")), TimeSpan.FromSeconds(5));
+        Assert.Equal("alice", _queries[^1].Search);
+    }
+
+    [Fact]
+    public void Search_NoMatch_SaysSo()
+    {
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
+
+        cut.Find("input[aria-label='Search members']").Input("nobody");
+
+        cut.WaitForAssertion(() => Assert.Contains("No member matches \"nobody\"", cut.Markup), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void NameCell_LinksToTheMemberPageOfThisOrganization()
+    {
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
+
+        cut.WaitForAssertion(() => Assert.Equal($"/orgs/{_org}/members/{_members[0].MembershipId}", cut.Find("tbody tr a").GetAttribute("href")));
+    }
+}
