@@ -32,7 +32,6 @@ public sealed class MembersJourneyTests(BrowserFixture portal) : IClassFixture<B
     {
         var page = await portal.NewPageAsync();
         await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/members");
-        await PortalPage.WaitInteractiveAsync(page);
 
         await page.GetByTestId("org-switcher").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Acme Console" }).ClickAsync();

@@ -12,9 +12,13 @@ public static class PortalPage
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
         await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {email}" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        await WaitInteractiveAsync(page);
     }
 
-    /// <summary>Prerendered HTML shows first; clicks only work once the interactive circuit is connected.</summary>
+    /// <summary>
+    /// Prerendered HTML shows first. A link clicked before the interactive circuit is up can be lost (seen: the page
+    /// stayed put), so a person-like script waits for it, as a person waits for the page to settle.
+    /// </summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "yes");
 }

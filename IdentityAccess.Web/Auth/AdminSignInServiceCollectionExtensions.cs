@@ -57,16 +57,15 @@ internal static class AdminSignInServiceCollectionExtensions
         options.Events.OnTokenValidated = async context =>
         {
             await identityWebHandler(context);
-            var email = context.Principal?.FindFirst("preferred_username")?.Value ?? context.Principal?.FindFirst("email")?.Value;
             var people = context.HttpContext.RequestServices.GetRequiredService<PersonLookup>();
-            var person = email is null ? null : await people.FindByEmailAsync(email, context.HttpContext.RequestAborted);
-            if (person is null)
+            var linked = await EntraPersonLink.LinkAsync(context.Principal, people, context.HttpContext.RequestAborted);
+            if (linked.Principal is null)
             {
-                context.Fail($"No IdentityAccess person has the email '{email}'.");
+                context.Fail(linked.Failure);
                 return;
             }
 
-            context.Principal = PortalPrincipal.For(person, "entra");
+            context.Principal = linked.Principal;
         };
         options.Events.OnRemoteFailure = context =>
         {

@@ -19,9 +19,7 @@ internal static class SignInEndpoints
 
         if (AdminSignInServiceCollectionExtensions.IsEntraConfigured(configuration))
         {
-            app.MapGet("/sign-in/entra", (string? returnUrl) => Results.Challenge(
-                new AuthenticationProperties { RedirectUri = LocalRedirect.Sanitize(returnUrl) },
-                [OpenIdConnectDefaults.AuthenticationScheme]));
+            app.MapGet("/sign-in/entra", EntraChallengeAsync);
         }
 
         // A newcomer can use the portal without any IdP. Never mapped outside Development, so elsewhere the
@@ -32,6 +30,22 @@ internal static class SignInEndpoints
         }
 
         return app;
+    }
+
+    private static async Task EntraChallengeAsync(HttpContext http, ILogger<AdminSignIn> logger, string? returnUrl)
+    {
+        try
+        {
+            await http.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme,
+                new AuthenticationProperties { RedirectUri = LocalRedirect.Sanitize(returnUrl) });
+        }
+        catch (InvalidOperationException ex) when (!http.Response.HasStarted)
+        {
+            // The challenge first reads Entra's metadata; when Entra cannot be reached the person gets a sentence, not a 500.
+            logger.LogWarning(ex, "Microsoft Entra ID could not be reached for sign-in.");
+            http.Response.Redirect("/sign-in?error=" + Uri.EscapeDataString(
+                "Microsoft Entra ID could not be reached. Try again in a moment; if it keeps happening, tell your administrator."));
+        }
     }
 
     public const string DevelopmentSignInPath = "/sign-in/development";
