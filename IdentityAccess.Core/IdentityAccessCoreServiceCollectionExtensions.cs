@@ -21,7 +21,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<OrganizationAccessService>();
-        services.AddSingleton<MemberDirectory>();
+        services.AddMembers();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();

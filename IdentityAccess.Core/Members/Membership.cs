@@ -32,5 +32,5 @@ public sealed class Membership
     public DateTimeOffset StatusChangedAt { get; set; }
 
     /// <summary>True while the membership counts against the organization's purchased seats.</summary>
-    public bool HoldsSeat => Status == MembershipStatus.Active;
+    public bool HoldsSeat => MembershipStatuses.HoldsSeat(Status);
 }

@@ -8,7 +8,13 @@ public enum MembershipStatus
     /// <summary>Listed, waiting for a free seat; never a member until one is bought. Nobody is evicted for them.</summary>
     PendingSeat,
 
-    /// <summary>Signed-in blocked and seat freed, history kept (SCIM active=false, or JIT with no group access).</summary>
+    /// <summary>
+    /// JIT with advanced group mappings: in no mapped group any more, so sign-in is refused; still listed and still
+    /// holding the seat until removed by hand (the help article's "cannot sign in, but stay listed").
+    /// </summary>
+    LoginBlocked,
+
+    /// <summary>Sign-in blocked and seat freed, history kept (SCIM active=false, or JIT with no group access).</summary>
     Suspended,
 
     /// <summary>No longer a member; the row stays for the audit trail and so a return keeps the same person.</summary>

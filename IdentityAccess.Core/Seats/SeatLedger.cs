@@ -14,16 +14,15 @@ public sealed class SeatLedger(IDbContextFactory<IdentityAccessDbContext> contex
         var pools = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .Select(p => new { p.Tier, p.Purchased }).ToListAsync(cancellationToken);
         var counts = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganizationId == organizationId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.PendingSeat))
+            .Where(m => m.OrganizationId == organizationId
+                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked || m.Status == MembershipStatus.PendingSeat))
             .GroupBy(m => new { m.SeatTier, m.Status })
             .Select(g => new { g.Key.SeatTier, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        int CountOf(SeatTier? tier, MembershipStatus status) =>
-            counts.Where(c => c.SeatTier == tier && c.Status == status).Sum(c => c.Count);
+        int Used(SeatTier? tier) => counts.Where(c => c.SeatTier == tier && MembershipStatuses.HoldsSeat(c.Status)).Sum(c => c.Count);
+        int Pending(SeatTier? tier) => counts.Where(c => c.SeatTier == tier && c.Status == MembershipStatus.PendingSeat).Sum(c => c.Count);
 
-        return [.. pools
-            .OrderBy(p => p.Tier)
-            .Select(p => new SeatUsage(p.Tier, p.Purchased, CountOf(p.Tier, MembershipStatus.Active), CountOf(p.Tier, MembershipStatus.PendingSeat)))];
+        return [.. pools.OrderBy(p => p.Tier).Select(p => new SeatUsage(p.Tier, p.Purchased, Used(p.Tier), Pending(p.Tier)))];
     }
 }

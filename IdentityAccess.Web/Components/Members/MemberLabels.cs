@@ -9,6 +9,7 @@ public static class MemberLabels
     {
         MembershipStatus.Active => "Active",
         MembershipStatus.PendingSeat => "Pending a seat",
+        MembershipStatus.LoginBlocked => "Sign-in blocked",
         MembershipStatus.Suspended => "Suspended",
         MembershipStatus.Removed => "Removed",
     };

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Core.Members;
+
+internal static class MembersServiceCollectionExtensions
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        services.AddSingleton<MemberDirectory>();
+        return services;
+    }
+}
