@@ -1,0 +1,12 @@
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Provisioning.Engine;
+
+/// <summary>A person's membership as it is stored now.</summary>
+public sealed record CurrentMembership(Role Role, SeatTier? Tier, MembershipStatus Status, MembershipSource Source, DateTimeOffset StatusChangedAt)
+{
+    public bool HoldsSeat => MembershipStatuses.HoldsSeat(Status);
+
+    public bool IsMember => Status != MembershipStatus.Removed;
+}

@@ -1,0 +1,19 @@
+namespace IdentityAccess.Core.Provisioning.Engine;
+
+/// <summary>The whole input of the rule engine: no I/O happens after this is built.</summary>
+public sealed record ProvisioningInput(
+    OrganizationFacts Organization,
+    ProvisioningDraft Settings,
+    IReadOnlyList<KnownPerson> People,
+    IReadOnlyDictionary<string, string> GroupNames)
+{
+    /// <summary>A group's current name for explanations; the key itself when the group is gone.</summary>
+    public string GroupName(string groupKey) => GroupNames.TryGetValue(groupKey, out var name) ? name : groupKey;
+
+    /// <summary>
+    /// Switching into SCIM from another mode: existing members come under sync ("adopted"), so those the IdP has
+    /// not assigned are deprovisioned. This is the hazard the help article warns about, and why the save guard
+    /// shows the diff first.
+    /// </summary>
+    public bool AdoptsExistingMembers => Settings.Mode == ProvisioningMode.Scim && Organization.CurrentMode != ProvisioningMode.Scim;
+}

@@ -1,0 +1,19 @@
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Provisioning.Engine;
+
+/// <summary>The rule engine's answer for one organization: the outcome of every known person.</summary>
+public sealed record ProvisioningPlan(OrganizationFacts Organization, ProvisioningDraft Settings, IReadOnlyList<PersonOutcome> Outcomes)
+{
+    public IEnumerable<PersonOutcome> Changed => Outcomes.Where(o => o.Changes.Count > 0);
+
+    public IReadOnlyList<PersonOutcome> With(ChangeKind kind) => [.. Outcomes.Where(o => o.Changes.Contains(kind))];
+
+    public int Count(ChangeKind kind) => Outcomes.Count(o => o.Changes.Contains(kind));
+
+    public PersonOutcome? For(Guid personId) => Outcomes.FirstOrDefault(o => o.Person.PersonId == personId);
+
+    /// <summary>Active members holding the organization's top role (chat Owner, Console Admin) after the change.</summary>
+    public IReadOnlyList<PersonOutcome> TopRoleHolders =>
+        [.. Outcomes.Where(o => o.IsActiveMember && o.Desired!.Role == RoleCatalog.TopRole(Organization.Product))];
+}

@@ -1,0 +1,117 @@
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Provisioning.Engine;
+
+/// <summary>
+/// The one implementation of the provisioning rules: settings + directory + memberships + seats → the desired
+/// membership of every person, with reasons. Pure: no I/O, no clock. The save guard, Sync now, SCIM, JIT, the
+/// what-if simulator and "Why this role?" all call this.
+/// </summary>
+public static class ProvisioningRules
+{
+    public static ProvisioningPlan Evaluate(ProvisioningInput input)
+    {
+        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, p))).ToList();
+        var seats = new SeatAllocator(input.Organization);
+        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<string> Reasons)>(ReferenceEqualityComparer.Instance);
+
+        // 1. Seats held and kept as they are.
+        foreach (var (person, target) in targets)
+        {
+            var current = person.Membership;
+            var keepsSeat = current?.HoldsSeat == true && target.Kind switch
+            {
+                TargetKind.KeepAsIs or TargetKind.LoginBlocked => true,
+                TargetKind.Member => WantedTier(seats, target, current) == current.Tier,
+                TargetKind.Suspended or TargetKind.Removed or TargetKind.NotMember => false,
+            };
+            if (keepsSeat)
+            {
+                seats.Keep(current!.Tier);
+                var status = target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked
+                    : target.Kind == TargetKind.KeepAsIs ? current.Status : MembershipStatus.Active;
+                desired[person] = (new DesiredMembership(target.Role, current.Tier, status, target.Source), [.. target.Reasons]);
+            }
+        }
+
+        // 2. Seat holders moving to another tier, then 3. everyone waiting for a seat, first come first served.
+        var waiting = targets
+            .Where(t => t.Target.Kind == TargetKind.Member && !desired.ContainsKey(t.Person))
+            .OrderBy(t => t.Person.Membership?.HoldsSeat == true ? 0 : t.Person.Membership?.Status == MembershipStatus.PendingSeat ? 1 : 2)
+            .ThenBy(t => t.Person.Membership?.Status == MembershipStatus.PendingSeat ? t.Person.Membership.StatusChangedAt : t.Person.AssignedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(t => t.Person.Email, StringComparer.OrdinalIgnoreCase);
+        foreach (var (person, target) in waiting)
+        {
+            desired[person] = AllocateSeat(seats, person, target);
+        }
+
+        // 4. Everyone else: no seat involved.
+        foreach (var (person, target) in targets.Where(t => !desired.ContainsKey(t.Person)))
+        {
+            desired[person] = (WithoutSeat(person, target), [.. target.Reasons]);
+        }
+
+        var outcomes = targets.Select(t =>
+        {
+            var (membership, reasons) = desired[t.Person];
+            var changes = ChangeDetector.Detect(input.Organization.Product, t.Person.Membership, membership);
+            return new PersonOutcome(t.Person, membership, changes, reasons, t.Target.AtNextSignIn && changes.Count > 0);
+        }).ToList();
+        return new ProvisioningPlan(input.Organization, input.Settings, outcomes);
+    }
+
+    private static SeatTier? WantedTier(SeatAllocator seats, Target target, CurrentMembership? current) =>
+        !seats.HasTiers ? null : target.MappedTier ?? current?.Tier;
+
+    private static (DesiredMembership?, List<string>) AllocateSeat(SeatAllocator seats, KnownPerson person, Target target)
+    {
+        var reasons = target.Reasons.ToList();
+        var current = person.Membership;
+        if (current?.HoldsSeat == true)
+        {
+            // Moving tier: only into a free seat; otherwise the person keeps the seat they hold.
+            var moveTo = WantedTier(seats, target, current);
+            if (seats.TryTake(moveTo))
+            {
+                return (new DesiredMembership(target.Role, moveTo, MembershipStatus.Active, target.Source), reasons);
+            }
+
+            seats.Keep(current.Tier);
+            reasons.Add($"No free {moveTo} seat: keeps their {current.Tier} seat.");
+            return (new DesiredMembership(target.Role, current.Tier, MembershipStatus.Active, target.Source), reasons);
+        }
+
+        // A tier group decides the tier; a returning person waits for the tier they had.
+        var wanted = seats.HasTiers ? target.MappedTier : null;
+        if (wanted is not null || !seats.HasTiers)
+        {
+            return seats.TryTake(wanted)
+                ? (new DesiredMembership(target.Role, wanted, MembershipStatus.Active, target.Source), reasons)
+                : (new DesiredMembership(target.Role, wanted, MembershipStatus.PendingSeat, target.Source),
+                    [.. reasons, $"No free {(wanted is null ? "" : wanted + " ")}seat: pending until seats are bought, then admitted in order."]);
+        }
+
+        if (seats.TryTakeHighestFree(out var tier))
+        {
+            reasons.Add($"In no tier group: given the highest tier with a free seat ({tier}).");
+            return (new DesiredMembership(target.Role, tier, MembershipStatus.Active, target.Source), reasons);
+        }
+
+        reasons.Add("No free seat in any tier: pending until seats are bought, then admitted in order.");
+        return (new DesiredMembership(target.Role, null, MembershipStatus.PendingSeat, target.Source), reasons);
+    }
+
+    private static DesiredMembership? WithoutSeat(KnownPerson person, Target target) => target.Kind switch
+    {
+        TargetKind.NotMember => person.Membership is { IsMember: false } removed
+            ? new DesiredMembership(removed.Role, removed.Tier, MembershipStatus.Removed, removed.Source)
+            : null,
+        TargetKind.Removed => new DesiredMembership(target.Role, target.MappedTier, MembershipStatus.Removed, target.Source),
+        TargetKind.Suspended => new DesiredMembership(target.Role, target.MappedTier, MembershipStatus.Suspended, target.Source),
+        TargetKind.KeepAsIs or TargetKind.LoginBlocked => person.Membership is { } current
+            ? new DesiredMembership(target.Role, current.Tier, target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked : current.Status, target.Source)
+            : null,
+        TargetKind.Member => throw new InvalidOperationException("Members are placed by seat allocation."),
+    };
+}

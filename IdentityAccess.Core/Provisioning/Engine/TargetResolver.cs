@@ -1,0 +1,109 @@
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Provisioning.Engine;
+
+/// <summary>The help article's table, row by row: what each mode wants for a person, seats aside.</summary>
+internal static class TargetResolver
+{
+    public static Target Resolve(ProvisioningInput input, KnownPerson person)
+    {
+        var isMember = person.Membership?.IsMember == true;
+        if (isMember && person.PersonId is { } id && id == input.Settings.BreakGlassPersonId)
+        {
+            return Target.Keep(person, "Break-glass owner: exempt from sync and group mappings, so an owner can always get in.");
+        }
+
+        return input.Settings.Mode switch
+        {
+            ProvisioningMode.Manual => isMember
+                ? Target.Keep(person, "Manual provisioning: role and tier are changed by hand.")
+                : Target.None("Manual provisioning: people are added by hand."),
+            ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, person, isMember) : Jit(person, isMember),
+            ProvisioningMode.Scim => Scim(input, person, isMember),
+        };
+    }
+
+    private static Target Jit(KnownPerson person, bool isMember)
+    {
+        if (isMember)
+        {
+            // Without mappings nobody is blocked: a person blocked under mappings may sign in again.
+            return person.Membership!.Status == MembershipStatus.LoginBlocked
+                ? Target.Leave(TargetKind.Member, person, "JIT without group mappings: everyone assigned to the IdP app can sign in.")
+                : Target.Keep(person, "JIT: role and tier are changed by hand.");
+        }
+
+        return person.SigningIn
+            ? new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Jit, ["JIT: provisioned at first sign-in as User."], false)
+            : Target.None("JIT: provisioned when they first sign in through SSO.");
+    }
+
+    private static Target JitWithMappings(ProvisioningInput input, KnownPerson person, bool isMember)
+    {
+        if (person.GroupsFrom == GroupKnowledge.Unknown && !person.SigningIn)
+        {
+            return isMember
+                ? Target.Keep(person, "JIT with group mappings: their groups are unknown until they next sign in through SSO.")
+                : Target.None("JIT: provisioned when they first sign in through SSO, if in a mapped group.");
+        }
+
+        var groups = GroupResolution.For(input, person);
+        var atNextSignIn = !person.SigningIn;
+        if (groups.Role is { } role)
+        {
+            var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
+            return new Target(TargetKind.Member, role, groups.Tier, source,
+                [.. groups.Reasons, atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
+                atNextSignIn);
+        }
+
+        const string NoGroup = "In no group mapped to a role";
+        return isMember
+            ? Target.Leave(TargetKind.LoginBlocked, person, $"{NoGroup}: cannot sign in, but stays listed until removed.", atNextSignIn)
+            : Target.None($"{NoGroup} of {input.Organization.Name}: not provisioned.");
+    }
+
+    private static Target Scim(ProvisioningInput input, KnownPerson person, bool isMember)
+    {
+        // Sync only takes away what sync granted, except when switching into SCIM adopts the existing members.
+        var managed = isMember && (person.Membership!.Source == MembershipSource.Scim || input.AdoptsExistingMembers);
+        if (isMember && !managed)
+        {
+            return Target.Keep(person, "Added by hand after SCIM was enabled: sync only removes what sync granted.");
+        }
+
+        switch (person.Directory)
+        {
+            case DirectoryPresence.Absent:
+                return managed
+                    ? Target.Leave(TargetKind.Removed, person, "Not assigned to the IdP app: removed by directory sync.")
+                    : Target.None("Not assigned to the IdP app.");
+            case DirectoryPresence.Deactivated:
+                return managed
+                    ? Target.Leave(TargetKind.Suspended, person, "Deactivated in the IdP: suspended, seat freed, history kept.")
+                    : Target.None("Deactivated in the IdP.");
+            case DirectoryPresence.Active:
+                break;
+        }
+
+        if (!input.Settings.UsesMappings)
+        {
+            return managed
+                ? Target.Leave(TargetKind.Member, person, "Directory sync (SCIM): role and tier are changed by hand.") with { Source = MembershipSource.Scim }
+                : new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Scim,
+                    ["Assigned to the IdP app: provisioned by directory sync as User."], false);
+        }
+
+        var groups = GroupResolution.For(input, person);
+        if (groups.Role is { } role)
+        {
+            return new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,
+                [.. groups.Reasons, "Directory sync: role and tier follow group membership."], false);
+        }
+
+        return managed
+            ? Target.Leave(TargetKind.Removed, person, "In no group mapped to a role: removed when group access is revoked.")
+            : Target.None($"Assigned to the IdP app but in no group mapped to a role of {input.Organization.Name}.");
+    }
+}

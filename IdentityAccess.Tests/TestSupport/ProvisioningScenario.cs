@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>Builds rule-engine inputs in a sentence each: an organization, its draft, and the people it knows.</summary>
+public sealed class ProvisioningScenario
+{
+    private static readonly DateTimeOffset _start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly List<KnownPerson> _people = [];
+    private readonly Dictionary<string, string> _groups = [];
+
+    private ProvisioningScenario(OrganizationFacts organization) => Organization = organization;
+
+    public OrganizationFacts Organization { get; private set; }
+
+    public ProvisioningDraft Draft { get; private set; } = ProvisioningDraft.Manual();
+
+    public static ProvisioningScenario Chat(int premium = 10, int standard = 20, ProvisioningMode currentMode = ProvisioningMode.Manual) =>
+        new(new OrganizationFacts(Guid.NewGuid(), "Acme", OrganizationPlan.Enterprise, ParentPlan.Enterprise, currentMode,
+            [new SeatPoolFacts(SeatTier.Premium, premium), new SeatPoolFacts(SeatTier.Standard, standard)]));
+
+    public static ProvisioningScenario TeamChat() =>
+        new(new OrganizationFacts(Guid.NewGuid(), "Globex Team", OrganizationPlan.Team, ParentPlan.Team, ProvisioningMode.Manual,
+            [new SeatPoolFacts(SeatTier.Premium, 5), new SeatPoolFacts(SeatTier.Standard, 5)]));
+
+    public static ProvisioningScenario Console(int seats = 10, ProvisioningMode currentMode = ProvisioningMode.Manual) =>
+        new(new OrganizationFacts(Guid.NewGuid(), "Acme Console", OrganizationPlan.Console, ParentPlan.Enterprise, currentMode,
+            [new SeatPoolFacts(null, seats)]));
+
+    public static Guid IdOf(string email) => new(MD5.HashData(Encoding.UTF8.GetBytes(email)));
+
+    public ProvisioningScenario Mode(ProvisioningMode mode, bool mappings = false) =>
+        With(Draft with { Mode = mode, AdvancedGroupMappings = mappings });
+
+    public ProvisioningScenario MapRole(string group, Role role) =>
+        With(Draft with { RoleMappings = [.. Draft.RoleMappings, new RoleMapping(Group(group), role)] });
+
+    public ProvisioningScenario MapTier(string group, SeatTier tier) =>
+        With(Draft with { TierMappings = [.. Draft.TierMappings, new TierMapping(Group(group), tier)] });
+
+    public ProvisioningScenario BreakGlass(string email) => With(Draft with { BreakGlassPersonId = IdOf(email) });
+
+    public ProvisioningScenario With(ProvisioningDraft draft)
+    {
+        Draft = draft;
+        return this;
+    }
+
+    /// <summary>A current member. Directory presence and groups describe what the IdP says of them.</summary>
+    public ProvisioningScenario Member(string email, Role role, SeatTier? tier, MembershipStatus status = MembershipStatus.Active,
+        MembershipSource source = MembershipSource.Manual, DirectoryPresence directory = DirectoryPresence.Absent,
+        GroupKnowledge? groupsFrom = null, params string[] groups) =>
+        Add(email, directory, groupsFrom, groups, new CurrentMembership(role, tier, status, source, _start.AddMinutes(_people.Count)));
+
+    /// <summary>Someone the directory knows who is not a member (yet).</summary>
+    public ProvisioningScenario DirectoryUser(string email, DirectoryPresence directory = DirectoryPresence.Active, params string[] groups) =>
+        Add(email, directory, null, groups, null);
+
+    public ProvisioningScenario SigningIn(string email, params string[] groups)
+    {
+        var index = _people.FindIndex(p => p.Email == email);
+        var groupKeys = groups.Select(Group).ToList();
+        if (index < 0)
+        {
+            _people.Add(new KnownPerson(IdOf(email), null, email, email, DirectoryPresence.Absent, GroupKnowledge.LastSignIn, groupKeys, null, null) { SigningIn = true });
+        }
+        else
+        {
+            _people[index] = _people[index] with { SigningIn = true, GroupsFrom = GroupKnowledge.LastSignIn, GroupKeys = groupKeys };
+        }
+
+        return this;
+    }
+
+    public ProvisioningInput Input() => new(Organization, Draft, _people, _groups);
+
+    public ProvisioningPlan Evaluate() => ProvisioningRules.Evaluate(Input());
+
+    public IReadOnlyList<IdentityAccess.Core.Common.Error> Guard(string actingEmail)
+    {
+        var input = Input();
+        return ProvisioningChangeGuard.Check(input, ProvisioningRules.Evaluate(input), IdOf(actingEmail));
+    }
+
+    private ProvisioningScenario Add(string email, DirectoryPresence directory, GroupKnowledge? groupsFrom, string[] groups, CurrentMembership? membership)
+    {
+        var knowledge = groupsFrom ?? (directory == DirectoryPresence.Absent ? GroupKnowledge.Unknown : GroupKnowledge.Directory);
+        _people.Add(new KnownPerson(IdOf(email), null, email, email, directory, knowledge, groups.Select(Group).ToList(),
+            directory == DirectoryPresence.Absent ? null : _start.AddHours(_people.Count), membership));
+        return this;
+    }
+
+    private string Group(string name)
+    {
+        var key = "grp-" + name;
+        _groups[key] = name;
+        return key;
+    }
+}
