@@ -4,6 +4,7 @@ using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Seats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<OrganizationAccessService>();
         services.AddMembers();
+        services.AddProvisioning();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();

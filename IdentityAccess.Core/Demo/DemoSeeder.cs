@@ -53,6 +53,8 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         Member(db, globexTeam, grace, Role.Owner, SeatTier.Premium, now);
         Member(db, globexTeam, hank, Role.User, SeatTier.Standard, now);
 
+        DemoDirectory.Add(db, acme.Id, new[] { alice, bob, carol, dave, erin }.ToDictionary(p => p.Email), now);
+
         foreach (var org in new[] { acmeChat, acmeConsole, globexTeam })
         {
             audit.Record(db, AuditActor.System("Demo seed"), "organization.created", org.Name, null,

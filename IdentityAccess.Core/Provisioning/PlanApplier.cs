@@ -1,0 +1,88 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.People;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Provisioning;
+
+/// <summary>
+/// Writes a plan's membership changes into the caller's unit of work, one audit event per changed person. Changes
+/// that JIT applies only at the person's next sign-in are left for then.
+/// </summary>
+public sealed class PlanApplier(AuditLog audit, TimeProvider time)
+{
+    public async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var organizationId = plan.Organization.OrganizationId;
+        var now = time.GetUtcNow();
+        var rows = await db.Memberships.Where(m => m.OrganizationId == organizationId).ToDictionaryAsync(m => m.PersonId, cancellationToken);
+        var applied = 0;
+        foreach (var outcome in plan.Outcomes.Where(o => o.Desired is not null && !o.AtNextSignIn))
+        {
+            var desired = outcome.Desired!;
+            var personId = outcome.Person.PersonId ?? await LinkPersonAsync(db, outcome.Person, now, cancellationToken);
+            var row = rows.GetValueOrDefault(personId);
+            if (outcome.Changes.Count == 0)
+            {
+                // No visible change, but sync may have adopted the membership (switching into SCIM).
+                if (row is not null && row.Source != desired.Source)
+                {
+                    row.Source = desired.Source;
+                }
+
+                continue;
+            }
+
+            var before = row is null ? null : new { row.Role, row.SeatTier, row.Status };
+            if (row is null)
+            {
+                row = new Membership { OrganizationId = organizationId, PersonId = personId, CreatedAt = now };
+                db.Memberships.Add(row);
+                rows[personId] = row;
+            }
+
+            if (row.Status != desired.Status)
+            {
+                row.StatusChangedAt = now;
+            }
+
+            (row.Role, row.SeatTier, row.Status, row.Source) = (desired.Role, desired.Tier, desired.Status, desired.Source);
+            audit.Record(db, actor, "membership." + string.Join("+", outcome.Changes.Select(AuditName)), outcome.Person.Email,
+                before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons }, organizationId, parentOrganizationId);
+            applied++;
+        }
+
+        return applied;
+    }
+
+    // A directory user the IdP pushed who is not a person yet: found by email, or created, and linked.
+    private static async Task<Guid> LinkPersonAsync(IdentityAccessDbContext db, KnownPerson known, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(known.Email);
+        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken)
+            ?? db.People.Add(Person.Create(known.Email, known.DisplayName, now)).Entity;
+        if (known.DirectoryUserId is { } userId && await db.DirectoryUsers.FindAsync([userId], cancellationToken) is { } user)
+        {
+            user.PersonId = person.Id;
+        }
+
+        return person.Id;
+    }
+
+    private static string AuditName(ChangeKind change) => change switch
+    {
+        ChangeKind.Provision => "provisioned",
+        ChangeKind.Deprovision => "deprovisioned",
+        ChangeKind.Promote => "promoted",
+        ChangeKind.Demote => "demoted",
+        ChangeKind.TierChange => "tier_changed",
+        ChangeKind.BecomePending => "pending_seat",
+        ChangeKind.Admit => "admitted",
+        ChangeKind.Suspend => "suspended",
+        ChangeKind.Restore => "restored",
+        ChangeKind.BlockSignIn => "sign_in_blocked",
+    };
+}

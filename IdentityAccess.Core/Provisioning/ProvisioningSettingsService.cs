@@ -1,0 +1,116 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Provisioning;
+
+/// <summary>
+/// Reads, previews and saves an organization's provisioning settings. Every call checks that the acting person may
+/// manage identity and access there; a save re-runs the dry run inside its own transaction, so what is written is
+/// what the guard checked.
+/// </summary>
+public sealed class ProvisioningSettingsService(
+    IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, PlanApplier applier, AuditLog audit)
+{
+    public async Task<ProvisioningSettingsView?> GetAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var saved = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, cancellationToken))!;
+        var organization = input.Organization;
+        var groupSizes = input.People.SelectMany(p => p.GroupKeys).CountBy(k => k).ToDictionary();
+        var groups = input.GroupNames.Select(g => new DirectoryGroupOption(g.Key, g.Value, groupSizes.GetValueOrDefault(g.Key)))
+            .OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        var topRole = Roles.RoleCatalog.TopRole(organization.Product);
+        var topRoleMembers = input.People
+            .Where(p => p.PersonId is not null && p.Membership is { Status: Members.MembershipStatus.Active } m && m.Role == topRole)
+            .Select(p => new PersonOption(p.PersonId!.Value, p.DisplayName, p.Email)).OrderBy(p => p.Email).ToList();
+        return new ProvisioningSettingsView(organization, saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.ParentPlan),
+            groups, topRoleMembers, input.People.Count(p => p.Directory == DirectoryPresence.Active));
+    }
+
+    public async Task<ProvisioningPreview> PreviewAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
+    }
+
+    /// <summary>Saves when the guard allows it and, if others lose access or rank, <paramref name="typedConfirmation"/> matches their number.</summary>
+    public async Task<ProvisioningPreview> SaveAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, int? typedConfirmation,
+        AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
+        if (!preview.CanSave)
+        {
+            return preview;
+        }
+
+        if (preview.NeedsTypedConfirmation && typedConfirmation != preview.AffectedOthers)
+        {
+            return preview with { Errors = [new ConfirmationRequired(preview.AffectedOthers)] };
+        }
+
+        var org = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
+        var before = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+        (org.ProvisioningMode, org.AdvancedGroupMappingsEnabled, org.BreakGlassPersonId) = (draft.Mode, draft.AdvancedGroupMappings, draft.BreakGlassPersonId);
+        org.SettingsVersion++;
+        db.GroupMappings.RemoveRange(db.GroupMappings.Where(m => m.OrganizationId == organizationId));
+        db.GroupMappings.AddRange(draft.RoleMappings.Select(m => new GroupMapping { OrganizationId = organizationId, GroupExternalId = m.GroupKey, Role = m.Role }));
+        db.GroupMappings.AddRange(draft.TierMappings.Select(m => new GroupMapping { OrganizationId = organizationId, GroupExternalId = m.GroupKey, Tier = m.Tier }));
+        var changed = await applier.ApplyAsync(db, preview.Plan!, org.ParentOrganizationId, actor, cancellationToken);
+        audit.Record(db, actor, "provisioning.settings_changed", org.Name, Describe(before), Describe(draft) with { MembershipChanges = changed },
+            organizationId, org.ParentOrganizationId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return preview with { Errors = [new StaleDraft()] };
+        }
+
+        return preview;
+    }
+
+    private async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
+        CancellationToken cancellationToken)
+    {
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        {
+            return new ProvisioningPreview(null, [new ValidationFailed("organization", "Only the organization's Owner (chat) or Admin (Console) can change these settings.")], 0);
+        }
+
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
+        var plan = ProvisioningRules.Evaluate(input);
+        var errors = ProvisioningChangeGuard.Check(input, plan, actingPersonId).ToList();
+        var saved = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.SettingsVersion).SingleAsync(cancellationToken);
+        if (draft.BaseVersion != saved)
+        {
+            errors.Insert(0, new StaleDraft());
+        }
+
+        if (draft.BreakGlassPersonId is { } glass && plan.For(glass)?.Person.Membership?.Role != Roles.RoleCatalog.TopRole(input.Organization.Product))
+        {
+            errors.Add(new ValidationFailed("breakGlass", "The break-glass owner must be a current member with the top role."));
+        }
+
+        return new ProvisioningPreview(plan, errors, ProvisioningChangeGuard.AffectedOthers(plan, actingPersonId));
+    }
+
+    private static SettingsAudit Describe(ProvisioningDraft d) => new(d.Mode.ToString(), d.AdvancedGroupMappings,
+        [.. d.RoleMappings.Select(m => $"{m.GroupKey} → {m.Role}")], [.. d.TierMappings.Select(m => $"{m.GroupKey} → {m.Tier}")], d.BreakGlassPersonId, null);
+
+    private sealed record SettingsAudit(string Mode, bool AdvancedGroupMappings, string[] RoleMappings, string[] TierMappings, Guid? BreakGlass, int? MembershipChanges);
+}

@@ -1,0 +1,17 @@
+using IdentityAccess.Core.Provisioning.Engine;
+
+namespace IdentityAccess.Core.Provisioning;
+
+/// <summary>What the settings page shows: saved settings, the groups to pick from, and who may be break-glass owner.</summary>
+public sealed record ProvisioningSettingsView(
+    OrganizationFacts Organization,
+    ProvisioningDraft Saved,
+    IReadOnlyList<ModeAvailability> Modes,
+    IReadOnlyList<DirectoryGroupOption> Groups,
+    IReadOnlyList<PersonOption> TopRoleMembers,
+    int AssignedDirectoryUsers);
+
+/// <summary>A directory group by immutable key, with its current name and size.</summary>
+public sealed record DirectoryGroupOption(string Key, string DisplayName, int MemberCount);
+
+public sealed record PersonOption(Guid PersonId, string DisplayName, string Email);

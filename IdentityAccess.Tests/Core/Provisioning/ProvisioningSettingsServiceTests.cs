@@ -1,0 +1,135 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Core.Provisioning;
+
+/// <summary>Preview and save against a real database holding the seeded demo (Acme's IdP directory included).</summary>
+public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
+{
+    private readonly PortalFixture _portal;
+    private const string Owners = "6f1c2a9e-0001-4c1e-9a10-acme00000001";
+    private const string Admins = "6f1c2a9e-0002-4c1e-9a10-acme00000002";
+    private const string Users = "6f1c2a9e-0003-4c1e-9a10-acme00000003";
+    private const string Premium = "6f1c2a9e-0004-4c1e-9a10-acme00000004";
+
+    protected ProvisioningSettingsServiceTests(PortalFixture portal) => _portal = portal;
+
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
+
+    private ProvisioningSettingsService Service => _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
+
+    private Guid Alice => _portal.Demo.Person("alice@acme.test");
+
+    private static AuditActor Actor => new(null, "test");
+
+    private static ProvisioningDraft ScimWithMappings(params RoleMapping[] roles) =>
+        new(ProvisioningMode.Scim, true, roles, [new TierMapping(Premium, SeatTier.Premium)], null, 1);
+
+    [Fact]
+    public async Task Save_ScimWithFullMappings_ProvisionsAssignedPeopleWithMappedRolesAndTiers()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User));
+
+        var result = await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null, Actor);
+
+        Assert.Empty(result.Errors);
+        await using var db = await _portal.Factory.CreateDbContextAsync();
+        var members = await db.Memberships.Where(m => m.OrganizationId == _portal.Demo.AcmeChat).Include(m => m.Person).ToDictionaryAsync(m => m.Person!.Email);
+        Assert.Equal((Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Scim), Of(members["gina@acme.test"]));
+        Assert.Equal((Role.Owner, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Scim), Of(members["alice@acme.test"]));
+        Assert.Equal(7, members.Count);
+        Assert.Equal(2, await db.People.CountAsync(p => p.Email == "frank@acme.test" || p.Email == "ivan@acme.test")); // linked as people
+        Assert.Equal(3, await db.AuditEvents.CountAsync(e => e.OrganizationId == _portal.Demo.AcmeChat && e.Action == "membership.provisioned"));
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "provisioning.settings_changed"));
+        Assert.Equal(2, (await db.Organizations.SingleAsync(o => o.Id == _portal.Demo.AcmeChat)).SettingsVersion);
+    }
+
+    [Fact]
+    public async Task Save_OwnerGroupNotMapped_RefusesLockoutAndWritesNothing()
+    {
+        var result = await Service.SaveAsync(_portal.Demo.AcmeChat, ScimWithMappings(new RoleMapping(Users, Role.User)), Alice, null, Actor);
+
+        Assert.Contains(result.Errors, e => e is WouldLockOutActingPerson);
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task Save_DemotesOthersWithoutTypedConfirmation_AsksForTheNumber()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Users, Role.User)); // Bob's admins group is unmapped
+
+        var preview = await Service.PreviewAsync(_portal.Demo.AcmeChat, draft, Alice);
+        var refused = await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null, Actor);
+
+        Assert.Equal(1, preview.AffectedOthers);
+        Assert.Equal("bob@acme.test", Assert.Single(preview.Plan!.Changed, o => o.Changes.Contains(IdentityAccess.Core.Provisioning.Engine.ChangeKind.Deprovision)).Person.Email);
+        Assert.IsType<ConfirmationRequired>(Assert.Single(refused.Errors));
+        await AssertNothingWrittenAsync();
+
+        var saved = await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, 1, Actor);
+        Assert.Empty(saved.Errors);
+    }
+
+    [Fact]
+    public async Task Save_StaleDraft_RefusedAfterAnotherSave()
+    {
+        var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Jit };
+        Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null, Actor)).Errors);
+
+        var second = await Service.SaveAsync(_portal.Demo.AcmeChat, draft with { Mode = ProvisioningMode.Manual }, Alice, null, Actor);
+
+        Assert.IsType<StaleDraft>(Assert.Single(second.Errors));
+    }
+
+    [Fact]
+    public async Task Save_RoleOfAnotherProduct_RefusedAndNothingWritten()
+    {
+        var result = await Service.SaveAsync(_portal.Demo.AcmeChat, ScimWithMappings(new(Owners, Role.Owner), new(Users, Role.Developer)), Alice, null, Actor);
+
+        Assert.Contains(result.Errors, e => e is ValidationFailed v && v.Message.Contains("Developer", StringComparison.Ordinal));
+        await AssertNothingWrittenAsync();
+    }
+
+    [Fact]
+    public async Task Save_ByChatAdmin_RefusedAsNotAllowed()
+    {
+        var result = await Service.SaveAsync(_portal.Demo.AcmeChat, ProvisioningDraft.Manual(), _portal.Demo.Person("bob@acme.test"), null, Actor);
+
+        Assert.Contains("Only the organization's Owner", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task Get_ListsDirectoryGroupsWithSizesAndTopRoleMembers()
+    {
+        var view = await Service.GetAsync(_portal.Demo.AcmeChat, Alice);
+
+        Assert.Equal(7, view!.Groups.Count);
+        Assert.Equal(5, view.Groups.Single(g => g.Key == Users).MemberCount);
+        Assert.Equal(["alice@acme.test"], view.TopRoleMembers.Select(m => m.Email));
+        Assert.Equal(8, view.AssignedDirectoryUsers);
+    }
+
+    private static (Role, SeatTier?, MembershipStatus, MembershipSource) Of(Membership m) => (m.Role, m.SeatTier, m.Status, m.Source);
+
+    private async Task AssertNothingWrittenAsync()
+    {
+        await using var db = await _portal.Factory.CreateDbContextAsync();
+        Assert.Equal(1, (await db.Organizations.SingleAsync(o => o.Id == _portal.Demo.AcmeChat)).SettingsVersion);
+        Assert.Equal(0, await db.GroupMappings.CountAsync());
+        Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.Action.StartsWith("membership.") || e.Action.StartsWith("provisioning.")));
+    }
+}
+
+public sealed class SqliteProvisioningSettingsServiceTests() : ProvisioningSettingsServiceTests(new SqlitePortalFixture());
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresProvisioningSettingsServiceTests() : ProvisioningSettingsServiceTests(new PostgresPortalFixture());
