@@ -84,6 +84,35 @@ public sealed class ProvisioningSettingsService(
         return preview;
     }
 
+    /// <summary>
+    /// The what-if simulator: the outcome under the draft for a directory person (by email), or for a newcomer with
+    /// the given groups who is assigned to the IdP app (and, under JIT, signing in). Null when not allowed or unknown.
+    /// </summary>
+    public async Task<PersonOutcome?> SimulateAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, string? email,
+        IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken = default)
+    {
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            var known = input.People.FirstOrDefault(p => string.Equals(p.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+            return known is null ? null : ProvisioningRules.Evaluate(input).Outcomes.Single(o => ReferenceEquals(o.Person, known));
+        }
+
+        var newcomer = new KnownPerson(null, null, "newcomer", "Someone in these groups", DirectoryPresence.Active,
+            draft.Mode == ProvisioningMode.Jit ? GroupKnowledge.LastSignIn : GroupKnowledge.Directory, [.. groupKeys], DateTimeOffset.MaxValue, null)
+        {
+            SigningIn = draft.Mode == ProvisioningMode.Jit,
+        };
+        var plan = ProvisioningRules.Evaluate(input with { People = [.. input.People, newcomer] });
+        return plan.Outcomes.Single(o => ReferenceEquals(o.Person, newcomer));
+    }
+
     private async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
         CancellationToken cancellationToken)
     {

@@ -7,8 +7,9 @@ public static class Screenshots
 {
     public static string Folder { get; } = CreateFolder();
 
-    public static Task SaveAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
+    /// <summary>The viewport as a person sees it (a full-page capture would draw the fixed app bar mid-page).</summary>
+    public static Task SaveAsync(IPage page, string name, bool fullPage = false) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = fullPage });
 
     private static string CreateFolder()
     {

@@ -1,0 +1,83 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace IdentityAccess.Web.Components.AccessSettings;
+
+public sealed partial class AccessSettingsPage
+{
+    [Parameter] public Guid OrganizationId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationStateTask { get; set; } = default!;
+    [Inject] private ProvisioningSettingsService Settings { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private ProvisioningSettingsView? _view;
+    private AccessSettingsForm _form = new();
+    private IReadOnlyList<Error> _errors = [];
+    private bool _busy;
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var (personId, _) = await ActingAsync();
+        _view = await Settings.GetAsync(OrganizationId, personId);
+        if (_view is not null)
+        {
+            _form = AccessSettingsForm.From(_view.Saved);
+        }
+    }
+
+    // The dry run first; only a confirmed dialog saves, and the save re-checks everything in its own transaction.
+    private async Task ReviewAndSaveAsync()
+    {
+        _busy = true;
+        _errors = [];
+        try
+        {
+            var (personId, actor) = await ActingAsync();
+            var draft = _form.ToDraft();
+            var preview = await Settings.PreviewAsync(OrganizationId, draft, personId);
+            var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>("Review before saving",
+                new DialogParameters<ProvisioningDiffDialog> { { d => d.Preview, preview } },
+                new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+            var result = await dialog.Result;
+            if (result is null || result.Canceled)
+            {
+                return;
+            }
+
+            var saved = await Settings.SaveAsync(OrganizationId, draft, personId, result.Data as int?, actor);
+            _errors = saved.Errors;
+            if (_errors.Count == 0)
+            {
+                var changed = saved.Plan!.Changed.Count(o => !o.AtNextSignIn);
+                Snackbar.Add($"Settings saved. {changed} membership change{(changed == 1 ? "" : "s")} applied.", Severity.Success);
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<PersonOutcome?> SimulateAsync(WhatIfQuestion question)
+    {
+        var (personId, _) = await ActingAsync();
+        return await Settings.SimulateAsync(OrganizationId, _form.ToDraft(), personId, question.PersonEmail, question.GroupKeys);
+    }
+
+    private async Task<(Guid PersonId, AuditActor Actor)> ActingAsync()
+    {
+        var user = (await AuthenticationStateTask).User;
+        var personId = user.GetPersonId() ?? Guid.Empty;
+        return (personId, new AuditActor(personId, user.Identity?.Name ?? "unknown"));
+    }
+}
