@@ -1,0 +1,84 @@
+using Bunit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Components.AccessSettings;
+
+namespace IdentityAccess.Tests.Web.Components.AccessSettings;
+
+public sealed class ProvisioningDiffTests : ComponentTest
+{
+    private const string Owner = "owner@acme.test";
+
+    private static ProvisioningPreview PreviewOf(ProvisioningScenario scenario)
+    {
+        var plan = scenario.Evaluate();
+        return new ProvisioningPreview(plan, scenario.Guard(Owner), ProvisioningChangeGuard.AffectedOthers(plan, ProvisioningScenario.IdOf(Owner)));
+    }
+
+    private static ProvisioningScenario RemovesOneAddsOne() =>
+        ProvisioningScenario.Chat(currentMode: ProvisioningMode.Scim).Mode(ProvisioningMode.Scim, mappings: true)
+            .MapRole("owners", Role.Owner).MapRole("staff", Role.User)
+            .Member(Owner, Role.Owner, SeatTier.Premium, source: MembershipSource.Scim, directory: DirectoryPresence.Active, groups: "owners")
+            .Member("gone@acme.test", Role.User, SeatTier.Standard, source: MembershipSource.Scim)
+            .DirectoryUser("new@acme.test", groups: "staff");
+
+    [Fact]
+    public void Render_Changes_CountsAndNamesEachGroupRemovalsFirst()
+    {
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, PreviewOf(RemovesOneAddsOne())));
+
+        Assert.Equal(["Deprovision", "Provision"], cut.FindAll("[data-change]").Select(e => e.GetAttribute("data-change")));
+        Assert.Equal("1", cut.Find("[data-testid=diff-count-Deprovision]").TextContent);
+        Assert.Contains("User, Standard → not a member", cut.Find("[data-person='gone@acme.test']").TextContent);
+    }
+
+    [Fact]
+    public void Render_OthersHarmed_AsksForTheNumberAndConfirmsOnlyWhenTyped()
+    {
+        var preview = PreviewOf(RemovesOneAddsOne());
+
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Contains("Type 1 to confirm", cut.Find("[data-testid=provisioning-diff]").TextContent);
+        Assert.False(ProvisioningDiff.IsConfirmed(preview, null));
+        Assert.False(ProvisioningDiff.IsConfirmed(preview, "2"));
+        Assert.True(ProvisioningDiff.IsConfirmed(preview, " 1 "));
+    }
+
+    [Fact]
+    public void Render_Refused_ShowsTheFixAndCannotBeConfirmed()
+    {
+        var preview = PreviewOf(ProvisioningScenario.Chat().Mode(ProvisioningMode.Scim, mappings: true)
+            .MapRole("staff", Role.User)
+            .Member(Owner, Role.Owner, SeatTier.Premium, directory: DirectoryPresence.Active, groups: "staff"));
+
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Contains(cut.FindAll("[data-testid=save-refusal]"), e => e.TextContent.Contains("Add yourself to a group mapped to Owner first", StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=typed-confirmation]"));
+        Assert.False(ProvisioningDiff.IsConfirmed(preview, "1"));
+    }
+
+    [Fact]
+    public void Filter_Typed_ShowsOnlyMatchingPeople()
+    {
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, PreviewOf(RemovesOneAddsOne())));
+
+        cut.Find("input[aria-label='Find a person in the changes']").Input("new@");
+
+        cut.WaitForAssertion(() => Assert.Equal(["new@acme.test"], cut.FindAll("[data-person]").Select(e => e.GetAttribute("data-person"))));
+    }
+
+    [Fact]
+    public void Render_NoChanges_SaysSo()
+    {
+        var preview = PreviewOf(ProvisioningScenario.Chat().Member(Owner, Role.Owner, SeatTier.Premium));
+
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Contains("Nobody's membership changes", cut.Find("[data-testid=diff-no-changes]").TextContent);
+    }
+}
