@@ -67,7 +67,8 @@ internal static class ProvisioningInputLoader
             return null;
         }
 
-        var mappings = await db.GroupMappings.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var mappings = await db.GroupMappings.AsNoTracking().Where(m => m.OrganizationId == organizationId)
+            .OrderBy(m => m.GroupExternalId).ToListAsync(cancellationToken); // a stable order, so a reloaded draft compares equal
         return new ProvisioningDraft(org.ProvisioningMode, org.AdvancedGroupMappingsEnabled,
             [.. mappings.Where(m => m.Role is not null).Select(m => new GroupMappings.RoleMapping(m.GroupExternalId, m.Role!.Value))],
             [.. mappings.Where(m => m.Tier is not null).Select(m => new GroupMappings.TierMapping(m.GroupExternalId, m.Tier!.Value))],

@@ -85,6 +85,23 @@ public sealed class ProvisioningSettingsService(
     }
 
     /// <summary>
+    /// "Why this role?": the rule engine's outcome for one member under the saved settings, with every reason (the
+    /// groups and mappings, precedence, tier defaults, seats). Null when not allowed or not a person here.
+    /// </summary>
+    public async Task<RoleExplanation?> ExplainAsync(Guid organizationId, Guid personId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken)).IsGranted)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var saved = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, cancellationToken))!;
+        return ProvisioningRules.Evaluate(input).For(personId) is { } outcome ? new RoleExplanation(outcome, saved) : null;
+    }
+
+    /// <summary>
     /// The what-if simulator: the outcome under the draft for a directory person (by email), or for a newcomer with
     /// the given groups who is assigned to the IdP app (and, under JIT, signing in). Null when not allowed or unknown.
     /// </summary>

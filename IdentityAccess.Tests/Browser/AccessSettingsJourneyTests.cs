@@ -60,6 +60,13 @@ public sealed class AccessSettingsJourneyTests(BrowserFixture portal) : IClassFi
         await Expect(rows.Filter(new() { HasText = "Nora Newhire" })).ToContainTextAsync("Premium");
         await Expect(rows.Filter(new() { HasText = "Bob Brown" })).ToContainTextAsync("User");
         await Expect(rows.Filter(new() { HasText = "Alice Anders" })).ToContainTextAsync("Owner");
+
+        // 5. "Why this role?" names the group and mapping behind the role and the tier.
+        await rows.Filter(new() { HasText = "Nora Newhire" }).GetByRole(AriaRole.Link).ClickAsync();
+        var why = page.GetByTestId("why-this-role");
+        await Expect(why).ToContainTextAsync("Group 'anthropic-claude-users' → User.");
+        await Expect(why).ToContainTextAsync("In no seat tier group: keeps their Premium seat.");
+        await Screenshots.SaveAsync(page, "why-this-role");
     }
 
     private static async Task ChooseModeAsync(IPage page, string mode)

@@ -15,6 +15,7 @@ internal sealed record GroupResolution(Role? Role, SeatTier? Tier, IReadOnlyList
         // A role not valid for this product is refused by the guard; here it is simply not counted.
         var roleHits = input.Settings.RoleMappings
             .Where(m => groups.Contains(m.GroupKey) && RoleCatalog.CheckRole(product, m.Role) is null)
+            .OrderBy(m => RoleCatalog.Rank(product, m.Role)).ThenBy(m => input.GroupName(m.GroupKey), StringComparer.OrdinalIgnoreCase)
             .ToList();
         Role? role = null;
         if (roleHits.Count > 0)

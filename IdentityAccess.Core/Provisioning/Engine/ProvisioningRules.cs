@@ -31,7 +31,13 @@ public static class ProvisioningRules
                 seats.Keep(current!.Tier);
                 var status = target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked
                     : target.Kind == TargetKind.KeepAsIs ? current.Status : MembershipStatus.Active;
-                desired[person] = (new DesiredMembership(target.Role, current.Tier, status, target.Source), [.. target.Reasons]);
+                List<string> reasons = [.. target.Reasons];
+                if (target.Kind == TargetKind.Member && seats.HasTiers && target.MappedTier is null)
+                {
+                    reasons.Add($"In no seat tier group: keeps their {current.Tier} seat.");
+                }
+
+                desired[person] = (new DesiredMembership(target.Role, current.Tier, status, target.Source), reasons);
             }
         }
 

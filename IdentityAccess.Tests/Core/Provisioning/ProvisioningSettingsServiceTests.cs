@@ -118,6 +118,25 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         Assert.Equal(8, view.AssignedDirectoryUsers);
     }
 
+    [Fact]
+    public async Task Explain_AfterSave_NamesTheGroupsAndPrecedence()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User), new(Premium, Role.User));
+        Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null, Actor)).Errors);
+
+        var bob = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test"), Alice);
+
+        Assert.Equal(Role.Admin, bob!.Outcome.Desired!.Role);
+        Assert.Contains(bob.Outcome.Reasons, r => r.Contains("'anthropic-claude-admins' → Admin, 'anthropic-claude-premium' → User; the most permissive wins: Admin", StringComparison.Ordinal));
+        Assert.True(bob.Settings.UsesMappings);
+    }
+
+    [Fact]
+    public async Task Explain_ByChatUser_Refused()
+    {
+        Assert.Null(await Service.ExplainAsync(_portal.Demo.AcmeChat, Alice, _portal.Demo.Person("carol@acme.test")));
+    }
+
     private static (Role, SeatTier?, MembershipStatus, MembershipSource) Of(Membership m) => (m.Role, m.SeatTier, m.Status, m.Source);
 
     private async Task AssertNothingWrittenAsync()
