@@ -39,7 +39,21 @@ public sealed class OrganizationAccessService(IDbContextFactory<IdentityAccessDb
             ? new(AccessOutcome.Granted, organization, role, null)
             : new(AccessOutcome.Forbidden, organization, role,
                 $"This page is for {OrganizationPermissions.Describe(organization.Product, permission)}. " +
-                $"Your role in {organization.Name} is {RoleCatalog.DisplayName(role.Value)}.");
+                $"Your role in {organization.Name} is {RoleCatalog.DisplayName(role.Value)}." + LostTopRoleHint(organization, permission));
+    }
+
+    // The help article's "I lost Admin/Owner after enabling advanced group mappings", answered where it is felt.
+    private static string LostTopRoleHint(OrganizationSummary organization, Permission permission)
+    {
+        if (permission != Permission.ManageIdentityAccess)
+        {
+            return "";
+        }
+
+        var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product));
+        return $" If you were {top} and lost it after group mappings changed: another {top} can give it back on the Members page, " +
+            $"or your IdP administrator adds you to the group mapped to {top} and runs Sync now (with JIT, sign out and in again). " +
+            "The organization's break-glass owner is never affected by sync.";
     }
 
     public async Task<IReadOnlyList<MyOrganization>> ListMineAsync(Guid personId, CancellationToken cancellationToken = default)

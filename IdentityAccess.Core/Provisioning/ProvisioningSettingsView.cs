@@ -9,7 +9,8 @@ public sealed record ProvisioningSettingsView(
     IReadOnlyList<ModeAvailability> Modes,
     IReadOnlyList<DirectoryGroupOption> Groups,
     IReadOnlyList<PersonOption> TopRoleMembers,
-    int AssignedDirectoryUsers);
+    int AssignedDirectoryUsers,
+    IReadOnlyList<PersonOutcome> AssignedButNotMembers);
 
 /// <summary>A directory group by immutable key, with its current name and size.</summary>
 public sealed record DirectoryGroupOption(string Key, string DisplayName, int MemberCount);

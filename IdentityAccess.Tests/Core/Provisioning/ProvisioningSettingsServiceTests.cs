@@ -116,6 +116,8 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         Assert.Equal(5, view.Groups.Single(g => g.Key == Users).MemberCount);
         Assert.Equal(["alice@acme.test"], view.TopRoleMembers.Select(m => m.Email));
         Assert.Equal(8, view.AssignedDirectoryUsers);
+        Assert.Equal(["erin@acme.test", "frank@acme.test", "gina@acme.test", "ivan@acme.test"], view.AssignedButNotMembers.Select(o => o.Person.Email));
+        Assert.Contains("added by hand", view.AssignedButNotMembers[0].Reasons[0]);
     }
 
     [Fact]
