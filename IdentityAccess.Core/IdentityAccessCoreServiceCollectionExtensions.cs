@@ -24,6 +24,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<OrganizationAccessService>();
         services.AddMembers();
         services.AddProvisioning();
+        services.AddSingleton<Scim.ScimTokenService>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();

@@ -6,6 +6,7 @@ using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
     public DbSet<GroupMapping> GroupMappings => Set<GroupMapping>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);

@@ -1,0 +1,90 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Scim;
+
+/// <summary>
+/// Generates, lists, revokes and checks the bearer tokens of a parent organization's SCIM directory. Callers
+/// check that the acting person may manage the parent's settings; the operator command line calls it directly.
+/// </summary>
+public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> contexts, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Two at once, so a token can be rotated without a gap.</summary>
+    public const int MaxActiveTokens = 2;
+
+    public async Task<(GeneratedScimToken? Token, Error? Error)> GenerateAsync(Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var active = await db.ScimTokens.CountAsync(t => t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
+        if (active >= MaxActiveTokens)
+        {
+            return (null, new TooManyActiveTokens(MaxActiveTokens));
+        }
+
+        var secret = ScimTokenHasher.NewSecret();
+        var token = new ScimToken
+        {
+            ParentOrganizationId = parentOrganizationId,
+            Hash = ScimTokenHasher.Hash(secret),
+            Prefix = secret[..12],
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = actor.Name,
+        };
+        db.ScimTokens.Add(token);
+        audit.Record(db, actor, "scim.token_created", token.Prefix + "…", null, new { token.Prefix }, parentOrganizationId: parentOrganizationId);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new GeneratedScimToken(token.Id, secret, token.Prefix), null);
+    }
+
+    public async Task<IReadOnlyList<ScimTokenInfo>> ListActiveAsync(Guid parentOrganizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.ScimTokens.AsNoTracking().Where(t => t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null)
+            .Select(t => new ScimTokenInfo(t.Id, t.Prefix, t.CreatedAt, t.CreatedBy, t.LastUsedAt)).ToListAsync(cancellationToken);
+        return [.. tokens.OrderBy(t => t.CreatedAt)];
+    }
+
+    public async Task<Error?> RevokeAsync(Guid parentOrganizationId, Guid tokenId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return new TokenNotFound();
+        }
+
+        token.RevokedAt = time.GetUtcNow();
+        audit.Record(db, actor, "scim.token_revoked", token.Prefix + "…", new { token.Prefix }, null, parentOrganizationId: parentOrganizationId);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The parent organization whose directory this bearer token opens, or null. Records when it was last used.</summary>
+    public async Task<Guid?> AuthenticateAsync(string? secret, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ScimTokenHasher.SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = ScimTokenHasher.Hash(secret);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return null;
+        }
+
+        // At most one write a minute per token: "last used" needs no more precision than that.
+        var now = time.GetUtcNow();
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return token.ParentOrganizationId;
+    }
+}
