@@ -25,6 +25,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddMembers();
         services.AddProvisioning();
         services.AddSingleton<Scim.ScimTokenService>();
+        services.AddSingleton<Scim.ScimUserService>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();

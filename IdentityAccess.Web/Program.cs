@@ -2,6 +2,7 @@ using IdentityAccess.Core;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
 using IdentityAccess.Web.Startup;
@@ -28,6 +29,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapSignInEndpoints(app.Environment, app.Configuration);
+app.MapScimEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareDatabaseAsync();

@@ -24,6 +24,12 @@ public sealed class DirectoryUser
     /// <summary>The person this directory user is, once linked.</summary>
     public Guid? PersonId { get; set; }
 
+    /// <summary>
+    /// The SCIM resource as the IdP last wrote it (name, emails, enterprise extension…), minus secrets; the columns
+    /// above are extracted from it for lookups. Null for users that did not come through SCIM.
+    /// </summary>
+    public string? ScimDocument { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

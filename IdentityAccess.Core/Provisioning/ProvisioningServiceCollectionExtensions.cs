@@ -8,6 +8,7 @@ internal static class ProvisioningServiceCollectionExtensions
     {
         services.AddSingleton<PlanApplier>();
         services.AddSingleton<ProvisioningSettingsService>();
+        services.AddSingleton<DirectoryReconciler>();
         return services;
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using IdentityAccess.Core.DirectoryObjects;
+
+namespace IdentityAccess.Core.Scim;
+
+/// <summary>Stores and renders the SCIM User document kept on a directory user.</summary>
+internal static class ScimUserDocument
+{
+    // Server-owned or secret: never stored from a request, never echoed (Okta sends a password; Entra sends meta).
+    private static readonly string[] _dropped = ["id", "meta", "password", "groups", "schemas"];
+
+    public static JsonObject Sanitize(JsonObject body)
+    {
+        var document = (JsonObject)body.DeepClone();
+        foreach (var name in _dropped)
+        {
+            ScimJson.Remove(document, name);
+        }
+
+        return document;
+    }
+
+    public static JsonObject Load(DirectoryUser user) =>
+        user.ScimDocument is { } json ? (JsonObject)JsonNode.Parse(json)! : new JsonObject { ["userName"] = user.UserName };
+
+    public static void Store(DirectoryUser user, JsonObject document, ScimUserFields fields, DateTimeOffset now)
+    {
+        ScimJson.Set(document, "active", JsonValue.Create(fields.Active));
+        user.UserName = fields.UserName;
+        user.NormalizedUserName = fields.UserName.ToUpperInvariant();
+        user.ExternalId = fields.ExternalId;
+        user.DisplayName = fields.DisplayName;
+        user.Email = fields.Email;
+        user.Active = fields.Active;
+        user.ScimDocument = Sanitize(document).ToJsonString();
+        user.UpdatedAt = now;
+    }
+
+    public static JsonObject Render(DirectoryUser user, string baseUrl)
+    {
+        var resource = Load(user);
+        var schemas = new JsonArray(ScimSchemas.User);
+        if (ScimJson.Get(resource, ScimSchemas.EnterpriseUser) is not null)
+        {
+            schemas.Add(ScimSchemas.EnterpriseUser);
+        }
+
+        resource["schemas"] = schemas;
+        resource["id"] = user.Id.ToString();
+        ScimJson.Set(resource, "userName", user.UserName);
+        ScimJson.Set(resource, "active", user.Active);
+        resource["meta"] = new JsonObject
+        {
+            ["resourceType"] = "User",
+            ["created"] = user.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["lastModified"] = user.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["location"] = $"{baseUrl}/Users/{user.Id}",
+        };
+        return resource;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Scim;
+
+/// <summary>
+/// SCIM Users of one parent's directory. Every write and the membership changes it causes are saved in one
+/// transaction; a uniqueness race surfaces as 409, never as a 500.
+/// </summary>
+public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
+{
+    private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
+
+    public async Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var document = ScimUserDocument.Sanitize(body);
+        var fields = ScimUserFields.From(document);
+        return await WriteAsync(parentId, baseUrl, async db =>
+        {
+            await EnsureUniqueAsync(db, parentId, fields.UserName, null, cancellationToken);
+            var now = time.GetUtcNow();
+            var user = new DirectoryUser { ParentOrganizationId = parentId, UserName = fields.UserName, CreatedAt = now };
+            ScimUserDocument.Store(user, document, fields, now);
+            db.DirectoryUsers.Add(user);
+            return user;
+        }, cancellationToken);
+    }
+
+    public async Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var document = ScimUserDocument.Sanitize(body);
+        var fields = ScimUserFields.From(document);
+        return await WriteAsync(parentId, baseUrl, async db =>
+        {
+            var user = await FindAsync(db, parentId, id, cancellationToken);
+            await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
+            return user;
+        }, cancellationToken);
+    }
+
+    public async Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
+        await WriteAsync(parentId, baseUrl, async db =>
+        {
+            var user = await FindAsync(db, parentId, id, cancellationToken);
+            var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
+            var fields = ScimUserFields.From(document);
+            await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
+            return user;
+        }, cancellationToken);
+
+    /// <summary>Removes the directory user; sync then removes the memberships it granted. The audit trail stays.</summary>
+    public async Task DeleteAsync(Guid parentId, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.DirectoryUsers.Remove(await FindAsync(db, parentId, id, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<JsonObject> GetAsync(Guid parentId, Guid id, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return ScimUserDocument.Render(await FindAsync(db, parentId, id, cancellationToken), baseUrl);
+    }
+
+    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimFilter? filter, int startIndex, int count, string baseUrl,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = ScimUserQuery.Apply(db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == parentId), filter);
+        var total = await users.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return ([], total);
+        }
+
+        // Creation order, then id: a stable order, so a client walking startIndex += count sees everyone once.
+        var page = await users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(startIndex - 1).Take(count).ToListAsync(cancellationToken);
+        return ([.. page.Select(u => ScimUserDocument.Render(u, baseUrl))], total);
+    }
+
+    private async Task<JsonObject> WriteAsync(Guid parentId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryUser>> write, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await write(db);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a concurrent create of the same userName.
+            throw ScimException.Uniqueness($"A user with userName '{user.UserName}' already exists.");
+        }
+
+        await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ScimUserDocument.Render(user, baseUrl);
+    }
+
+    private static async Task<DirectoryUser> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
+        await db.DirectoryUsers.SingleOrDefaultAsync(u => u.Id == id && u.ParentOrganizationId == parentId, cancellationToken)
+        ?? throw ScimException.NotFound($"User {id}");
+
+    private static async Task EnsureUniqueAsync(IdentityAccessDbContext db, Guid parentId, string userName, Guid? self, CancellationToken cancellationToken)
+    {
+        var normalized = userName.ToUpperInvariant();
+        if (await db.DirectoryUsers.AnyAsync(u => u.ParentOrganizationId == parentId && u.NormalizedUserName == normalized && u.Id != self, cancellationToken))
+        {
+            throw ScimException.Uniqueness($"A user with userName '{userName}' already exists.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using IdentityAccess.Core.Scim;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace IdentityAccess.Web.Endpoints.Scim;
+
+/// <summary>
+/// The bearer token selects the directory: without a valid one, 401 in the SCIM error format (Okta probes with
+/// "Authorization: non-token"). Also turns refused input into SCIM errors, so no client input yields a 5xx.
+/// </summary>
+internal sealed class ScimAuthenticationFilter(ScimTokenService tokens, ILogger<ScimAuthenticationFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var header = http.Request.Headers.Authorization.ToString();
+        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        if (await tokens.AuthenticateAsync(secret, http.RequestAborted) is not { } parentId)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return ScimResponses.Error(StatusCodes.Status401Unauthorized, null, "A valid SCIM bearer token is required.");
+        }
+
+        http.Items[ScimRequest.ParentKey] = parentId;
+        try
+        {
+            return await next(context);
+        }
+        catch (ScimException ex)
+        {
+            return ScimResponses.Error(ex.Status, ex.ScimType, ex.Message);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ScimResponses.Error(ex.StatusCode, null, $"The request body is larger than {http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes.");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            logger.LogInformation(ex, "Unreadable SCIM request.");
+            return ScimResponses.Error(ex.StatusCode, "invalidSyntax", "The request could not be read.");
+        }
+    }
+}
