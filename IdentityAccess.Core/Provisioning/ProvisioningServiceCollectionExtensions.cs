@@ -9,6 +9,7 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<PlanApplier>();
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<DirectoryReconciler>();
+        services.AddSingleton<SyncNowService>();
         return services;
     }
 }

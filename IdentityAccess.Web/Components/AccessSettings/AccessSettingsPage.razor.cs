@@ -2,6 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Scim;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -16,11 +17,16 @@ public sealed partial class AccessSettingsPage
     [Inject] private ProvisioningSettingsService Settings { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ScimSetupService Scim { get; set; } = default!;
+    [Inject] private SyncNowService SyncNow { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
     private IReadOnlyList<Error> _errors = [];
     private bool _busy;
+    private bool _syncing;
+    private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -28,6 +34,7 @@ public sealed partial class AccessSettingsPage
     {
         var (personId, _) = await ActingAsync();
         _view = await Settings.GetAsync(OrganizationId, personId);
+        _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
@@ -65,6 +72,38 @@ public sealed partial class AccessSettingsPage
         finally
         {
             _busy = false;
+        }
+    }
+
+    private async Task SetUpScimAsync()
+    {
+        var (_, actor) = await ActingAsync();
+        var parameters = new DialogParameters<ScimSetupDialog>
+        {
+            { d => d.EndpointUrl, Navigation.BaseUri.TrimEnd('/') + "/scim/v2" },
+            { d => d.Tokens, _scimTokens },
+            { d => d.Generate, () => Scim.GenerateAsync(OrganizationId, actor) },
+            { d => d.Revoke, id => Scim.RevokeAsync(OrganizationId, id, actor) },
+        };
+        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        await dialog.Result;
+        await LoadAsync();
+    }
+
+    private async Task SyncNowAsync()
+    {
+        _syncing = true;
+        try
+        {
+            var (_, actor) = await ActingAsync();
+            var changed = await SyncNow.SyncAsync(OrganizationId, actor);
+            Snackbar.Add(changed is null ? "You may not run a sync here." : $"Sync finished: {changed} membership change{(changed == 1 ? "" : "s")}.",
+                changed is null ? Severity.Error : Severity.Success);
+            await LoadAsync();
+        }
+        finally
+        {
+            _syncing = false;
         }
     }
 
