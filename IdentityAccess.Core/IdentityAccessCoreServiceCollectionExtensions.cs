@@ -26,6 +26,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddProvisioning();
         services.AddSingleton<Scim.ScimTokenService>();
         services.AddSingleton<Scim.ScimUserService>();
+        services.AddSingleton<Scim.ScimGroupService>();
         services.AddSingleton<Scim.ScimSetupService>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();

@@ -42,6 +42,8 @@ internal static class ScimEndpoints
             return Results.NoContent();
         });
 
+        scim.MapGroupResources();
+
         // Anything else under /scim/v2 is a SCIM 404, never the portal's HTML page.
         scim.MapFallback(() => ScimResponses.Error(StatusCodes.Status404NotFound, null, "No such SCIM endpoint."));
         return app;

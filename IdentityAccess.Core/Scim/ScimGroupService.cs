@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Scim;
+
+/// <summary>SCIM Groups of one parent's directory; each write and the membership changes it causes share one transaction.</summary>
+public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
+{
+    private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
+
+    public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
+        WriteAsync(parentId, baseUrl, async db =>
+        {
+            var name = DisplayName(body);
+            await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
+            var now = time.GetUtcNow();
+            var group = new DirectoryGroup { ParentOrganizationId = parentId, DisplayName = name, ExternalId = "", CreatedAt = now, UpdatedAt = now };
+            group.ExternalId = ScimGroupDocument.KeyFor(ScimJson.GetString(body, "externalId"), group.Id);
+            group.NormalizedDisplayName = name.ToUpperInvariant();
+            db.DirectoryGroups.Add(group);
+            await db.SaveChangesAsync(cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(ScimJson.Get(body, "members")), cancellationToken);
+            return group;
+        }, cancellationToken);
+
+    public Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
+        WriteAsync(parentId, baseUrl, async db =>
+        {
+            var group = await FindAsync(db, parentId, id, cancellationToken);
+            await RenameAsync(db, group, DisplayName(body), cancellationToken);
+            await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(ScimJson.Get(body, "members")), cancellationToken);
+            return group;
+        }, cancellationToken);
+
+    public Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
+        WriteAsync(parentId, baseUrl, async db =>
+        {
+            var group = await FindAsync(db, parentId, id, cancellationToken);
+            if (ScimJson.Get(patch, "Operations") is not JsonArray operations || operations.Count == 0)
+            {
+                throw ScimException.InvalidSyntax("A PatchOp needs an Operations array.");
+            }
+
+            foreach (var operation in operations.OfType<JsonObject>())
+            {
+                await ScimGroupPatch.ApplyAsync(db, parentId, group, operation, RenameAsync, cancellationToken);
+            }
+
+            return group;
+        }, cancellationToken);
+
+    public async Task DeleteAsync(Guid parentId, Guid id, CancellationToken cancellationToken = default) =>
+        await WriteAsync(parentId, "", async db =>
+        {
+            var group = await FindAsync(db, parentId, id, cancellationToken);
+            db.DirectoryGroups.Remove(group);
+            return group;
+        }, cancellationToken);
+
+    public async Task<JsonObject> GetAsync(Guid parentId, Guid id, bool withMembers, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await FindAsync(db, parentId, id, cancellationToken);
+        return ScimGroupDocument.Render(group, withMembers ? await MembersAsync(db, group.Id, cancellationToken) : null, baseUrl);
+    }
+
+    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimFilter? filter, int startIndex, int count, bool withMembers,
+        string baseUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var groups = db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId);
+        foreach (var (attribute, value) in filter?.Clauses ?? [])
+        {
+            groups = attribute switch
+            {
+                "displayname" => groups.Where(g => g.NormalizedDisplayName == value.ToUpperInvariant()),
+                "externalid" => groups.Where(g => g.ExternalId == value),
+                "id" => Guid.TryParse(value, out var gid) ? groups.Where(g => g.Id == gid) : groups.Where(_ => false),
+                _ => throw ScimException.InvalidFilter($"Filtering Groups on '{attribute}' is not supported."),
+            };
+        }
+
+        var total = await groups.CountAsync(cancellationToken);
+        var page = count == 0 ? [] : await groups.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Skip(startIndex - 1).Take(count).ToListAsync(cancellationToken);
+        var rendered = new List<JsonObject>();
+        foreach (var group in page)
+        {
+            rendered.Add(ScimGroupDocument.Render(group, withMembers ? await MembersAsync(db, group.Id, cancellationToken) : null, baseUrl));
+        }
+
+        return (rendered, total);
+    }
+
+    private async Task<JsonObject> WriteAsync(Guid parentId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write, CancellationToken cancellationToken)
+    {
+        // Two PATCHes adding the same person to one group may both insert the row: the loser retries and finds it there.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var group = await write(db);
+                group.UpdatedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+                await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return ScimGroupDocument.Render(group, null, baseUrl);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw ScimException.Uniqueness("The group changed concurrently or its displayName is taken; retry the request.");
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<(Guid, string?)>> MembersAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
+        [.. (await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId)
+            .Join(db.DirectoryUsers, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.UserName, u.CreatedAt })
+            .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken)).Select(u => (u.Id, (string?)(u.DisplayName ?? u.UserName)))];
+
+    private static async Task<DirectoryGroup> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
+        await db.DirectoryGroups.SingleOrDefaultAsync(g => g.Id == id && g.ParentOrganizationId == parentId, cancellationToken)
+        ?? throw ScimException.NotFound($"Group {id}");
+
+    private static async Task RenameAsync(IdentityAccessDbContext db, DirectoryGroup group, string name, CancellationToken cancellationToken)
+    {
+        await EnsureUniqueAsync(db, group.ParentOrganizationId, name, group.Id, cancellationToken);
+        (group.DisplayName, group.NormalizedDisplayName) = (name, name.ToUpperInvariant());
+    }
+
+    private static string DisplayName(JsonObject body) =>
+        ScimJson.GetString(body, "displayName")?.Trim() is { Length: > 0 and <= 256 } name ? name : throw ScimException.InvalidValue("displayName is required (at most 256 characters).");
+
+    private static async Task EnsureUniqueAsync(IdentityAccessDbContext db, Guid parentId, string name, Guid? self, CancellationToken cancellationToken)
+    {
+        var normalized = name.ToUpperInvariant();
+        if (await db.DirectoryGroups.AnyAsync(g => g.ParentOrganizationId == parentId && g.NormalizedDisplayName == normalized && g.Id != self, cancellationToken))
+        {
+            throw ScimException.Uniqueness($"A group named '{name}' already exists.");
+        }
+    }
+}
