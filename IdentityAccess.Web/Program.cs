@@ -5,6 +5,7 @@ using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
+using IdentityAccess.Web.Operator;
 using IdentityAccess.Web.Startup;
 using MudBlazor.Services;
 
@@ -32,5 +33,11 @@ app.MapSignInEndpoints(app.Environment, app.Configuration);
 app.MapScimEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+if (OperatorCommands.IsOperatorCommand(args))
+{
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;

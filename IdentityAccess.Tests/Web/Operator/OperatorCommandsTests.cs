@@ -1,0 +1,51 @@
+using IdentityAccess.Core.Scim;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Operator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Web.Operator;
+
+public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFixture<SqlitePortalFixture>
+{
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await OperatorCommands.RunAsync(portal.Factory.Services, ["--Database:Provider", "Sqlite", .. args], output, error);
+        return (code, output.ToString().Trim(), error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task ScimTokenCreateListRevoke_ForAParentByName_WorksEndToEnd()
+    {
+        var (created, secret, _) = await RunAsync("operator", "scim-token", "create", "--parent", "Globex");
+        var parent = await portal.Factory.Services.GetRequiredService<ScimTokenService>().AuthenticateAsync(secret);
+        var (_, listed, _) = await RunAsync("operator", "scim-token", "list", "--parent", "Globex");
+        var id = listed.Split('\t')[0];
+        var (revoked, _, _) = await RunAsync("operator", "scim-token", "revoke", "--parent", "Globex", "--id", id);
+
+        Assert.Equal(0, created);
+        Assert.NotNull(parent);
+        Assert.Contains(secret[..12], listed, StringComparison.Ordinal);
+        Assert.Equal(0, revoked);
+        Assert.Null(await portal.Factory.Services.GetRequiredService<ScimTokenService>().AuthenticateAsync(secret));
+    }
+
+    [Fact]
+    public async Task UnknownParent_ExitsWith2AndSaysSo()
+    {
+        var (code, _, error) = await RunAsync("operator", "scim-token", "create", "--parent", "Nobody Inc");
+
+        Assert.Equal(2, code);
+        Assert.Contains("No parent organization 'Nobody Inc'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_PrintsUsage()
+    {
+        var (code, _, error) = await RunAsync("operator", "frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.Contains("operator scim-token create", error, StringComparison.Ordinal);
+    }
+}

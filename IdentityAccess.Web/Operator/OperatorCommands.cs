@@ -1,0 +1,92 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Scim;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Web.Operator;
+
+/// <summary>
+/// The operator command line, in the same app so it uses the same configuration and database:
+/// <c>dotnet run --project IdentityAccess.Web -- operator scim-token create|list|revoke …</c>. For automation; every
+/// change is audited as the operator.
+/// </summary>
+internal static class OperatorCommands
+{
+    public const string Verb = "operator";
+
+    /// <summary>"operator" anywhere: configuration switches (--Database:Provider …) may come before it.</summary>
+    public static bool IsOperatorCommand(string[] args) => Array.IndexOf(args, Verb) >= 0;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var tokens = services.GetRequiredService<ScimTokenService>();
+        var actor = AuditActor.System("Operator command line");
+        switch (args.Skip(Array.IndexOf(args, Verb) + 1).ToArray())
+        {
+            case ["scim-token", "create", "--parent", var parent]:
+                if (await FindParentAsync(services, parent, error) is not { } createFor)
+                {
+                    return 2;
+                }
+
+                var (token, refused) = await tokens.GenerateAsync(createFor, actor);
+                if (refused is not null)
+                {
+                    await error.WriteLineAsync(refused.Message);
+                    return 1;
+                }
+
+                await output.WriteLineAsync(token!.Secret);
+                return 0;
+            case ["scim-token", "list", "--parent", var parent]:
+                if (await FindParentAsync(services, parent, error) is not { } listFor)
+                {
+                    return 2;
+                }
+
+                foreach (var info in await tokens.ListActiveAsync(listFor))
+                {
+                    await output.WriteLineAsync($"{info.Id}\t{info.Prefix}…\tcreated {info.CreatedAt:u} by {info.CreatedBy}\tlast used {info.LastUsedAt?.ToString("u") ?? "never"}");
+                }
+
+                return 0;
+            case ["scim-token", "revoke", "--parent", var parent, "--id", var id] when Guid.TryParse(id, out var tokenId):
+                if (await FindParentAsync(services, parent, error) is not { } revokeFor)
+                {
+                    return 2;
+                }
+
+                if (await tokens.RevokeAsync(revokeFor, tokenId, actor) is { } notFound)
+                {
+                    await error.WriteLineAsync(notFound.Message);
+                    return 1;
+                }
+
+                await output.WriteLineAsync("Revoked.");
+                return 0;
+            default:
+                await error.WriteLineAsync("""
+                    Usage:
+                      operator scim-token create --parent <parent name or id>    prints the new token (shown once)
+                      operator scim-token list   --parent <parent name or id>
+                      operator scim-token revoke --parent <parent name or id> --id <token id>
+                    """);
+                return 2;
+        }
+    }
+
+    private static async Task<Guid?> FindParentAsync(IServiceProvider services, string nameOrId, TextWriter error)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+        var parent = Guid.TryParse(nameOrId, out var id)
+            ? await db.ParentOrganizations.Where(p => p.Id == id).Select(p => (Guid?)p.Id).SingleOrDefaultAsync()
+            : await db.ParentOrganizations.Where(p => p.Name == nameOrId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
+        if (parent is null)
+        {
+            await error.WriteLineAsync($"No parent organization '{nameOrId}'.");
+        }
+
+        return parent;
+    }
+}
