@@ -2,6 +2,7 @@ using IdentityAccess.Core;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.Endpoints.Members;
 using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
@@ -31,6 +32,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapSignInEndpoints(app.Environment, app.Configuration);
 app.MapScimEndpoints();
+app.MapMemberExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (OperatorCommands.IsOperatorCommand(args))

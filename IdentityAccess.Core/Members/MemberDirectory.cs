@@ -10,7 +10,8 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
     public async Task<MemberPage> GetPageAsync(Guid organizationId, MemberQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+        // Removed members are history (the audit log keeps them), not people of the organization.
+        var members = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToUpperInvariant();

@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Seats;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Members;
@@ -7,6 +8,9 @@ internal static class MembersServiceCollectionExtensions
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<MemberAdministration>();
+        services.AddSingleton<MemberExport>();
+        services.AddSingleton<SeatPurchase>();
         return services;
     }
 }

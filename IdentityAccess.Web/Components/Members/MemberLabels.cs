@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
 
 namespace IdentityAccess.Web.Components.Members;
 
@@ -20,4 +21,7 @@ public static class MemberLabels
         MembershipSource.Jit => "JIT sign-in",
         MembershipSource.Scim => "SCIM sync",
     };
+
+    /// <summary>E.g. "Admin, Premium" for chat, "Developer" for Console.</summary>
+    public static string RoleAndTier(Role role, SeatTier? tier) => tier is { } t ? $"{RoleCatalog.DisplayName(role)}, {t}" : RoleCatalog.DisplayName(role);
 }

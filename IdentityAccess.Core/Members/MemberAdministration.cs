@@ -1,0 +1,193 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.People;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Members;
+
+/// <summary>
+/// The owner's tools on the Members page: add a person by hand, change a member's role or seat tier, remove a member.
+/// Each call checks again, once it holds the organization's write lock, that the acting person may manage members (so
+/// an Owner demoted a moment ago cannot act on the old role), refuses with errors rather than exceptions, and writes
+/// the change and its audit event in one transaction, or nothing at all.
+/// </summary>
+public sealed class MemberAdministration(
+    IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, AuditLog audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<Error>> AddAsync(Guid organizationId, NewMember member, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
+        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (!granted.IsGranted)
+        {
+            return [OrganizationWrite.Refusal(granted)];
+        }
+
+        var organization = granted.Organization!;
+        var errors = MemberRules.CheckNewMember(organization.Product, member).ToList();
+        if (MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, null, member.Role) is { } gate)
+        {
+            errors.Add(gate);
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var normalized = EmailAddress.Normalize(member.Email);
+        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
+        var row = person is null ? null : await db.Memberships
+            .SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == person.Id, cancellationToken);
+        if (row is not null && row.Status != MembershipStatus.Removed)
+        {
+            return [new AlreadyListed(person!.Email, organization.Name, row.Status)];
+        }
+
+        if (await CheckFreeSeatAsync(db, organizationId, member.Tier, cancellationToken) is { } noSeat)
+        {
+            return [noSeat];
+        }
+
+        var now = time.GetUtcNow();
+        // A person already known keeps the name they have (their IdP may have set it); only a newcomer takes the typed one.
+        person ??= db.People.Add(Person.Create(member.Email, member.DisplayName.Trim(), now)).Entity;
+        var before = row is null ? null : Snapshot(row);
+        if (row is null)
+        {
+            // A returning person reuses their removed row instead, so their history stays one membership.
+            row = new Membership { OrganizationId = organizationId, PersonId = person.Id, CreatedAt = now };
+            db.Memberships.Add(row);
+        }
+
+        (row.Role, row.SeatTier, row.Status, row.Source, row.StatusChangedAt) =
+            (member.Role, member.Tier, MembershipStatus.Active, MembershipSource.Manual, now);
+        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "membership.added", person.Email,
+            before, Snapshot(row), organizationId, organization.ParentId);
+        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Error>> ChangeRoleAsync(Guid organizationId, Guid membershipId, Role role, SeatTier? tier, Guid actingPersonId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
+        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (!granted.IsGranted)
+        {
+            return [OrganizationWrite.Refusal(granted)];
+        }
+
+        var organization = granted.Organization!;
+        if (MemberRules.CheckRoleAndTier(organization.Product, role, tier) is { } invalid)
+        {
+            return [invalid];
+        }
+
+        var row = await FindListedAsync(db, organizationId, membershipId, cancellationToken);
+        if (row is null)
+        {
+            return [new MemberNotFound()];
+        }
+
+        if (row.Role == role && row.SeatTier == tier)
+        {
+            return [];
+        }
+
+        var errors = Checks(
+            MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, row.Role, role),
+            await CheckTopRoleLeftAsync(db, organization, row, role, actingPersonId, cancellationToken),
+            // A pending member holds no seat yet, so moving them only changes the queue they wait in.
+            row.SeatTier != tier && row.HoldsSeat ? await CheckFreeSeatAsync(db, organizationId, tier, cancellationToken) : null);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var actor = await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken);
+        if (row.Role != role)
+        {
+            audit.Record(db, actor, "membership.role_changed", row.Person!.Email, new { Role = RoleCatalog.DisplayName(row.Role) },
+                new { Role = RoleCatalog.DisplayName(role) }, organizationId, organization.ParentId);
+        }
+
+        if (row.SeatTier != tier)
+        {
+            audit.Record(db, actor, "membership.tier_changed", row.Person!.Email, new { Tier = row.SeatTier?.ToString() },
+                new { Tier = tier?.ToString() }, organizationId, organization.ParentId);
+        }
+
+        (row.Role, row.SeatTier) = (role, tier);
+        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+    }
+
+    /// <summary>Marks the membership removed and frees its seat; the row stays so the audit trail and a later return keep the person.</summary>
+    public async Task<IReadOnlyList<Error>> RemoveAsync(Guid organizationId, Guid membershipId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
+        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (!granted.IsGranted)
+        {
+            return [OrganizationWrite.Refusal(granted)];
+        }
+
+        var organization = granted.Organization!;
+        var row = await FindListedAsync(db, organizationId, membershipId, cancellationToken);
+        if (row is null)
+        {
+            return [new MemberNotFound()];
+        }
+
+        var errors = Checks(
+            MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, row.Role, null),
+            await CheckTopRoleLeftAsync(db, organization, row, null, actingPersonId, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var before = Snapshot(row);
+        (row.Status, row.StatusChangedAt) = (MembershipStatus.Removed, time.GetUtcNow());
+        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "membership.removed", row.Person!.Email,
+            before, Snapshot(row), organizationId, organization.ParentId);
+        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+    }
+
+    private static Task<Membership?> FindListedAsync(IdentityAccessDbContext db, Guid organizationId, Guid membershipId, CancellationToken cancellationToken) =>
+        db.Memberships.Include(m => m.Person).SingleOrDefaultAsync(
+            m => m.Id == membershipId && m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed, cancellationToken);
+
+    private static async Task<Error?> CheckFreeSeatAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken)
+    {
+        var purchased = (await SeatCounts.PoolAsync(db, organizationId, tier, cancellationToken))?.Purchased ?? 0;
+        return MemberRules.CheckFreeSeat(tier, purchased, await SeatCounts.UsedAsync(db, organizationId, tier, cancellationToken));
+    }
+
+    private static async Task<Error?> CheckTopRoleLeftAsync(IdentityAccessDbContext db, OrganizationSummary organization, Membership row, Role? newRole,
+        Guid actingPersonId, CancellationToken cancellationToken)
+    {
+        var top = RoleCatalog.TopRole(organization.Product);
+        var otherActiveTop = await db.Memberships.AnyAsync(m => m.OrganizationId == organization.Id && m.Id != row.Id
+            && m.Role == top && m.Status == MembershipStatus.Active, cancellationToken);
+        if (!MemberRules.LeavesNoTopRole(organization.Product, row, newRole, otherActiveTop))
+        {
+            return null;
+        }
+
+        var roleName = RoleCatalog.DisplayName(top);
+        return newRole is null && row.PersonId == actingPersonId
+            ? new LastTopRoleCannotLeave(roleName, organization.Name)
+            : new NoTopRoleLeft(roleName, organization.Name);
+    }
+
+    private static List<Error> Checks(params Error?[] results) => [.. results.OfType<Error>()];
+
+    private static object Snapshot(Membership m) => new { Role = RoleCatalog.DisplayName(m.Role), Tier = m.SeatTier?.ToString(), Status = m.Status.ToString() };
+}

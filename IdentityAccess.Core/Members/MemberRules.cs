@@ -1,0 +1,56 @@
+using System.Net.Mail;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Roles;
+
+namespace IdentityAccess.Core.Members;
+
+/// <summary>What a change made by hand may do, decided from facts the service has loaded. Pure, so each rule reads alone.</summary>
+internal static class MemberRules
+{
+    public static IReadOnlyList<Error> CheckNewMember(Product product, NewMember member)
+    {
+        var errors = new List<Error>();
+        var email = member.Email?.Trim() ?? "";
+        // MailAddress also accepts "Name <address>"; only a bare address may become a person's email.
+        if (email.Length > 320 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            errors.Add(new ValidationFailed("email", "Enter an email address, such as name@example.com."));
+        }
+
+        if (string.IsNullOrWhiteSpace(member.DisplayName) || member.DisplayName.Trim().Length > 200)
+        {
+            errors.Add(new ValidationFailed("displayName", "Enter the person's name (at most 200 characters)."));
+        }
+
+        if (CheckRoleAndTier(product, member.Role, member.Tier) is { } invalid)
+        {
+            errors.Add(invalid);
+        }
+
+        return errors;
+    }
+
+    public static Error? CheckRoleAndTier(Product product, Role role, SeatTier? tier) =>
+        RoleCatalog.CheckRole(product, role) ?? RoleCatalog.CheckTier(product, tier);
+
+    /// <summary>
+    /// Only the top role hands out or takes away the top role, so a chat Admin cannot promote themselves or demote an
+    /// Owner. <paramref name="from"/> is null for someone joining, <paramref name="to"/> null for someone leaving.
+    /// </summary>
+    public static Error? CheckTopRoleGate(Product product, Role actingRole, Role? from, Role? to)
+    {
+        var top = RoleCatalog.TopRole(product);
+        return (from == top) != (to == top) && actingRole != top ? new OnlyTopRoleChangesTopRole(RoleCatalog.DisplayName(top)) : null;
+    }
+
+    /// <summary>Nobody is evicted to make room: without a free seat the change is refused.</summary>
+    public static Error? CheckFreeSeat(SeatTier? tier, int purchased, int used) => used < purchased ? null : new NoFreeSeat(tier);
+
+    /// <summary>True when taking <paramref name="member"/> out of the top role leaves no active member holding it.</summary>
+    public static bool LeavesNoTopRole(Product product, Membership member, Role? newRole, bool otherActiveTopRole)
+    {
+        var top = RoleCatalog.TopRole(product);
+        return member.Role == top && member.Status == MembershipStatus.Active && newRole != top && !otherActiveTopRole;
+    }
+}

@@ -1,0 +1,50 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace IdentityAccess.Core.Members;
+
+/// <summary>What every hand-made change to an organization's members or seats shares: its transaction, its actor, its refusal.</summary>
+internal static class OrganizationWrite
+{
+    /// <summary>
+    /// A transaction in which the organization's members and seats cannot change under the caller, so "is a seat
+    /// free?" and "is another Owner left?" stay true until the change that relied on them is saved.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which already makes writers wait for each other.
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL's READ COMMITTED lets two such transactions read the same counts; the row lock orders them.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Organizations\" WHERE \"Id\" = {organizationId} FOR UPDATE", cancellationToken);
+        }
+
+        return transaction;
+    }
+
+    /// <summary>Saves and commits; a unique index tripped by a simultaneous change is reported, not thrown.</summary>
+    public static async Task<IReadOnlyList<Error>> CommitAsync(IdentityAccessDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return [];
+        }
+        catch (DbUpdateException)
+        {
+            return [new ChangedMeanwhile()];
+        }
+    }
+
+    /// <summary>The acting person as the audit log shows them, read from the database rather than trusted from the caller.</summary>
+    public static async Task<AuditActor> ActorAsync(IdentityAccessDbContext db, Guid personId, CancellationToken cancellationToken) =>
+        new(personId, await db.People.Where(p => p.Id == personId).Select(p => p.DisplayName).SingleAsync(cancellationToken));
+
+    public static Error Refusal(OrganizationAccess denied) => new NotAllowed(denied.Reason ?? "This organization does not exist.");
+}

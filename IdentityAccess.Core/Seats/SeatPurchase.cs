@@ -1,0 +1,72 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Roles;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Seats;
+
+/// <summary>
+/// A stand-in for billing: sets how many seats of one tier an organization has bought. It never takes a seat from
+/// anyone, so it refuses to go below the seats in use.
+/// </summary>
+public sealed class SeatPurchase(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, AuditLog audit)
+{
+    public const int MaxSeats = 1_000_000;
+
+    /// <param name="tier">The chat tier; null for a Console organization, whose seats have no tier.</param>
+    /// <param name="purchased">The new total of seats in that tier, not the number to add.</param>
+    public async Task<IReadOnlyList<Error>> SetPurchasedAsync(Guid organizationId, SeatTier? tier, int purchased, Guid actingPersonId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
+        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (!granted.IsGranted)
+        {
+            return [OrganizationWrite.Refusal(granted)];
+        }
+
+        var organization = granted.Organization!;
+        var top = RoleCatalog.TopRole(organization.Product);
+        if (granted.Role != top)
+        {
+            return [new OnlyTopRoleBuysSeats(RoleCatalog.DisplayName(top))];
+        }
+
+        if (RoleCatalog.CheckTier(organization.Product, tier) is { } invalid)
+        {
+            return [invalid];
+        }
+
+        if (purchased is < 0 or > MaxSeats)
+        {
+            return [new ValidationFailed(nameof(purchased), $"Enter a number of seats from 0 to {MaxSeats:N0}.")];
+        }
+
+        var pool = await SeatCounts.PoolAsync(db, organizationId, tier, cancellationToken);
+        if (pool is null)
+        {
+            return [new ValidationFailed(nameof(tier), $"{organization.Name} has no {(tier is null ? "" : $"{tier} ")}seats to change.")];
+        }
+
+        var inUse = await SeatCounts.UsedAsync(db, organizationId, tier, cancellationToken);
+        if (purchased < inUse)
+        {
+            return [new SeatsInUse(inUse)];
+        }
+
+        if (pool.Purchased == purchased)
+        {
+            return [];
+        }
+
+        var before = new { Tier = tier?.ToString(), pool.Purchased };
+        pool.Purchased = purchased;
+        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "seats.purchased", organization.Name,
+            before, new { Tier = tier?.ToString(), Purchased = purchased }, organizationId, organization.ParentId);
+        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+    }
+}

@@ -1,0 +1,93 @@
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
+using IdentityAccess.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace IdentityAccess.Web.Components.Members;
+
+public sealed partial class MembersPage
+{
+    [Parameter] public Guid OrganizationId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationStateTask { get; set; } = default!;
+    [Inject] private OrganizationAccessService AccessService { get; set; } = default!;
+    [Inject] private MemberDirectory Members { get; set; } = default!;
+    [Inject] private MemberAdministration Administration { get; set; } = default!;
+    [Inject] private SeatLedger Seats { get; set; } = default!;
+    [Inject] private SeatPurchase SeatPurchase { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private IReadOnlyList<SeatUsage> _seats = [];
+    private MemberTable? _table;
+
+    protected override async Task OnParametersSetAsync() => _seats = await Seats.GetUsageAsync(OrganizationId);
+
+    // Every call checks access again: a role removed by sync takes effect at the next page, not the next sign-in.
+    private async Task<MemberPage> LoadPageAsync(MemberQuery query, CancellationToken cancellationToken)
+    {
+        var personId = (await AuthenticationStateTask).User.GetPersonId();
+        var access = await AccessService.CheckAsync(OrganizationId, personId, Permission.ManageMembers, cancellationToken);
+        return access.IsGranted ? await Members.GetPageAsync(OrganizationId, query, cancellationToken) : new MemberPage([], 0);
+    }
+
+    private static bool IsTopRole(OrganizationAccess access) => access.Role == RoleCatalog.TopRole(access.Organization!.Product);
+
+    private async Task AddAsync(OrganizationAccess access)
+    {
+        var acting = await ActingPersonAsync();
+        var email = await MemberDialogs.AddAsync(Dialogs, access.Organization!, _seats, member => Administration.AddAsync(OrganizationId, member, acting));
+        if (email is not null)
+        {
+            Snackbar.Add($"{email} added to {access.Organization!.Name}.", Severity.Success);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task ChangeRoleAsync(OrganizationAccess access, MemberListItem member)
+    {
+        var acting = await ActingPersonAsync();
+        var change = await MemberDialogs.ChangeRoleAsync(Dialogs, access.Organization!, member, _seats,
+            c => Administration.ChangeRoleAsync(OrganizationId, member.MembershipId, c.Role, c.Tier, acting));
+        if (change is not null)
+        {
+            Snackbar.Add($"{member.DisplayName} is now {MemberLabels.RoleAndTier(change.Role, change.Tier)}.", Severity.Success);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task RemoveAsync(OrganizationAccess access, MemberListItem member)
+    {
+        var acting = await ActingPersonAsync();
+        if (await MemberDialogs.RemoveAsync(Dialogs, access.Organization!, member, () => Administration.RemoveAsync(OrganizationId, member.MembershipId, acting)))
+        {
+            Snackbar.Add($"{member.DisplayName} was removed from {access.Organization!.Name}.", Severity.Success);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task BuySeatsAsync(OrganizationAccess access)
+    {
+        var acting = await ActingPersonAsync();
+        var order = await MemberDialogs.BuySeatsAsync(Dialogs, _seats, o => SeatPurchase.SetPurchasedAsync(OrganizationId, o.Tier, o.Purchased, acting));
+        if (order is not null)
+        {
+            Snackbar.Add($"{access.Organization!.Name} now has {order.Purchased} {(order.Tier is { } tier ? $"{tier} " : "")}seats.", Severity.Success);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        _seats = await Seats.GetUsageAsync(OrganizationId);
+        if (_table is not null)
+        {
+            await _table.ReloadAsync();
+        }
+    }
+
+    private async Task<Guid> ActingPersonAsync() => (await AuthenticationStateTask).User.GetPersonId() ?? Guid.Empty;
+}
