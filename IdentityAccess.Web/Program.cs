@@ -16,7 +16,8 @@ builder.Configuration.UseTopLevelAppSettings();
 builder.Services.AddIdentityAccessCore(builder.Configuration);
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
-builder.Services.AddMudServices();
+// Confirmations at the bottom right, where they never cover a page's action buttons.
+builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
