@@ -108,6 +108,22 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_ParallelCreatesWithDuplicateUserNames_ExactlyOne201PerPerson()
+    {
+        string[] people = ["p1@acme.test", "p2@acme.test", "p3@acme.test", "p4@acme.test"];
+        var requests = people.SelectMany(p => new[] { p, p.ToUpperInvariant() }) // each person twice, in two cases
+            .Select(userName => _client.PostAsync("/scim/v2/Users", Scim($$"""{"userName":"{{userName}}","active":true}""")));
+
+        var responses = await Task.WhenAll(requests);
+
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await using var db = await _portal.Factory.CreateDbContextAsync();
+        Assert.Equal(4, await db.Memberships.CountAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.Email.StartsWith("p")
+            && m.Status == MembershipStatus.Active));
+    }
+
+    [Fact]
     public async Task Filter_UserNameEqIgnoresCase_ExactNotPrefix()
     {
         var found = await BodyAsync(await _client.GetAsync("/scim/v2/Users?filter=userName+eq+%22ALICE@acme.test%22"));
