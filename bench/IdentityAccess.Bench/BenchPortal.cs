@@ -1,0 +1,64 @@
+using System.Net;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Bench;
+
+/// <summary>The real app on Kestrel over a fresh SQLite file with the demo seeded, Acme's chat org switched to SCIM and a token.</summary>
+internal sealed class BenchPortal : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _folder;
+
+    private BenchPortal(WebApplicationFactory<Program> factory, string folder, string baseUrl, string token) =>
+        (_factory, _folder, BaseUrl, Token) = (factory, folder, baseUrl, token);
+
+    public string BaseUrl { get; }
+
+    public string Token { get; }
+
+    public static async Task<BenchPortal> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ia-bench-").FullName;
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "bench.db")}");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+        var chat = await db.Organizations.SingleAsync(o => o.Name == "Acme");
+        var alice = await db.People.SingleAsync(p => p.Email == "alice@acme.test");
+        await db.SeatPools.Where(p => p.OrganizationId == chat.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, 1_000_000));
+        var actor = new AuditActor(alice.Id, "bench");
+        var saved = await factory.Services.GetRequiredService<ProvisioningSettingsService>()
+            .SaveAsync(chat.Id, ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, alice.Id, null, actor);
+        if (saved.Errors.Count > 0)
+        {
+            throw new InvalidOperationException(saved.Errors[0].Message);
+        }
+
+        var (token, _) = await factory.Services.GetRequiredService<ScimTokenService>().GenerateAsync(chat.ParentOrganizationId, actor);
+        return new BenchPortal(factory, folder, baseUrl, token!.Secret);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
