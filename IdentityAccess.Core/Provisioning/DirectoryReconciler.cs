@@ -20,8 +20,7 @@ public sealed class DirectoryReconciler(PlanApplier applier)
         var changed = 0;
         foreach (var organizationId in organizations)
         {
-            var saved = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
-            var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, cancellationToken))!;
+            var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
             changed += await applier.ApplyAsync(db, ProvisioningRules.Evaluate(input), parentOrganizationId, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
         }

@@ -12,7 +12,7 @@ internal static class ProvisioningInputLoader
         CancellationToken cancellationToken)
     {
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new { o.Id, o.Name, o.Plan, ParentPlan = o.Parent!.Plan, o.ProvisioningMode, o.ParentOrganizationId })
+            .Select(o => new { o.Id, o.Name, o.Plan, ParentPlan = o.Parent!.Plan, o.ProvisioningMode, o.ParentOrganizationId, o.SettingsVersion })
             .SingleOrDefaultAsync(cancellationToken);
         if (org is null)
         {
@@ -21,7 +21,7 @@ internal static class ProvisioningInputLoader
 
         var seats = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .Select(p => new SeatPoolFacts(p.Tier, p.Purchased)).ToListAsync(cancellationToken);
-        var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, seats);
+        var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, seats, org.SettingsVersion);
 
         var members = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .Select(m => new { m.PersonId, m.Person!.Email, m.Person.DisplayName, Current = new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt) })
@@ -57,6 +57,12 @@ internal static class ProvisioningInputLoader
 
         return new ProvisioningInput(facts, draft, people, groups);
     }
+
+    /// <summary>The engine's input under the settings as saved (Sync now, "Why this role?", the settings page).</summary>
+    public static async Task<ProvisioningInput?> LoadWithSavedSettingsAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        await LoadSavedDraftAsync(db, organizationId, cancellationToken) is { } saved
+            ? await LoadAsync(db, organizationId, saved, cancellationToken)
+            : null;
 
     /// <summary>The settings as saved, as a draft to start editing from.</summary>
     public static async Task<ProvisioningDraft?> LoadSavedDraftAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)

@@ -24,9 +24,8 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var saved = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
-        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, cancellationToken))!;
-        var organization = input.Organization;
+        var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
+        var (organization, saved) = (input.Organization, input.Settings);
         var groupSizes = input.People.SelectMany(p => p.GroupKeys).CountBy(k => k).ToDictionary();
         var groups = input.GroupNames.Select(g => new DirectoryGroupOption(g.Key, g.Value, groupSizes.GetValueOrDefault(g.Key)))
             .OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
@@ -101,9 +100,8 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var saved = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
-        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, cancellationToken))!;
-        return ProvisioningRules.Evaluate(input).For(personId) is { } outcome ? new RoleExplanation(outcome, saved) : null;
+        var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
+        return ProvisioningRules.Evaluate(input).For(personId) is { } outcome ? new RoleExplanation(outcome, input.Settings) : null;
     }
 
     /// <summary>
@@ -146,8 +144,7 @@ public sealed class ProvisioningSettingsService(
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
         var plan = ProvisioningRules.Evaluate(input);
         var errors = ProvisioningChangeGuard.Check(input, plan, actingPersonId).ToList();
-        var saved = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.SettingsVersion).SingleAsync(cancellationToken);
-        if (draft.BaseVersion != saved)
+        if (draft.BaseVersion != input.Organization.SettingsVersion)
         {
             errors.Insert(0, new StaleDraft());
         }

@@ -15,6 +15,4 @@ public sealed record DemoData(Guid AcmeChat, Guid AcmeConsole, Guid GlobexTeam, 
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email, p => p.Id);
         return new DemoData(orgs["Acme"], orgs["Acme Console"], orgs["Globex Team"], people);
     }
-
-    public static Organization Find(IdentityAccessDbContext db, Guid id) => db.Organizations.Single(o => o.Id == id);
 }

@@ -9,7 +9,8 @@ public sealed record OrganizationFacts(
     OrganizationPlan Plan,
     ParentPlan ParentPlan,
     ProvisioningMode CurrentMode,
-    IReadOnlyList<SeatPoolFacts> Seats)
+    IReadOnlyList<SeatPoolFacts> Seats,
+    int SettingsVersion = 1)
 {
     public Product Product => Plan == OrganizationPlan.Console ? Product.Console : Product.Chat;
 }
