@@ -18,13 +18,20 @@ internal static class OrganizationWrite
     {
         // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which already makes writers wait for each other.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, organizationId, cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>
+    /// Inside a transaction already begun: waits for other writers of the organization's members and seats.
+    /// </summary>
+    public static async Task LockAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
         if (db.Database.IsNpgsql())
         {
             // PostgreSQL's READ COMMITTED lets two such transactions read the same counts; the row lock orders them.
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Organizations\" WHERE \"Id\" = {organizationId} FOR UPDATE", cancellationToken);
         }
-
-        return transaction;
     }
 
     /// <summary>Saves and commits; a unique index tripped by a simultaneous change is reported, not thrown.</summary>

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,31 @@ namespace IdentityAccess.Core.Provisioning;
 /// <summary>
 /// Turns the directory as it now stands into memberships, for every organization joined to the parent whose mode
 /// is directory sync, through the rule engine. Runs inside the caller's transaction, after the directory write was
-/// flushed, so a crash leaves neither half.
+/// flushed, so a crash leaves neither half. A SCIM request reconciles only the people it touched
+/// (<see cref="ReconcileScope"/>); Sync now and the scheduled reconcile take everyone.
 /// </summary>
 public sealed class DirectoryReconciler(PlanApplier applier)
 {
-    public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>
+        await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
+
+    public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
+        CancellationToken cancellationToken = default)
     {
+        if (scope?.IsEmpty == true)
+        {
+            return 0;
+        }
+
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.ParentOrganizationId == parentOrganizationId && o.ProvisioningMode == ProvisioningMode.Scim)
-            .Select(o => o.Id).ToListAsync(cancellationToken);
+            .OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken); // one lock order for every writer: no deadlock
         var changed = 0;
         foreach (var organizationId in organizations)
         {
-            var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
+            await OrganizationWrite.LockAsync(db, organizationId, cancellationToken);
+            var settings = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+            var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, scope, cancellationToken))!;
             changed += await applier.ApplyAsync(db, ProvisioningRules.Evaluate(input), parentOrganizationId, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
         }

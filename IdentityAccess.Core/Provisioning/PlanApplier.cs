@@ -18,13 +18,15 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
     {
         var organizationId = plan.Organization.OrganizationId;
         var now = time.GetUtcNow();
-        var rows = await db.Memberships.Where(m => m.OrganizationId == organizationId).ToDictionaryAsync(m => m.PersonId, cancellationToken);
+        var rows = await MembershipRowsAsync(db, plan, cancellationToken);
         var applied = 0;
         foreach (var outcome in plan.Outcomes.Where(o => o.Desired is not null && !o.AtNextSignIn))
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId ?? await LinkPersonAsync(db, outcome.Person, now, cancellationToken);
-            var row = rows.GetValueOrDefault(personId);
+            // A directory user just linked by email may find that person's earlier membership here (a re-created user).
+            var row = rows.GetValueOrDefault(personId)
+                ?? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken);
             if (outcome.Changes.Count == 0)
             {
                 // No visible change, but sync may have adopted the membership (switching into SCIM).
@@ -56,6 +58,24 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// The stored rows of the plan's people: by id for the few people of one directory write, by organization for a
+    /// full reconcile, where one scan beats a list of a hundred thousand ids.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Membership>> MembershipRowsAsync(IdentityAccessDbContext db, ProvisioningPlan plan, CancellationToken cancellationToken)
+    {
+        const int MaxIdList = 1000;
+        var organizationId = plan.Organization.OrganizationId;
+        var rows = db.Memberships.Where(m => m.OrganizationId == organizationId);
+        if (plan.Outcomes.Count <= MaxIdList)
+        {
+            var personIds = plan.Outcomes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId!.Value).ToList();
+            rows = rows.Where(m => personIds.Contains(m.PersonId));
+        }
+
+        return await rows.ToDictionaryAsync(m => m.PersonId, cancellationToken);
     }
 
     // A directory user the IdP pushed who is not a person yet: found by email, or created, and linked.

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -8,8 +9,15 @@ namespace IdentityAccess.Core.Provisioning;
 /// <summary>Reads what the rule engine needs for one organization: the only I/O around the engine.</summary>
 internal static class ProvisioningInputLoader
 {
+    public static Task<ProvisioningInput?> LoadAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft,
+        CancellationToken cancellationToken) => LoadAsync(db, organizationId, draft, null, cancellationToken);
+
+    /// <summary>
+    /// The engine's input for everyone (<paramref name="scope"/> null), or only for the people a directory write
+    /// touched, with the seats everyone else holds already taken.
+    /// </summary>
     public static async Task<ProvisioningInput?> LoadAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft,
-        CancellationToken cancellationToken)
+        ReconcileScope? scope, CancellationToken cancellationToken)
     {
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new { o.Id, o.Name, o.Plan, ParentPlan = o.Parent!.Plan, o.ProvisioningMode, o.ParentOrganizationId, o.SettingsVersion })
@@ -19,19 +27,33 @@ internal static class ProvisioningInputLoader
             return null;
         }
 
-        var seats = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
+        var pools = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .Select(p => new SeatPoolFacts(p.Tier, p.Purchased)).ToListAsync(cancellationToken);
+        var (members, seats) = scope is null
+            ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
+            : await ScopedMembersAsync(db, organizationId, pools, scope, cancellationToken);
         var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, seats, org.SettingsVersion);
 
-        var members = await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId)
-            .Select(m => new { m.PersonId, m.Person!.Email, m.Person.DisplayName, Current = new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt) })
-            .ToListAsync(cancellationToken);
-        var directoryUsers = await db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == org.ParentOrganizationId)
-            .Select(u => new { u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt })
+        var memberIds = members.Select(m => m.PersonId).ToHashSet();
+        var directoryQuery = db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == org.ParentOrganizationId);
+        if (scope is not null)
+        {
+            directoryQuery = directoryQuery.Where(u => scope.DirectoryUserIds.Contains(u.Id) || (u.PersonId != null && memberIds.Contains(u.PersonId.Value)));
+        }
+
+        var directoryUsers = await directoryQuery
+            .Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt))
             .ToListAsync(cancellationToken);
         var groups = await db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == org.ParentOrganizationId)
             .ToDictionaryAsync(g => g.ExternalId, g => g.DisplayName, cancellationToken);
-        var groupKeysByUser = (await db.DirectoryGroupMembers.AsNoTracking()
+        var groupMembers = db.DirectoryGroupMembers.AsNoTracking();
+        if (scope is not null)
+        {
+            var userIds = directoryUsers.Select(u => u.Id).ToList();
+            groupMembers = groupMembers.Where(m => userIds.Contains(m.UserId));
+        }
+
+        var groupKeysByUser = (await groupMembers
                 .Join(db.DirectoryGroups.Where(g => g.ParentOrganizationId == org.ParentOrganizationId), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.ExternalId })
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.ExternalId);
@@ -47,7 +69,6 @@ internal static class ProvisioningInputLoader
                 user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current));
         }
 
-        var memberIds = members.Select(m => m.PersonId).ToHashSet();
         foreach (var user in directoryUsers.Where(u => u.PersonId is null || !memberIds.Contains(u.PersonId.Value)))
         {
             people.Add(new KnownPerson(user.PersonId, user.Id, user.Email ?? user.UserName, user.DisplayName ?? user.UserName,
@@ -80,4 +101,53 @@ internal static class ProvisioningInputLoader
             [.. mappings.Where(m => m.Tier is not null).Select(m => new GroupMappings.TierMapping(m.GroupExternalId, m.Tier!.Value))],
             org.BreakGlassPersonId, org.SettingsVersion);
     }
+
+    private static async Task<List<MemberRow>> MembersAsync(IdentityAccessDbContext db, IQueryable<Membership> memberships, CancellationToken cancellationToken) =>
+        await memberships.AsNoTracking()
+            .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The scope's members, plus the pending queue when a seat may come free for it; the seat pools shrink by the
+    /// seats everyone else holds, so the engine hands out only what is really free.
+    /// </summary>
+    private static async Task<(List<MemberRow>, List<SeatPoolFacts>)> ScopedMembersAsync(IdentityAccessDbContext db, Guid organizationId,
+        List<SeatPoolFacts> pools, ReconcileScope scope, CancellationToken cancellationToken)
+    {
+        var userIds = scope.DirectoryUserIds.ToList();
+        var personIds = (await db.DirectoryUsers.Where(u => userIds.Contains(u.Id) && u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken))
+            .Concat(scope.PersonIds).ToHashSet();
+        var scopedIds = personIds.ToList();
+        var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
+
+        var heldByEveryone = await db.Memberships.Where(m => m.OrganizationId == organizationId
+                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked))
+            .GroupBy(m => m.SeatTier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var heldByOthers = heldByEveryone.ToDictionary(h => h.Tier ?? NoTier, h => h.Count);
+        foreach (var member in members.Where(m => m.Current.HoldsSeat))
+        {
+            heldByOthers[member.Current.Tier ?? NoTier]--;
+        }
+
+        List<SeatPoolFacts> seats = [.. pools.Select(p => p with { Purchased = p.Purchased - heldByOthers.GetValueOrDefault(p.Tier ?? NoTier) })];
+        seats.AddRange(heldByOthers.Where(h => h.Value > 0 && !pools.Any(p => (p.Tier ?? NoTier) == h.Key))
+            .Select(h => new SeatPoolFacts(h.Key == NoTier ? null : h.Key, -h.Value)));
+
+        var seatMayComeFree = members.Any(m => m.Current.HoldsSeat)
+            || pools.Any(p => p.Purchased > heldByEveryone.Where(h => h.Tier == p.Tier).Sum(h => h.Count));
+        if (seatMayComeFree)
+        {
+            members.AddRange(await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId
+                && m.Status == MembershipStatus.PendingSeat && !scopedIds.Contains(m.PersonId)), cancellationToken));
+        }
+
+        return (members, seats);
+    }
+
+    // Stands for "no tier" (a Console organization's seats) as a dictionary key.
+    private const SeatTier NoTier = (SeatTier)(-1);
+
+    private sealed record MemberRow(Guid PersonId, string Email, string DisplayName, CurrentMembership Current);
+
+    private sealed record DirectoryUserRow(Guid Id, Guid? PersonId, string UserName, string? Email, string? DisplayName, bool Active, DateTimeOffset CreatedAt);
 }

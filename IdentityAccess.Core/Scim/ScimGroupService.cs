@@ -13,7 +13,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
     private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
 
     public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, baseUrl, async db =>
+        WriteAsync(parentId, null, baseUrl, async db =>
         {
             var name = DisplayName(body);
             await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         }, cancellationToken);
 
     public Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, baseUrl, async db =>
+        WriteAsync(parentId, id, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             await RenameAsync(db, group, DisplayName(body), cancellationToken);
@@ -38,7 +38,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         }, cancellationToken);
 
     public Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, baseUrl, async db =>
+        WriteAsync(parentId, id, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             if (ScimJson.Get(patch, "Operations") is not JsonArray operations || operations.Count == 0)
@@ -55,7 +55,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         }, cancellationToken);
 
     public async Task DeleteAsync(Guid parentId, Guid id, CancellationToken cancellationToken = default) =>
-        await WriteAsync(parentId, "", async db =>
+        await WriteAsync(parentId, id, "", async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             db.DirectoryGroups.Remove(group);
@@ -96,7 +96,8 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         return (rendered, total);
     }
 
-    private async Task<JsonObject> WriteAsync(Guid parentId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write, CancellationToken cancellationToken)
+    private async Task<JsonObject> WriteAsync(Guid parentId, Guid? groupId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write,
+        CancellationToken cancellationToken)
     {
         // Two PATCHes adding the same person to one group may both insert the row: the loser retries and finds it there.
         for (var attempt = 1; ; attempt++)
@@ -105,10 +106,15 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                var before = groupId is { } existing ? await MemberIdsAsync(db, existing, cancellationToken) : [];
                 var group = await write(db);
                 group.UpdatedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(cancellationToken);
-                await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+
+                // Only people who joined or left the group can have a different outcome; a rename changes nobody.
+                var after = await MemberIdsAsync(db, group.Id, cancellationToken);
+                after.SymmetricExceptWith(before);
+                await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUsers(after), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return ScimGroupDocument.Render(group, null, baseUrl);
             }
@@ -127,6 +133,9 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         [.. (await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId)
             .Join(db.DirectoryUsers, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.UserName, u.CreatedAt })
             .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken)).Select(u => (u.Id, (string?)(u.DisplayName ?? u.UserName)))];
+
+    private static async Task<HashSet<Guid>> MemberIdsAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
+        [.. await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToListAsync(cancellationToken)];
 
     private static async Task<DirectoryGroup> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
         await db.DirectoryGroups.SingleOrDefaultAsync(g => g.Id == id && g.ParentOrganizationId == parentId, cancellationToken)

@@ -59,9 +59,10 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.DirectoryUsers.Remove(await FindAsync(db, parentId, id, cancellationToken));
+        var user = await FindAsync(db, parentId, id, cancellationToken);
+        db.DirectoryUsers.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
-        await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+        await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUser(user.Id, user.PersonId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -102,7 +103,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             throw ScimException.Uniqueness($"A user with userName '{user.UserName}' already exists.");
         }
 
-        await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
+        await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUser(user.Id, user.PersonId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ScimUserDocument.Render(user, baseUrl);
     }
