@@ -40,6 +40,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
 
+    public DbSet<Provisioning.Safety.StagedRemoval> StagedRemovals => Set<Provisioning.Safety.StagedRemoval>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

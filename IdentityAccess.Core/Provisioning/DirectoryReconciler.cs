@@ -2,6 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Provisioning.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -12,7 +13,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// flushed, so a crash leaves neither half. A SCIM request reconciles only the people it touched
 /// (<see cref="ReconcileScope"/>); Sync now and the scheduled reconcile take everyone.
 /// </summary>
-public sealed class DirectoryReconciler(PlanApplier applier)
+public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker)
 {
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>
         await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
@@ -34,7 +35,14 @@ public sealed class DirectoryReconciler(PlanApplier applier)
             await OrganizationWrite.LockAsync(db, organizationId, cancellationToken);
             var settings = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
             var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, scope, cancellationToken))!;
-            changed += await applier.ApplyAsync(db, ProvisioningRules.Evaluate(input), parentOrganizationId, actor, cancellationToken);
+            var plan = ProvisioningRules.Evaluate(input);
+            var heldBack = await breaker.HoldBackAsync(db, plan, parentOrganizationId, actor, cancellationToken);
+            if (heldBack.Count > 0)
+            {
+                plan = ProvisioningRules.Evaluate(input with { HeldBack = heldBack }); // their seats stay theirs
+            }
+
+            changed += await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
         }
 

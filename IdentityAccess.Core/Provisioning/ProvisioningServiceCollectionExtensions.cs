@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Provisioning.Safety;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -6,6 +7,9 @@ internal static class ProvisioningServiceCollectionExtensions
 {
     public static IServiceCollection AddProvisioning(this IServiceCollection services)
     {
+        services.AddOptions<MassRemovalOptions>().BindConfiguration(MassRemovalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MassRemovalBreaker>();
+        services.AddSingleton<StagedRemovalService>();
         services.AddSingleton<PlanApplier>();
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<DirectoryReconciler>();

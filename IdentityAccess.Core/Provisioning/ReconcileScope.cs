@@ -23,6 +23,12 @@ public sealed class ReconcileScope
         return this;
     }
 
+    public ReconcileScope AddPeople(IEnumerable<Guid> personIds)
+    {
+        _personIds.UnionWith(personIds);
+        return this;
+    }
+
     public ReconcileScope AddDirectoryUser(Guid directoryUserId, Guid? personId)
     {
         _directoryUserIds.Add(directoryUserId);

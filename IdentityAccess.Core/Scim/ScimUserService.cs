@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +94,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await write(db);
+        user.PersonId ??= await ExistingPersonAsync(db, user, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +108,16 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUser(user.Id, user.PersonId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ScimUserDocument.Render(user, baseUrl);
+    }
+
+    /// <summary>
+    /// A person the directory user already is (same email), such as someone re-created after a delete: linked now,
+    /// so sync sees their memberships, and anything held back for them, from this request on.
+    /// </summary>
+    private static async Task<Guid?> ExistingPersonAsync(IdentityAccessDbContext db, DirectoryUser user, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(user.Email ?? user.UserName);
+        return await db.People.Where(p => p.NormalizedEmail == normalized).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
     private static async Task<DirectoryUser> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>

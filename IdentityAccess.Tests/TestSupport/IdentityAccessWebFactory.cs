@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdentityAccess.Tests.TestSupport;
 
 /// <summary>The real app on a test database, with the test sign-in available beside the app's own.</summary>
-public sealed class IdentityAccessWebFactory(TestDatabase database, string environment = "Development", bool useTestAuth = true)
+public sealed class IdentityAccessWebFactory(TestDatabase database, string environment = "Development", bool useTestAuth = true,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -23,6 +24,11 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (useTestAuth)
         {
             builder.ConfigureTestServices(services => services

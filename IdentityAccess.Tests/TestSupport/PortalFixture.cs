@@ -11,6 +11,9 @@ public abstract class PortalFixture : IAsyncLifetime
 
     public DemoData Demo { get; private set; } = default!;
 
+    /// <summary>Configuration for the app under test, set before <see cref="InitializeAsync"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected abstract TestDatabase CreateDatabase();
 
     public HttpClient CreateClient(Guid? asPerson = null)
@@ -27,7 +30,7 @@ public abstract class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = CreateDatabase();
-        Factory = new IdentityAccessWebFactory(_database);
+        Factory = new IdentityAccessWebFactory(_database, settings: Settings);
         _ = Factory.Server; // starts the app: migrations and the demo seed run here
         await using var db = await Factory.CreateDbContextAsync();
         Demo = await DemoData.LoadAsync(db);

@@ -7,6 +7,12 @@ public sealed record ProvisioningInput(
     IReadOnlyList<KnownPerson> People,
     IReadOnlyDictionary<string, string> GroupNames)
 {
+    /// <summary>
+    /// Members whose removal the mass-removal circuit breaker holds back: they are kept as they are until an owner
+    /// approves, so the seats they hold are not handed out meanwhile.
+    /// </summary>
+    public IReadOnlySet<Guid> HeldBack { get; init; } = new HashSet<Guid>();
+
     /// <summary>A group's current name for explanations; the key itself when the group is gone.</summary>
     public string GroupName(string groupKey) => GroupNames.TryGetValue(groupKey, out var name) ? name : groupKey;
 

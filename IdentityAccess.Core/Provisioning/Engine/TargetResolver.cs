@@ -14,6 +14,11 @@ internal static class TargetResolver
             return Target.Keep(person, "Break-glass owner: exempt from sync and group mappings, so an owner can always get in.");
         }
 
+        if (isMember && person.PersonId is { } held && input.HeldBack.Contains(held))
+        {
+            return Target.Keep(person, "Removal held back by the mass-removal safeguard: waiting for an owner to approve or reject it.");
+        }
+
         return input.Settings.Mode switch
         {
             ProvisioningMode.Manual => isMember

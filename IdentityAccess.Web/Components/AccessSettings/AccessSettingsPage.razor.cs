@@ -2,6 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,7 @@ public sealed partial class AccessSettingsPage
     [Inject] private ScimSetupService Scim { get; set; } = default!;
     [Inject] private SyncNowService SyncNow { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
@@ -27,6 +29,7 @@ public sealed partial class AccessSettingsPage
     private bool _busy;
     private bool _syncing;
     private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
+    private IReadOnlyList<StagedRemovalView> _staged = [];
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -35,6 +38,7 @@ public sealed partial class AccessSettingsPage
         var (personId, _) = await ActingAsync();
         _view = await Settings.GetAsync(OrganizationId, personId);
         _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
+        _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
@@ -104,6 +108,37 @@ public sealed partial class AccessSettingsPage
         finally
         {
             _syncing = false;
+        }
+    }
+
+    private async Task ApproveRemovalsAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Approve the removals?",
+            $"{_staged.Count} people will lose access to this organization now.", yesText: "Approve", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await DecideAsync(async personId => await StagedRemovals.ApproveAsync(OrganizationId, personId), n => $"{n} membership change{(n == 1 ? "" : "s")} applied.");
+    }
+
+    private Task RejectRemovalsAsync() =>
+        DecideAsync(async personId => await StagedRemovals.RejectAsync(OrganizationId, personId), n => $"{n} {(n == 1 ? "person stays" : "people stay")}, now managed by hand.");
+
+    private async Task DecideAsync(Func<Guid, Task<int?>> decide, Func<int, string> done)
+    {
+        _busy = true;
+        try
+        {
+            var (personId, _) = await ActingAsync();
+            var count = await decide(personId);
+            Snackbar.Add(count is { } n ? done(n) : "You may not decide on removals here.", count is null ? Severity.Error : Severity.Success);
+            await LoadAsync();
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 
