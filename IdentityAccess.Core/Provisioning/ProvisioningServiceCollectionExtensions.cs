@@ -14,6 +14,9 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<DirectoryReconciler>();
         services.AddSingleton<SyncNowService>();
+        services.AddOptions<ScheduledReconcileOptions>().BindConfiguration(ScheduledReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScheduledReconcile>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledReconcile>());
         return services;
     }
 }
