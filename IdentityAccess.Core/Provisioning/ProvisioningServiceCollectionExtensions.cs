@@ -14,6 +14,7 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<DirectoryReconciler>();
         services.AddSingleton<SyncNowService>();
+        services.AddSingleton<SeatQueueService>();
         services.AddOptions<ScheduledReconcileOptions>().BindConfiguration(ScheduledReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScheduledReconcile>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledReconcile>());

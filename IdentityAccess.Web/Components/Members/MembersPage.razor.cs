@@ -1,5 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Auth;
@@ -18,13 +20,24 @@ public sealed partial class MembersPage
     [Inject] private MemberAdministration Administration { get; set; } = default!;
     [Inject] private SeatLedger Seats { get; set; } = default!;
     [Inject] private SeatPurchase SeatPurchase { get; set; } = default!;
+    [Inject] private SeatQueueService SeatQueue { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<SeatUsage> _seats = [];
+    private SeatQueue? _queue;
     private MemberTable? _table;
 
-    protected override async Task OnParametersSetAsync() => _seats = await Seats.GetUsageAsync(OrganizationId);
+    protected override async Task OnParametersSetAsync() => await LoadSeatsAsync();
+
+    private async Task LoadSeatsAsync()
+    {
+        _seats = await Seats.GetUsageAsync(OrganizationId);
+        _queue = await SeatQueue.GetAsync(OrganizationId, await ActingPersonAsync());
+    }
+
+    private async Task<IReadOnlyList<KnownPerson>?> WouldAdmitAsync(SeatTier? tier, int seats) =>
+        await SeatQueue.WouldAdmitAsync(OrganizationId, await ActingPersonAsync(), tier, seats);
 
     // Every call checks access again: a role removed by sync takes effect at the next page, not the next sign-in.
     private async Task<MemberPage> LoadPageAsync(MemberQuery query, CancellationToken cancellationToken)
@@ -82,7 +95,7 @@ public sealed partial class MembersPage
 
     private async Task RefreshAsync()
     {
-        _seats = await Seats.GetUsageAsync(OrganizationId);
+        await LoadSeatsAsync();
         if (_table is not null)
         {
             await _table.ReloadAsync();

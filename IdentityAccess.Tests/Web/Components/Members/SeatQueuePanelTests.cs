@@ -1,0 +1,53 @@
+using Bunit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Roles;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Components.Members;
+
+namespace IdentityAccess.Tests.Web.Components.Members;
+
+public sealed class SeatQueuePanelTests : ComponentTest
+{
+    private static readonly SeatQueue _queue = new(
+    [
+        new WaitingPerson(1, Guid.NewGuid(), "frank@acme.test", "Frank Fischer", null, DateTimeOffset.UnixEpoch),
+        new WaitingPerson(2, Guid.NewGuid(), "gina@acme.test", "Gina Gomez", SeatTier.Premium, DateTimeOffset.UnixEpoch.AddHours(1)),
+    ], [SeatTier.Premium, SeatTier.Standard]);
+
+    private static KnownPerson Known(string email, string name) =>
+        new(Guid.NewGuid(), null, email, name, DirectoryPresence.Active, GroupKnowledge.Directory, [], null,
+            new CurrentMembership(Role.User, null, MembershipStatus.PendingSeat, MembershipSource.Scim, DateTimeOffset.UnixEpoch));
+
+    [Fact]
+    public void No_one_waiting_renders_nothing() =>
+        Assert.Empty(Render<SeatQueuePanel>(p => p.Add(c => c.Queue, new SeatQueue([], [])).Add(c => c.WouldAdmit, (_, _) => Task.FromResult<IReadOnlyList<KnownPerson>?>([])))
+            .Markup.Trim());
+
+    [Fact]
+    public void The_queue_shows_order_and_the_tier_each_person_waits_for()
+    {
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, _queue).Add(c => c.WouldAdmit, (_, _) => Task.FromResult<IReadOnlyList<KnownPerson>?>([])));
+
+        Assert.Contains("Waiting for a seat (2)", panel.Find("[data-testid=seat-queue]").TextContent);
+        Assert.Contains("Any tier", panel.Find("tr[data-person='frank@acme.test']").TextContent);
+        Assert.Contains("Premium", panel.Find("tr[data-person='gina@acme.test']").TextContent);
+    }
+
+    [Fact]
+    public void Asking_whom_seats_would_admit_asks_for_the_chosen_number_and_tier_and_names_the_people()
+    {
+        (SeatTier? Tier, int Seats) asked = default;
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, _queue).Add(c => c.WouldAdmit, (tier, seats) =>
+        {
+            asked = (tier, seats);
+            return Task.FromResult<IReadOnlyList<KnownPerson>?>([Known("frank@acme.test", "Frank Fischer")]);
+        }));
+
+        panel.Find("[data-testid=preview-admissions]").Click();
+
+        Assert.Equal((SeatTier.Standard, 1), asked); // defaults: one seat of the lowest tier
+        panel.WaitForAssertion(() => Assert.Contains("1 more Standard seat would admit 1: Frank Fischer", panel.Find("[data-testid=would-admit]").TextContent));
+    }
+}
