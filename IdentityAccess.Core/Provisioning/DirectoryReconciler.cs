@@ -15,6 +15,8 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker)
 {
+    private const int MaxScopedPeople = 2000;
+
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>
         await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
 
@@ -24,6 +26,11 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         if (scope?.IsEmpty == true)
         {
             return 0;
+        }
+
+        if (scope?.Size > MaxScopedPeople)
+        {
+            scope = null; // a few whole-organization queries beat id lists that long (and their parameter limits)
         }
 
         var organizations = await db.Organizations.AsNoTracking()

@@ -18,9 +18,10 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
     {
         var organizationId = plan.Organization.OrganizationId;
         var now = time.GetUtcNow();
-        var rows = await MembershipRowsAsync(db, plan, cancellationToken);
+        var writes = plan.Outcomes.Where(NeedsWrite).ToList();
+        var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
         var applied = 0;
-        foreach (var outcome in plan.Outcomes.Where(o => o.Desired is not null && !o.AtNextSignIn))
+        foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId ?? await LinkPersonAsync(db, outcome.Person, now, cancellationToken);
@@ -60,22 +61,26 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         return applied;
     }
 
-    /// <summary>
-    /// The stored rows of the plan's people: by id for the few people of one directory write, by organization for a
-    /// full reconcile, where one scan beats a list of a hundred thousand ids.
-    /// </summary>
-    private static async Task<Dictionary<Guid, Membership>> MembershipRowsAsync(IdentityAccessDbContext db, ProvisioningPlan plan, CancellationToken cancellationToken)
+    // Only people whose membership changes, or whom sync adopts (switching into SCIM), are written: a reconcile
+    // that changes nothing loads no rows.
+    private static bool NeedsWrite(PersonOutcome outcome) =>
+        outcome.Desired is { } desired && !outcome.AtNextSignIn
+        && (outcome.Changes.Count > 0 || (outcome.Person.Membership is { } current && current.Source != desired.Source));
+
+    private static async Task<Dictionary<Guid, Membership>> MembershipRowsAsync(IdentityAccessDbContext db, Guid organizationId,
+        IReadOnlyList<PersonOutcome> writes, CancellationToken cancellationToken)
     {
-        const int MaxIdList = 1000;
-        var organizationId = plan.Organization.OrganizationId;
-        var rows = db.Memberships.Where(m => m.OrganizationId == organizationId);
-        if (plan.Outcomes.Count <= MaxIdList)
+        const int ChunkSize = 1000; // keeps each IN list well inside every provider's parameter limit
+        var rows = new Dictionary<Guid, Membership>();
+        foreach (var chunk in writes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId!.Value).Chunk(ChunkSize))
         {
-            var personIds = plan.Outcomes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId!.Value).ToList();
-            rows = rows.Where(m => personIds.Contains(m.PersonId));
+            foreach (var row in await db.Memberships.Where(m => m.OrganizationId == organizationId && chunk.Contains(m.PersonId)).ToListAsync(cancellationToken))
+            {
+                rows[row.PersonId] = row;
+            }
         }
 
-        return await rows.ToDictionaryAsync(m => m.PersonId, cancellationToken);
+        return rows;
     }
 
     // A directory user the IdP pushed who is not a person yet: found by email, or created, and linked.

@@ -17,6 +17,8 @@ public sealed class ReconcileScope
     /// <summary>Nothing that rules look at changed (a group renamed, say): there is nothing to reconcile.</summary>
     public bool IsEmpty => _directoryUserIds.Count == 0 && _personIds.Count == 0;
 
+    public int Size => _directoryUserIds.Count + _personIds.Count;
+
     public ReconcileScope AddDirectoryUsers(IEnumerable<Guid> directoryUserIds)
     {
         _directoryUserIds.UnionWith(directoryUserIds);

@@ -111,10 +111,17 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
                 group.UpdatedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(cancellationToken);
 
-                // Only people who joined or left the group can have a different outcome; a rename changes nobody.
-                var after = await MemberIdsAsync(db, group.Id, cancellationToken);
-                after.SymmetricExceptWith(before);
-                await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUsers(after), cancellationToken);
+                // Only people who joined or left the group can have a different outcome, and only when a synced
+                // organization maps the group; a rename changes nobody.
+                var scope = new ReconcileScope();
+                if (await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
+                {
+                    var after = await MemberIdsAsync(db, group.Id, cancellationToken);
+                    after.SymmetricExceptWith(before);
+                    scope.AddDirectoryUsers(after);
+                }
+
+                await reconciler.ReconcileAsync(db, parentId, _actor, scope, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return ScimGroupDocument.Render(group, null, baseUrl);
             }
@@ -133,6 +140,10 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         [.. (await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId)
             .Join(db.DirectoryUsers, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.UserName, u.CreatedAt })
             .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken)).Select(u => (u.Id, (string?)(u.DisplayName ?? u.UserName)))];
+
+    private static Task<bool> IsMappedAsync(IdentityAccessDbContext db, Guid parentId, string groupKey, CancellationToken cancellationToken) =>
+        db.GroupMappings.AnyAsync(m => m.GroupExternalId == groupKey && db.Organizations.Any(o => o.Id == m.OrganizationId
+            && o.ParentOrganizationId == parentId && o.ProvisioningMode == ProvisioningMode.Scim && o.AdvancedGroupMappingsEnabled), cancellationToken);
 
     private static async Task<HashSet<Guid>> MemberIdsAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
         [.. await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToListAsync(cancellationToken)];

@@ -26,7 +26,7 @@ internal sealed class BenchPortal : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<BenchPortal> StartAsync()
+    public static async Task<BenchPortal> StartAsync(int seededPeople)
     {
         var folder = Directory.CreateTempSubdirectory("ia-bench-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -51,8 +51,20 @@ internal sealed class BenchPortal : IAsyncDisposable
             throw new InvalidOperationException(saved.Errors[0].Message);
         }
 
+        if (seededPeople > 0)
+        {
+            await BenchSeeder.SeedAsync(factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>(), chat.Id, chat.ParentOrganizationId, seededPeople);
+        }
+
         var (token, _) = await factory.Services.GetRequiredService<ScimTokenService>().GenerateAsync(chat.ParentOrganizationId, actor);
         return new BenchPortal(factory, folder, baseUrl, token!.Secret);
+    }
+
+    public async Task<IReadOnlyList<string>> SeededDirectoryUserIdsAsync(int count)
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+        return [.. (await db.DirectoryUsers.Where(u => u.UserName.StartsWith("seed")).OrderBy(u => u.CreatedAt).Take(count).Select(u => u.Id).ToListAsync())
+            .Select(id => id.ToString())];
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,8 @@
 // SCIM benchmark: the real endpoint on Kestrel (127.0.0.1) over a SQLite file, Acme's chat org in directory-sync mode.
-// Prints figures; asserts nothing. Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [users] [concurrency]
+// Prints figures; asserts nothing.
+// Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk]
+//   created: users created through SCIM; seeded: people already synced, written straight to the database first;
+//   walk: 0 skips the paged walk of everyone (slow at 100k).
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -12,12 +15,15 @@ internal static class ScimBench
 {
     public static async Task Main(string[] args)
     {
-        var users = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-        var concurrency = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
-        await using var portal = await BenchPortal.StartAsync();
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var users = Arg(0, 1000);
+        var concurrency = Arg(1, 8);
+        var seeded = Arg(2, 0);
+        var walk = Arg(3, 1) != 0;
+        Console.WriteLine($"SCIM bench: {seeded} people already synced, {users} created, concurrency {concurrency}, SQLite file, {Environment.ProcessorCount} cores");
+        await using var portal = await BenchPortal.StartAsync(seeded);
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", portal.Token);
-        Console.WriteLine($"SCIM bench: {users} users, concurrency {concurrency}, SQLite file, {Environment.ProcessorCount} cores");
 
         // 1. Creates per second at the given concurrency.
         var ids = new string[users];
@@ -44,7 +50,8 @@ internal static class ScimBench
         for (var i = 0; i < 500; i++)
         {
             var sw = Stopwatch.StartNew();
-            var found = await http.GetStringAsync($"/scim/v2/Users?filter=userName%20eq%20%22BENCH{Random.Shared.Next(users)}@acme.test%22");
+            var userName = seeded > 0 && i % 2 == 0 ? $"SEED{Random.Shared.Next(seeded)}" : $"BENCH{Random.Shared.Next(users)}";
+            var found = await http.GetStringAsync($"/scim/v2/Users?filter=userName%20eq%20%22{userName}@acme.test%22");
             latencies.Add(sw.Elapsed.TotalMilliseconds);
             if (!found.Contains("\"totalResults\":1", StringComparison.Ordinal))
             {
@@ -53,16 +60,23 @@ internal static class ScimBench
         }
 
         latencies.Sort();
-        Console.WriteLine($"userName eq at {users + 8} users: p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms");
+        Console.WriteLine($"userName eq at {seeded + users + 8} users: p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms");
 
-        // 3. One group PATCH adding every created user.
+        // 3. One group PATCH adding up to 10,000 members (the created users, then already-synced ones).
         var group = JsonNode.Parse(await (await http.PostAsync("/scim/v2/Groups", new StringContent("""{"displayName":"bench-all"}""", Encoding.UTF8, "application/scim+json"))).Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        var members = string.Join(",", ids.Select(id => $$"""{"value":"{{id}}"}"""));
+        var memberIds = ids.Concat(await portal.SeededDirectoryUserIdsAsync(Math.Max(0, 10_000 - ids.Length))).Take(10_000).ToList();
+        var members = string.Join(",", memberIds.Select(id => $$"""{"value":"{{id}}"}"""));
         clock.Restart();
         var patch = await http.PatchAsync($"/scim/v2/Groups/{group}", new StringContent($$"""{"Operations":[{"op":"add","path":"members","value":[{{members}}]}]}""", Encoding.UTF8, "application/scim+json"));
-        Console.WriteLine($"group PATCH adding {users} members: {clock.Elapsed.TotalMilliseconds:F0} ms ({(int)patch.StatusCode})");
+        Console.WriteLine($"group PATCH adding {memberIds.Count} members: {clock.Elapsed.TotalMilliseconds:F0} ms ({(int)patch.StatusCode})");
 
         // 4. Paged walk at count=100.
+        if (!walk)
+        {
+            Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
+            return;
+        }
+
         clock.Restart();
         var seen = 0;
         for (var start = 1; ; start += 100)
