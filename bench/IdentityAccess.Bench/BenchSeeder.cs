@@ -30,13 +30,25 @@ internal static class BenchSeeder
                 db.People.Add(person);
                 db.DirectoryUsers.Add(new DirectoryUser
                 {
-                    ParentOrganizationId = parentId, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                    DisplayName = $"Seed {i}", PersonId = person.Id, CreatedAt = now.AddTicks(i), UpdatedAt = now,
+                    ParentOrganizationId = parentId,
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    DisplayName = $"Seed {i}",
+                    PersonId = person.Id,
+                    CreatedAt = now.AddTicks(i),
+                    UpdatedAt = now,
                 });
                 db.Memberships.Add(new Membership
                 {
-                    OrganizationId = organizationId, PersonId = person.Id, Role = Role.User, SeatTier = SeatTier.Standard,
-                    Status = MembershipStatus.Active, Source = MembershipSource.Scim, CreatedAt = now, StatusChangedAt = now,
+                    OrganizationId = organizationId,
+                    PersonId = person.Id,
+                    Role = Role.User,
+                    SeatTier = SeatTier.Standard,
+                    Status = MembershipStatus.Active,
+                    Source = MembershipSource.Scim,
+                    CreatedAt = now,
+                    StatusChangedAt = now,
                 });
             }
 
