@@ -6,6 +6,7 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Seats;
+using IdentityAccess.Core.Sso;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<OrganizationAccessService>();
         services.AddMembers();
         services.AddProvisioning();
+        services.AddSso();
         services.AddSingleton<Scim.ScimTokenService>();
         services.AddSingleton<Scim.ScimUserService>();
         services.AddSingleton<Scim.ScimGroupService>();

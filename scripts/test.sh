@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier: Core unit tests, bUnit component tests, integration tests on SQLite and on a real
 # PostgreSQL server, and browser tests in headless Chromium. Works on a fresh machine: what the tests need
-# (Debian's chromium and postgresql) is installed when missing, and a throw-away PostgreSQL server is started
+# (Debian's chromium, postgresql and dnsmasq) is installed when missing, and a throw-away PostgreSQL server is started
 # on 127.0.0.1 unless IA_TEST_POSTGRES already names one.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "Category!=Browser".
 set -euo pipefail
@@ -10,14 +10,14 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 
-if ! command -v chromium >/dev/null 2>&1 || ! have_postgres; then
+if ! command -v chromium >/dev/null 2>&1 || ! have_postgres || [ ! -x /usr/sbin/dnsmasq ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "scripts/test.sh: needs Debian's chromium and postgresql; install them (apt-get install chromium postgresql) or run as root." >&2
+    echo "scripts/test.sh: needs Debian's chromium, postgresql and dnsmasq-base; install them (apt-get install chromium postgresql dnsmasq-base) or run as root." >&2
     exit 1
   fi
-  echo "Installing chromium and postgresql from Debian's packages..."
+  echo "Installing chromium, postgresql and dnsmasq-base from Debian's packages..."
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends chromium postgresql >/dev/null
+  apt-get install -y -q --no-install-recommends chromium postgresql dnsmasq-base >/dev/null
 fi
 
 if [ -z "${IA_TEST_POSTGRES:-}" ]; then

@@ -5,6 +5,7 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
+using IdentityAccess.Core.Sso.Domains;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -54,6 +55,18 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         Member(db, globexTeam, hank, Role.User, SeatTier.Standard, now);
 
         DemoDirectory.Add(db, acme.Id, new[] { alice, bob, carol, dave, erin }.ToDictionary(p => p.Email), now);
+
+        // .test names never resolve in public DNS, so the demo's domain is seeded as verified.
+        db.VerifiedDomains.Add(new VerifiedDomain
+        {
+            ParentOrganizationId = acme.Id,
+            Domain = "acme.test",
+            Challenge = DomainChallenge.NewChallenge(),
+            Status = DomainStatus.Verified,
+            CreatedAt = now,
+            VerifiedAt = now,
+            LastCheckResult = "Seeded by the demo.",
+        });
 
         foreach (var org in new[] { acmeChat, acmeConsole, globexTeam })
         {

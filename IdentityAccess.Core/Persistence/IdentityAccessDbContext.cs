@@ -42,6 +42,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Safety.StagedRemoval> StagedRemovals => Set<Provisioning.Safety.StagedRemoval>();
 
+    public DbSet<Sso.Domains.VerifiedDomain> VerifiedDomains => Set<Sso.Domains.VerifiedDomain>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

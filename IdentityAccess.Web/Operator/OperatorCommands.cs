@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Sso.Domains;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Web.Operator;
@@ -65,12 +66,28 @@ internal static class OperatorCommands
 
                 await output.WriteLineAsync("Revoked.");
                 return 0;
+            case ["domain", "list", "--parent", var parent]:
+                if (await FindParentAsync(services, parent, error) is not { } domainsOf)
+                {
+                    return 2;
+                }
+
+                await using (var db = await services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync())
+                {
+                    foreach (var domain in await DomainService.ListAsync(db, domainsOf, CancellationToken.None))
+                    {
+                        await output.WriteLineAsync($"{domain.Domain}	{domain.Status}	TXT {domain.TxtRecordValue}	{domain.LastCheckResult}");
+                    }
+                }
+
+                return 0;
             default:
                 await error.WriteLineAsync("""
                     Usage:
                       operator scim-token create --parent <parent name or id>    prints the new token (shown once)
                       operator scim-token list   --parent <parent name or id>
                       operator scim-token revoke --parent <parent name or id> --id <token id>
+                      operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
                     """);
                 return 2;
         }

@@ -32,6 +32,15 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task DomainList_ShowsTheSeededVerifiedDomain()
+    {
+        var (exit, listed, _) = await RunAsync("operator", "domain", "list", "--parent", "Acme Corporation");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("acme.test\tVerified\tTXT identityaccess-domain-verification=", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownParent_ExitsWith2AndSaysSo()
     {
         var (code, _, error) = await RunAsync("operator", "scim-token", "create", "--parent", "Nobody Inc");

@@ -4,6 +4,7 @@ using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -22,6 +23,7 @@ public sealed partial class AccessSettingsPage
     [Inject] private SyncNowService SyncNow { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
+    [Inject] private DomainService DomainService { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
@@ -30,6 +32,7 @@ public sealed partial class AccessSettingsPage
     private bool _syncing;
     private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
     private IReadOnlyList<StagedRemovalView> _staged = [];
+    private IReadOnlyList<DomainView> _domains = [];
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -39,6 +42,7 @@ public sealed partial class AccessSettingsPage
         _view = await Settings.GetAsync(OrganizationId, personId);
         _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
         _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
+        _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
@@ -109,6 +113,25 @@ public sealed partial class AccessSettingsPage
         {
             _syncing = false;
         }
+    }
+
+    private Task<Error?> AddDomainAsync(string domain) => DomainChangeAsync(actor => DomainService.AddAsync(OrganizationId, domain, actor), "Domain added. Publish its TXT record, then press Verify.");
+
+    private Task<Error?> VerifyDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.VerifyAsync(OrganizationId, id, actor), "Domain verified.");
+
+    private Task<Error?> RemoveDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.RemoveAsync(OrganizationId, id, actor), "Domain removed.");
+
+    private async Task<Error?> DomainChangeAsync(Func<AuditActor, Task<Error?>> change, string done)
+    {
+        var (personId, actor) = await ActingAsync();
+        var error = await change(actor);
+        if (error is null)
+        {
+            Snackbar.Add(done, Severity.Success);
+        }
+
+        _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
+        return error;
     }
 
     private async Task ApproveRemovalsAsync()

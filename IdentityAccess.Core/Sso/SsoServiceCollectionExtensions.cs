@@ -1,0 +1,15 @@
+using IdentityAccess.Core.Sso.Domains;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Core.Sso;
+
+internal static class SsoServiceCollectionExtensions
+{
+    public static IServiceCollection AddSso(this IServiceCollection services)
+    {
+        services.AddOptions<DnsOptions>().BindConfiguration(DnsOptions.SectionName);
+        services.AddSingleton<TxtRecordLookup>();
+        services.AddSingleton<DomainService>();
+        return services;
+    }
+}

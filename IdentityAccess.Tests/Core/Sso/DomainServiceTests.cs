@@ -1,0 +1,92 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Core.Sso;
+
+/// <summary>Domain verification against a real DNS server on 127.0.0.1 (dnsmasq), the way an owner goes through it.</summary>
+public sealed class DomainServiceTests : IAsyncLifetime
+{
+    private readonly SqlitePortalFixture _portal = new();
+    private DnsmasqServer _dns = default!;
+    private AuditActor _alice = default!;
+
+    public async Task InitializeAsync()
+    {
+        _dns = await DnsmasqServer.StartAsync([("unrelated.example", "v=spf1 -all")]);
+        _portal.Settings["Sso:Dns:Servers:0"] = _dns.Address;
+        await _portal.InitializeAsync();
+        _alice = new AuditActor(_portal.Demo.Person("alice@acme.test"), "Alice");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _dns.Dispose();
+        await _portal.DisposeAsync();
+    }
+
+    private DomainService Domains => _portal.Factory.Services.GetRequiredService<DomainService>();
+
+    [Fact]
+    public async Task Add_then_publish_the_TXT_record_then_Verify_marks_it_verified_and_routes_its_emails()
+    {
+        Assert.Null(await Domains.AddAsync(_portal.Demo.AcmeChat, " Contoso.COM. ", _alice));
+        var added = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId!.Value))!.Single(d => d.Domain == "contoso.com");
+        Assert.Equal(DomainStatus.Pending, added.Status);
+        Assert.StartsWith(DomainChallenge.RecordPrefix, added.TxtRecordValue, StringComparison.Ordinal);
+
+        var tooEarly = await Domains.VerifyAsync(_portal.Demo.AcmeChat, added.Id, _alice);
+        Assert.NotNull(tooEarly);
+        Assert.Null(await Domains.ParentForEmailAsync("someone@contoso.com"));
+
+        // The owner publishes the record: the same DNS server now answers it.
+        var port = _dns.Port;
+        _dns.Dispose();
+        _dns = await DnsmasqServer.StartAsync([("contoso.com", "google-site-verification=something-else"), ("contoso.com", added.TxtRecordValue)], port);
+
+        Assert.Null(await Domains.VerifyAsync(_portal.Demo.AcmeChat, added.Id, _alice));
+        var verified = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId.Value))!.Single(d => d.Domain == "contoso.com");
+        Assert.Equal(DomainStatus.Verified, verified.Status);
+        Assert.NotNull(verified.VerifiedAt);
+        Assert.NotNull(await Domains.ParentForEmailAsync("Someone@Contoso.com"));
+    }
+
+    [Fact]
+    public async Task Verify_with_a_different_TXT_value_stays_pending_and_says_what_it_found()
+    {
+        Assert.Null(await Domains.AddAsync(_portal.Demo.AcmeChat, "unrelated.example", _alice));
+        var domain = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId!.Value))!.Single(d => d.Domain == "unrelated.example");
+
+        var error = await Domains.VerifyAsync(_portal.Demo.AcmeChat, domain.Id, _alice);
+
+        Assert.Contains("none with the value", error!.Message, StringComparison.Ordinal);
+        Assert.Equal(DomainStatus.Pending, (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId.Value))!.Single(d => d.Id == domain.Id).Status);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("10.0.0.1")]
+    [InlineData("bad_domain.com")]
+    [InlineData("-x.com")]
+    public async Task Add_refuses_what_is_not_a_domain_name(string input) =>
+        Assert.NotNull(await Domains.AddAsync(_portal.Demo.AcmeChat, input, _alice));
+
+    [Fact]
+    public async Task A_domain_verified_by_another_parent_cannot_be_claimed() =>
+        Assert.Contains("another organization", (await Domains.AddAsync(_portal.Demo.GlobexTeam, "acme.test",
+            new AuditActor(_portal.Demo.Person("grace@globex.test"), "Grace")))!.Message, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Someone_without_the_right_can_neither_see_nor_add()
+    {
+        var carol = _portal.Demo.Person("carol@acme.test");
+        Assert.Null(await Domains.ListAsync(_portal.Demo.AcmeChat, carol));
+        Assert.NotNull(await Domains.AddAsync(_portal.Demo.AcmeChat, "contoso.com", new AuditActor(carol, "Carol")));
+    }
+
+    [Fact]
+    public void International_names_are_stored_in_their_ASCII_form() =>
+        Assert.Equal("xn--bcher-kva.de", DomainChallenge.Normalize("Bücher.de").Domain);
+}
