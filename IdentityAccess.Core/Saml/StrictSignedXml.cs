@@ -59,18 +59,19 @@ internal sealed class StrictSignedXml(XmlDocument document) : SignedXml(document
         }
     }
 
-    private static bool IsNcName(string value)
+    private static bool IsNcName(string? value)
     {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
         try
         {
             XmlConvert.VerifyNCName(value);
             return true;
         }
         catch (XmlException)
-        {
-            return false;
-        }
-        catch (ArgumentNullException)
         {
             return false;
         }

@@ -131,6 +131,18 @@ public sealed class SamlResponseValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_UnsignedResponseIssuerChangedWhileAssertionIssuerIsRight_Rejected()
+    {
+        // Only the assertion is signed, so the Response's Issuer can be edited without breaking a signature.
+        var document = _scenario.SignedDocument();
+        document.Response().Select("saml:Issuer").InnerText = "https://evil.example.test/metadata";
+
+        var result = await _scenario.ValidateAsync(SamlScenario.Encode(document));
+
+        Assert.Equal(SamlFailureReason.IssuerMismatch, result.Rejection?.Reason);
+    }
+
+    [Fact]
     public async Task ValidateAsync_AcsUrlDiffersOnlyInHostCase_Accepted()
     {
         var content = _scenario.Content with { Destination = new Uri("https://PORTAL.example.test:443/saml/acs") };

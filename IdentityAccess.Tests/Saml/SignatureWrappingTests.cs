@@ -86,6 +86,30 @@ public sealed class SignatureWrappingTests
         Assert.Equal(SamlFailureReason.MultipleAssertions, result.Rejection?.Reason);
     }
 
+    // Defence in depth, measured by calling the later steps directly on the wrapped document: even if the
+    // one-assertion rule (step 5) were gone and the direct-child assertion were read, steps 6–9 would refuse it.
+    [Theory]
+    [InlineData("XSW1", SamlFailureReason.DuplicateId)]
+    [InlineData("XSW2", SamlFailureReason.DuplicateId)]
+    [InlineData("XSW3", SamlFailureReason.MissingSignature)]
+    [InlineData("XSW4", SamlFailureReason.MissingSignature)]
+    [InlineData("XSW5", SamlFailureReason.InvalidSignatureStructure)]
+    [InlineData("XSW6", SamlFailureReason.InvalidSignatureStructure)]
+    [InlineData("XSW7", SamlFailureReason.DuplicateId)]
+    [InlineData("XSW8", SamlFailureReason.DuplicateId)]
+    public void LaterSteps_ClassicWrappingWithoutTheOneAssertionRule_StillReject(string attack, SamlFailureReason expected)
+    {
+        var document = Target(attack);
+        _attacks[attack](document);
+        var response = document.Response();
+        var assertion = response.Select("saml:Assertion");
+
+        var rejection = ResponseShapeChecks.CheckUniqueIds(response)
+            ?? ResponseSignatureChecks.Check(document, response, assertion, _scenario.IdentityProvider).Rejection;
+
+        Assert.Equal(expected, rejection?.Reason);
+    }
+
     [Fact]
     public async Task ValidateAsync_SignatureMovedFromAssertionToResponse_RejectedThoughItStillVerifies()
     {
