@@ -22,6 +22,7 @@ public static class IdpMetadataReader
             SafeXml.Outcome.Loaded => Read(document!.DocumentElement!),
             SafeXml.Outcome.DtdPresent => (null, new MetadataHasDocumentType()),
             SafeXml.Outcome.Malformed => (null, new MetadataUnreadable("it is not well-formed XML, or larger than 1 MB")),
+            SafeXml.Outcome.TooDeep => (null, new MetadataUnreadable($"it nests elements deeper than {SafeXml.MaxDepth} levels")),
         };
     }
 

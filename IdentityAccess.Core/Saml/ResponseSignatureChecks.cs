@@ -7,7 +7,7 @@ namespace IdentityAccess.Core.Saml;
 /// <summary>Checklist steps 7–9: signature structure, verification against the pinned keys only, no stray signatures.</summary>
 internal static class ResponseSignatureChecks
 {
-    /// <summary>Which of the two elements carried a valid signature; null with a rejection otherwise.</summary>
+    /// <summary>Whether the Response itself carried a (valid) signature, or the rejection.</summary>
     public static (bool ResponseSigned, SamlRejection? Rejection) Check(
         XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection identityProvider)
     {

@@ -5,11 +5,18 @@ namespace IdentityAccess.Core.Saml;
 /// <summary>Loads untrusted XML (responses, pasted metadata) without DTDs, entities or external resources.</summary>
 internal static class SafeXml
 {
+    /// <summary>
+    /// SAML and metadata nest about 8 levels deep (Response, Assertion, Signature, SignedInfo, Reference, Transforms,
+    /// Transform, InclusiveNamespaces). Deeper input is refused before recursive code (canonicalization) sees it.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     public enum Outcome
     {
         Loaded,
         DtdPresent,
         Malformed,
+        TooDeep,
     }
 
     public static (XmlDocument? Document, Outcome Outcome) Load(byte[] xml, long maxCharacters) =>
@@ -27,12 +34,34 @@ internal static class SafeXml
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
             using var reader = open(Settings(DtdProcessing.Prohibit, maxCharacters));
             document.Load(reader);
-            return (document, Outcome.Loaded);
+            return DepthOf(document) > MaxDepth ? (null, Outcome.TooDeep) : (document, Outcome.Loaded);
         }
         catch (XmlException)
         {
             return (null, HasDocumentType(open, maxCharacters) ? Outcome.DtdPresent : Outcome.Malformed);
         }
+    }
+
+    /// <summary>Iterative, so that measuring a hostile depth cannot itself exhaust the stack.</summary>
+    private static int DepthOf(XmlDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(XmlNode Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is XmlElement)
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+
+        return deepest;
     }
 
     // Prohibit reports a DOCTYPE only through a generic XmlException. To name the reason, read the prolog again with

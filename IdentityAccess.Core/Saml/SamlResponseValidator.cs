@@ -97,6 +97,7 @@ public static class SamlResponseValidator
             SafeXml.Outcome.Loaded => (document, null),
             SafeXml.Outcome.DtdPresent => (null, new(SamlFailureReason.DtdNotAllowed, "the response has a DOCTYPE")),
             SafeXml.Outcome.Malformed => (null, new(SamlFailureReason.MalformedXml, "the response is not well-formed XML")),
+            SafeXml.Outcome.TooDeep => (null, new(SamlFailureReason.MalformedXml, $"the response nests elements deeper than {SafeXml.MaxDepth} levels")),
         };
     }
 

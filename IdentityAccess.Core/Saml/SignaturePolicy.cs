@@ -34,9 +34,9 @@ internal static class SignaturePolicy
 
     public static (SignedXml? SignedXml, SamlRejection? Rejection) Load(XmlDocument document, XmlElement signature)
     {
-        var signedXml = new StrictSignedXml(document);
         try
         {
+            var signedXml = new StrictSignedXml(document);
             signedXml.LoadXml(signature);
             return (signedXml, null);
         }

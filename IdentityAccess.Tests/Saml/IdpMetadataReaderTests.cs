@@ -105,6 +105,17 @@ public sealed class IdpMetadataReaderTests
         Assert.IsType<MetadataUnreadable>(error);
     }
 
+    [Fact]
+    public void Read_DeeplyNested_Refused()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x>", 100)) + string.Concat(Enumerable.Repeat("</x>", 100));
+        var xml = IdpMetadataSamples.Okta(SamlTestKeys.Idp).Replace("</md:IDPSSODescriptor>", nested + "</md:IDPSSODescriptor>", StringComparison.Ordinal);
+
+        var (_, error) = IdpMetadataReader.Read(xml);
+
+        Assert.IsType<MetadataUnreadable>(error);
+    }
+
     [Theory]
     [InlineData("<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" />")]
     [InlineData("<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" />")] // no entityID

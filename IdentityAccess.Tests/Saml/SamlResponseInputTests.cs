@@ -65,6 +65,22 @@ public sealed class SamlResponseInputTests
         Assert.True(result.Succeeded, result.Rejection?.Message);
     }
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(27_000)] // about as deep as fits in the size limit
+    public async Task ValidateAsync_DeeplyNestedContent_RejectedBeforeCanonicalization(int depth)
+    {
+        var nested = string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth));
+        var xml = _scenario.Signer.CreateXml(_scenario.Content)
+            .Replace("alice@example.test</saml:AttributeValue>", "alice@example.test" + nested + "</saml:AttributeValue>", StringComparison.Ordinal);
+
+        var result = await _scenario.ValidateAsync(SamlScenario.Encode(xml));
+
+        Assert.NotNull(result.Rejection);
+        Assert.Equal(SamlFailureReason.MalformedXml, result.Rejection.Reason);
+        Assert.Contains("deeper than", result.Rejection.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ValidateAsync_CommentInsideNameId_RejectedRatherThanReadTruncated()
     {
