@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Xml;
+using System.Xml;
+
+namespace IdentityAccess.Core.Saml;
+
+/// <summary>Checklist steps 7–9: signature structure, verification against the pinned keys only, no stray signatures.</summary>
+internal static class ResponseSignatureChecks
+{
+    /// <summary>Whether the Response itself carried a (valid) signature, or the rejection.</summary>
+    public static (bool ResponseSigned, SamlRejection? Rejection) Check(
+        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection identityProvider)
+    {
+        // Step 7: structure and algorithms of each signature present, before any cryptography.
+        var signed = new List<(XmlElement Parent, XmlElement Signature)>();
+        foreach (var parent in new[] { response, assertion })
+        {
+            var (signature, rejection) = SignaturePolicy.FindSignature(parent);
+            rejection ??= signature is null ? null : CheckStructure(document, signature, parent);
+            if (rejection is not null)
+            {
+                return (false, rejection);
+            }
+
+            if (signature is not null)
+            {
+                signed.Add((parent, signature));
+            }
+        }
+
+        // Step 8: at least one signature, the assertion's own unless the connection accepts a Response-only one.
+        var assertionSigned = signed.Exists(s => s.Parent == assertion);
+        if (signed.Count == 0 || (identityProvider.RequireSignedAssertion && !assertionSigned))
+        {
+            return (false, new(SamlFailureReason.MissingSignature, signed.Count == 0
+                ? "neither the Response nor the Assertion is signed"
+                : "the Assertion is not signed (only the Response is), and this IdP connection requires signed assertions"));
+        }
+
+        var keys = identityProvider.SigningCertificates.Select(RsaKeyPolicy.AcceptableKey).OfType<RSA>().ToList();
+        try
+        {
+            if (keys.Count == 0)
+            {
+                return (false, new(SamlFailureReason.NoUsableSigningKey, "the IdP connection has no RSA signing certificate of at least 2048 bits"));
+            }
+
+            foreach (var (parent, signature) in signed)
+            {
+                if (!VerifiesWithAny(document, signature, keys))
+                {
+                    return (false, new(SamlFailureReason.InvalidSignature, $"the {parent.LocalName} signature does not verify with any configured IdP certificate"));
+                }
+            }
+        }
+        finally
+        {
+            keys.ForEach(k => k.Dispose());
+        }
+
+        // Step 9: any other ds:Signature was not verified above, and may be how a wrapped copy got in (XSW1, 6, 8).
+        var allSignatures = StrictSignedXml.Descendants(response).Count(e => e.Is(SamlNames.XmlDsig, "Signature"));
+        if (allSignatures != signed.Count)
+        {
+            return (false, new(SamlFailureReason.UnexpectedSignature, $"the response holds {allSignatures} signatures, of which {signed.Count} are where SAML puts them"));
+        }
+
+        return (signed.Exists(s => s.Parent == response), null);
+    }
+
+    private static SamlRejection? CheckStructure(XmlDocument document, XmlElement signature, XmlElement parent)
+    {
+        var (signedXml, rejection) = SignaturePolicy.Load(document, signature);
+        return rejection ?? SignaturePolicy.Check(document, signedXml!, parent);
+    }
+
+    /// <summary>
+    /// Only the pinned keys are tried; KeyInfo in the response is never used (CheckSignature() without a key would
+    /// trust any key an attacker puts there). A fresh SignedXml per key keeps no state between attempts.
+    /// </summary>
+    private static bool VerifiesWithAny(XmlDocument document, XmlElement signature, List<RSA> keys)
+    {
+        foreach (var key in keys)
+        {
+            try
+            {
+                SignedXml signedXml = new StrictSignedXml(document);
+                signedXml.LoadXml(signature);
+                if (signedXml.CheckSignature(key))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is CryptographicException or FormatException)
+            {
+                // A malformed signature verifies with no key.
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Xml;
+
+namespace IdentityAccess.Core.Saml;
+
+/// <summary>
+/// Validates the SAMLResponse posted to the ACS (Web Browser SSO, HTTP-POST binding), following the checklist in
+/// SAML-SP.md §2 in order: cheap rejects first, and nothing is read from an element before its signature is checked.
+/// Hostile input never throws: every problem comes back as a <see cref="SamlRejection"/>.
+/// </summary>
+public static class SamlResponseValidator
+{
+    /// <summary>Step 1: about 256 KB of base64; real responses are a few KB, even with 150 groups.</summary>
+    public const int MaxResponseLength = 256 * 1024;
+
+    /// <param name="samlResponse">The SAMLResponse form field, still base64-encoded.</param>
+    public static async Task<SamlValidationResult> ValidateAsync(
+        string? samlResponse, SamlValidationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (verified, rejection) = Guarded(() => CheckUpToReplay(samlResponse, context));
+        if (rejection is not null)
+        {
+            return Failure(rejection);
+        }
+
+        // Step 17 (Profiles 4.1.4.5, CVE-2020-5261): remembered until the assertion expires, plus the skew that a
+        // later check would still allow. Outside the guard: a store failure is an outage, not a hostile response.
+        var assertionId = verified!.Element.GetAttribute("ID");
+        if (!await context.ReplayCache.TryRememberAsync(assertionId, verified.UsableUntil + context.ClockSkew, cancellationToken))
+        {
+            return SamlValidationResult.Failure(SamlFailureReason.Replayed, $"the assertion {LogSafe.Quote(assertionId)} was already used");
+        }
+
+        var (assertion, readRejection) = Guarded(() => AssertionReader.Read(verified.Element, verified.UsableUntil)); // 18
+        return readRejection is null ? SamlValidationResult.Success(assertion!) : Failure(readRejection);
+    }
+
+    /// <summary>An assertion that passed steps 1–16, and the instant until which its own conditions allow its use.</summary>
+    private sealed record VerifiedAssertion(XmlElement Element, DateTimeOffset UsableUntil);
+
+    private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(string? samlResponse, SamlValidationContext context)
+    {
+        // Steps 1–2: size, base64, safe parse.
+        var (document, rejection) = Decode(samlResponse);
+        if (rejection is not null)
+        {
+            return (null, rejection);
+        }
+
+        var response = document!.DocumentElement!;
+        XmlElement? assertion = null;
+        var responseSigned = false;
+        var idp = context.IdentityProvider;
+        rejection = ResponseShapeChecks.CheckRoot(response) // 3
+            ?? ResponseShapeChecks.CheckNoCommentsOrProcessingInstructions(document) // 4
+            ?? FindAssertion(response, out assertion) // 5
+            ?? ResponseShapeChecks.CheckUniqueIds(response) // 6
+            ?? CheckSignatures(document, response, assertion!, idp, out responseSigned) // 7–9
+            ?? ResponseProtocolChecks.CheckStatus(response) // 10
+            ?? ResponseProtocolChecks.CheckIssuers(response, assertion!, idp.EntityId) // 11
+            ?? ResponseProtocolChecks.CheckDestination(response, responseSigned, context.ServiceProvider.AssertionConsumerServiceUrl) // 12
+            ?? ResponseProtocolChecks.CheckInResponseTo(response, context.ExpectedRequestId, idp.AllowIdpInitiated); // 13
+        if (rejection is not null)
+        {
+            return (null, rejection);
+        }
+
+        var checks = new AssertionChecks(assertion!, context);
+        rejection = checks.CheckSubjectConfirmation() // 14
+            ?? checks.CheckConditions() // 15
+            ?? checks.CheckAuthnStatement(); // 16
+        return rejection is null ? (new VerifiedAssertion(assertion!, checks.UsableUntil), null) : (null, rejection);
+    }
+
+    private static (XmlDocument? Document, SamlRejection? Rejection) Decode(string? samlResponse)
+    {
+        if (string.IsNullOrWhiteSpace(samlResponse))
+        {
+            return (null, new(SamlFailureReason.MissingResponse, "no SAMLResponse value"));
+        }
+
+        if (samlResponse.Length > MaxResponseLength)
+        {
+            return (null, new(SamlFailureReason.ResponseTooLarge, $"{samlResponse.Length} characters; at most {MaxResponseLength} are accepted"));
+        }
+
+        // Bindings 3.5.4: base64 (line breaks allowed, which the decoder skips), no DEFLATE for the POST binding.
+        var bytes = new byte[samlResponse.Length];
+        if (!Convert.TryFromBase64String(samlResponse, bytes, out var length))
+        {
+            return (null, new(SamlFailureReason.NotBase64, "the SAMLResponse value is not base64"));
+        }
+
+        var (document, outcome) = SafeXml.Load(bytes[..length], MaxResponseLength);
+        return outcome switch
+        {
+            SafeXml.Outcome.Loaded => (document, null),
+            SafeXml.Outcome.DtdPresent => (null, new(SamlFailureReason.DtdNotAllowed, "the response has a DOCTYPE")),
+            SafeXml.Outcome.Malformed => (null, new(SamlFailureReason.MalformedXml, "the response is not well-formed XML")),
+            SafeXml.Outcome.TooDeep => (null, new(SamlFailureReason.MalformedXml, $"the response nests elements deeper than {SafeXml.MaxDepth} levels")),
+        };
+    }
+
+    private static SamlRejection? FindAssertion(XmlElement response, out XmlElement? assertion)
+    {
+        (assertion, var rejection) = ResponseShapeChecks.FindOnlyAssertion(response);
+        return rejection;
+    }
+
+    private static SamlRejection? CheckSignatures(
+        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection idp, out bool responseSigned)
+    {
+        (responseSigned, var rejection) = ResponseSignatureChecks.Check(document, response, assertion, idp);
+        return rejection;
+    }
+
+    /// <summary>
+    /// The checks above return rejections for everything they anticipate. This turns anything they did not (an
+    /// exception from the XML or crypto stack on some malformed input) into a rejection too, so the ACS never
+    /// answers 500 and never accepts by accident.
+    /// </summary>
+    private static (T? Value, SamlRejection? Rejection) Guarded<T>(Func<(T?, SamlRejection?)> check)
+        where T : class
+    {
+        try
+        {
+            return check();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, new(SamlFailureReason.MalformedXml, $"the response could not be processed ({e.GetType().Name})"));
+        }
+    }
+
+    private static SamlValidationResult Failure(SamlRejection rejection) => SamlValidationResult.Failure(rejection.Reason, rejection.Detail);
+}

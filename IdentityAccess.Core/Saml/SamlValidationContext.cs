@@ -1,0 +1,20 @@
+namespace IdentityAccess.Core.Saml;
+
+/// <summary>Everything a Response is checked against, besides the Response itself.</summary>
+/// <param name="ExpectedRequestId">
+/// The ID of the AuthnRequest this browser sent to this IdP, taken from its one-use state (remove that state before
+/// validating, so it is consumed even when validation fails). Null when the browser has no outstanding request:
+/// the Response is then accepted only as IdP-initiated, if the connection allows it.
+/// </param>
+public sealed record SamlValidationContext(
+    SamlServiceProviderSettings ServiceProvider,
+    SamlIdpConnection IdentityProvider,
+    string? ExpectedRequestId,
+    TimeProvider TimeProvider,
+    ISamlReplayCache ReplayCache)
+{
+    public static readonly TimeSpan DefaultClockSkew = TimeSpan.FromMinutes(2);
+
+    /// <summary>Tolerance for clock differences with the IdP on every time check, and extra life in the replay cache.</summary>
+    public TimeSpan ClockSkew { get; init; } = DefaultClockSkew;
+}
