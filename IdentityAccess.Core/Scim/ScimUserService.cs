@@ -3,6 +3,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Scim;
@@ -26,6 +27,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var user = new DirectoryUser { ParentOrganizationId = parentId, UserName = fields.UserName, CreatedAt = now };
             ScimUserDocument.Store(user, document, fields, now);
             db.DirectoryUsers.Add(user);
+            ProvisioningLogNotes.UserCreated(fields);
             return user;
         }, cancellationToken);
     }
@@ -38,6 +40,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         {
             var user = await FindAsync(db, parentId, id, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ProvisioningLogNotes.UserChanged("Replaced", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);
@@ -50,6 +53,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
             var fields = ScimUserFields.From(document);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ProvisioningLogNotes.UserChanged("Updated", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);
@@ -59,7 +63,9 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.DirectoryUsers.Remove(await FindAsync(db, parentId, id, cancellationToken));
+        var user = await FindAsync(db, parentId, id, cancellationToken);
+        ProvisioningLogNotes.UserDeleted(user);
+        db.DirectoryUsers.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
         await reconciler.ReconcileAsync(db, parentId, _actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
