@@ -1,4 +1,5 @@
 using IdentityAccess.Core;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings();
 
 builder.Services.AddIdentityAccessCore(builder.Configuration);
+builder.Services.AddScimProvisioningLog();
+builder.Services.AddScimEndpoints();
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
 // Confirmations at the bottom right, where they never cover a page's action buttons.
