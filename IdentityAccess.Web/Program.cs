@@ -3,6 +3,7 @@ using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.Endpoints.DirectorySync;
 using IdentityAccess.Web.Endpoints.Members;
 using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
@@ -37,6 +38,7 @@ app.MapHealth();
 app.MapSignInEndpoints(app.Environment, app.Configuration);
 app.MapScimEndpoints();
 app.MapMemberExportEndpoints();
+app.MapProvisioningLogExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (OperatorCommands.IsOperatorCommand(args))

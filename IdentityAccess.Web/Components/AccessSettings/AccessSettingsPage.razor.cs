@@ -3,6 +3,7 @@ using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,6 +21,7 @@ public sealed partial class AccessSettingsPage
     [Inject] private ScimSetupService Scim { get; set; } = default!;
     [Inject] private SyncNowService SyncNow { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ProvisioningLogReader SyncLog { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
@@ -27,6 +29,7 @@ public sealed partial class AccessSettingsPage
     private bool _busy;
     private bool _syncing;
     private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
+    private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -35,6 +38,7 @@ public sealed partial class AccessSettingsPage
         var (personId, _) = await ActingAsync();
         _view = await Settings.GetAsync(OrganizationId, personId);
         _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
+        _syncStatus = await SyncLog.GetStatusAsync(OrganizationId, personId);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
