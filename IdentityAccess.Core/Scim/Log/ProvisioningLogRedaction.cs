@@ -9,7 +9,7 @@ namespace IdentityAccess.Core.Scim.Log;
 public static class ProvisioningLogRedaction
 {
     public const string Redacted = "[redacted]";
-    public const string WithheldDetail = "(detail withheld: it mentioned a password or a secret)";
+    public const string WithheldDetail = "(detail withheld: it may echo a secret the client sent)";
 
     private static readonly string[] _secretWords = ["password", "secret", ScimTokenHasher.SecretPrefix];
     private static readonly string[] _secretParameters = ["access_token", "token", "key", "code"];
@@ -25,12 +25,12 @@ public static class ProvisioningLogRedaction
             var (name, value) = parameters[i].IndexOf('=', StringComparison.Ordinal) is var at and >= 0
                 ? (Decode(parameters[i][..at]), Decode(parameters[i][(at + 1)..]))
                 : (Decode(parameters[i]), null);
-            var secret = IsSecret(name) || (value is not null && IsSecret(value))
-                || _secretParameters.Contains(name, StringComparer.OrdinalIgnoreCase);
-            line.Append(i == 0 ? '?' : '&').Append(secret ? Redacted : name);
+            var secretName = IsSecret(name);
+            var secretValue = secretName || (value is not null && IsSecret(value)) || _secretParameters.Contains(name, StringComparer.OrdinalIgnoreCase);
+            line.Append(i == 0 ? '?' : '&').Append(secretName ? Redacted : name);
             if (value is not null)
             {
-                line.Append('=').Append(secret ? Redacted : value);
+                line.Append('=').Append(secretValue ? Redacted : value);
             }
         }
 
