@@ -1,10 +1,14 @@
 namespace IdentityAccess.Core.Scim.Log;
 
 /// <summary>How directory sync is doing, for the Identity and access page: per valid token, and the flags on groups.</summary>
+/// <param name="Now">When this was read; the page words times relative to it.</param>
+/// <param name="Tokens">The parent's valid tokens, oldest first.</param>
+/// <param name="RevokedTokenRequestsLastDay">Requests refused (401) in the last 24 hours because their token was revoked.</param>
+/// <param name="NestedGroupKeys">Mapping keys of groups the IdP sent other groups into (skipped: only direct members count).</param>
 public sealed record DirectorySyncStatus(
     DateTimeOffset Now,
     IReadOnlyList<TokenSyncHealth> Tokens,
-    int RevokedTokenRequestsLastDay,   // refused (401) requests that came with a revoked token
+    int RevokedTokenRequestsLastDay,
     IReadOnlySet<string> NestedGroupKeys)
 {
     /// <summary>Entra ID runs an incremental provisioning cycle about every 40 minutes, so half an hour of silence is normal.</summary>
