@@ -4,6 +4,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Scim;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IdentityAccess.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,6 +30,7 @@ public sealed class DirectorySyncLogJourneyTests(BrowserFixture portal) : IClass
             new StringContent("""{"userName":"pat@acme.test","displayName":"Pat","password":"never-kept","active":true}""", Encoding.UTF8, "application/scim+json"))).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await idp.GetAsync($"/scim/v2/Users/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await idp.GetAsync("/scim/v2/Groups?excludedAttributes=members")).StatusCode);
+        await portal.Factory.Services.FlushProvisioningLogAsync();
 
         // 1. Identity and access: the health of the token, with Entra's cycle explained.
         var page = await portal.NewPageAsync();

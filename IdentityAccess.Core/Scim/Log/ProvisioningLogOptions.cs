@@ -4,8 +4,8 @@ namespace IdentityAccess.Core.Scim.Log;
 
 /// <summary>
 /// The <c>Scim:Log</c> section. Retention: a directory keeps the last <see cref="RetentionDays"/> days of requests,
-/// and never more than its newest <see cref="MaxRowsPerDirectory"/> rows; older rows are deleted on the write path,
-/// at most once per <see cref="PruneInterval"/> per directory and app instance.
+/// and never more than its newest <see cref="MaxRowsPerDirectory"/> rows; older rows are deleted by the log's write
+/// loop after it writes a directory's rows, at most once per <see cref="PruneInterval"/> per directory and app instance.
 /// </summary>
 public sealed class ProvisioningLogOptions
 {

@@ -80,19 +80,45 @@ public abstract class ProvisioningLogWriterTests(PortalFixture portal) : IAsyncL
     }
 
     [Fact]
-    public async Task Record_PrunesAtMostOncePerInterval()
+    public async Task WriteBatch_PrunesAtMostOncePerInterval()
     {
         var writer = Writer(maxRows: 2);
 
-        await writer.RecordAsync(Entry(_acme, TimeSpan.Zero, "/1")); // first write of this instance: prunes (nothing to do)
-        await writer.RecordAsync(Entry(_acme, TimeSpan.Zero, "/2"));
-        await writer.RecordAsync(Entry(_acme, TimeSpan.Zero, "/3"));
+        await writer.WriteBatchAsync([Entry(_acme, TimeSpan.Zero, "/1")]); // first write of this instance: prunes (nothing to do)
+        await writer.WriteBatchAsync([Entry(_acme, TimeSpan.Zero, "/2"), Entry(_acme, TimeSpan.Zero, "/3")]);
         Assert.Equal(["/1", "/2", "/3"], await PathsAsync(_acme)); // over the cap until the next interval
 
         _time.Advance(TimeSpan.FromHours(1));
-        await writer.RecordAsync(Entry(_acme, TimeSpan.Zero, "/4"));
+        await writer.WriteBatchAsync([Entry(_acme, TimeSpan.Zero, "/4")]);
 
         Assert.Equal(["/3", "/4"], await PathsAsync(_acme));
+    }
+
+    [Fact]
+    public async Task Run_WritesQueuedRows_AndDrainsTheQueueWhenStopped()
+    {
+        var writer = Writer();
+        using var stop = new CancellationTokenSource();
+        var loop = writer.RunAsync(stop.Token);
+
+        Assert.True(writer.Enqueue(Entry(_acme, TimeSpan.Zero, "/1")));
+        await writer.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        Assert.Equal(["/1"], await PathsAsync(_acme));
+
+        await stop.CancelAsync();
+        await loop;
+        Assert.True(writer.Enqueue(Entry(_acme, TimeSpan.Zero, "/2"))); // queued after the loop stopped: never written
+        Assert.Equal(["/1"], await PathsAsync(_acme));
+    }
+
+    [Fact]
+    public void Enqueue_WriterFarBehind_DropsRatherThanBlocks()
+    {
+        var writer = Writer(); // no loop running: nothing is written
+
+        var accepted = Enumerable.Range(0, ProvisioningLogWriter.QueueCapacity + 5).Count(i => writer.Enqueue(Entry(_acme, TimeSpan.Zero)));
+
+        Assert.Equal(ProvisioningLogWriter.QueueCapacity, accepted);
     }
 }
 

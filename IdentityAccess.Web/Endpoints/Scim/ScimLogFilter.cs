@@ -8,7 +8,7 @@ namespace IdentityAccess.Web.Endpoints.Scim;
 /// <summary>
 /// The outermost SCIM filter: gives every request a correlation id (the trace identifier, sent back in
 /// <c>X-Correlation-ID</c>), gathers what it changed in a <see cref="ProvisioningLogScope"/>, and writes one
-/// provisioning-log row for it once the response is decided. Requests whose token is none of ours have no directory
+/// provisioning-log row for it once the response is decided (queued; see <see cref="ProvisioningLogWriter"/>). Requests whose token is none of ours have no directory
 /// and are not logged; a revoked token's refusals are. Bodies and headers are never logged.
 /// </summary>
 internal sealed class ScimLogFilter(ProvisioningLogWriter writer, TimeProvider time, ILogger<ScimLogFilter> logger) : IEndpointFilter
@@ -31,22 +31,21 @@ internal sealed class ScimLogFilter(ProvisioningLogWriter writer, TimeProvider t
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            await RecordAsync(http, scope, occurredAt, started, ClientClosedRequest, (null, "The client closed the connection before the response."));
+            Record(http, scope, occurredAt, started, ClientClosedRequest, (null, "The client closed the connection before the response."));
             throw;
         }
         catch (Exception)
         {
-            await RecordAsync(http, scope, occurredAt, started, StatusCodes.Status500InternalServerError, (null, "An unexpected error occurred on the server."));
+            Record(http, scope, occurredAt, started, StatusCodes.Status500InternalServerError, (null, "An unexpected error occurred on the server."));
             throw;
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        await RecordAsync(http, scope, occurredAt, started, status, status >= 400 ? ScimError(result) : (null, null));
+        Record(http, scope, occurredAt, started, status, status >= 400 ? ScimError(result) : (null, null));
         return result;
     }
 
-    private async Task RecordAsync(HttpContext http, ProvisioningLogScope scope, DateTimeOffset occurredAt, long started, int status,
-        (string? Type, string? Detail) error)
+    private void Record(HttpContext http, ProvisioningLogScope scope, DateTimeOffset occurredAt, long started, int status, (string? Type, string? Detail) error)
     {
         if (http.Caller() is not { } caller)
         {
@@ -55,7 +54,8 @@ internal sealed class ScimLogFilter(ProvisioningLogWriter writer, TimeProvider t
 
         try
         {
-            await writer.RecordAsync(new ProvisioningLogEntry
+            // Only queued here: the write loop stores it in a batch, so the answer waits for no log write.
+            writer.Enqueue(new ProvisioningLogEntry
             {
                 ParentOrganizationId = caller.ParentOrganizationId,
                 TokenId = caller.TokenId,
@@ -69,13 +69,12 @@ internal sealed class ScimLogFilter(ProvisioningLogWriter writer, TimeProvider t
                 ErrorDetail = ProvisioningLogRedaction.Detail(error.Detail),
                 CorrelationId = ProvisioningLogRedaction.Truncate(http.TraceIdentifier, 64)!,
                 DurationMs = (int)Math.Min(int.MaxValue, time.GetElapsedTime(started).TotalMilliseconds),
-            }, CancellationToken.None); // a client that hung up still gets its row
+            });
         }
         catch (Exception ex)
         {
             // The log must never turn an answered request into a failure.
-            logger.LogError(ex, "Could not write the provisioning log row for {Method} {Path} ({CorrelationId}).",
-                http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            logger.LogError(ex, "Could not log {Method} {Path} ({CorrelationId}).", http.Request.Method, http.Request.Path, http.TraceIdentifier);
         }
     }
 

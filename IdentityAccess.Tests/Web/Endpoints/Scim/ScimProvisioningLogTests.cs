@@ -52,6 +52,7 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
 
     private async Task<List<ProvisioningLogEntry>> LogAsync()
     {
+        await portal.Factory.Services.FlushProvisioningLogAsync();
         await using var db = await portal.Factory.CreateDbContextAsync();
         return await db.ProvisioningLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
@@ -248,6 +249,7 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
         await _client.GetAsync("/scim/v2/Users");
         await _client.GetAsync($"/scim/v2/Users/{Guid.NewGuid()}");
         await _client.GetAsync("/scim/v2/Groups");
+        await portal.Factory.Services.FlushProvisioningLogAsync();
 
         var status = await reader.GetStatusAsync(portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"));
 

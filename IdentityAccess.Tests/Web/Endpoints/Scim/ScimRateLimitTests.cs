@@ -76,6 +76,7 @@ public sealed class ScimRateLimitTests : IAsyncLifetime
         Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", body["schemas"]![0]!.GetValue<string>());
         Assert.Equal("429", body["status"]!.GetValue<string>()); // a string, RFC 7644 §3.12
         Assert.Contains("Retry after", body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await _app.Services.FlushProvisioningLogAsync();
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
         Assert.Equal(429, await db.ProvisioningLog.OrderByDescending(e => e.Id).Select(e => e.Status).FirstAsync());
     }
