@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IdentityAccess.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
