@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IdentityAccess.Core.Scim.Log;
 
 /// <summary>
@@ -15,13 +13,12 @@ namespace IdentityAccess.Core.Scim.Log;
 /// </remarks>
 public sealed class ProvisioningLogScope : IDisposable
 {
-    private const int MaxNotes = 8;
     private static readonly AsyncLocal<ProvisioningLogScope?> _current = new();
 
     private readonly ProvisioningLogScope? _previous;
     private readonly Lock _lock = new();
-    private Tally _committed = new();
-    private Tally _pending = new();
+    private ProvisioningLogTally _committed = new();
+    private ProvisioningLogTally _pending = new();
     private bool _inTransaction;
 
     private ProvisioningLogScope(ProvisioningLogScope? previous) => _previous = previous;
@@ -88,127 +85,16 @@ public sealed class ProvisioningLogScope : IDisposable
                 _committed = _committed.Plus(_pending);
             }
 
-            _pending = new Tally();
+            _pending = new ProvisioningLogTally();
             _inTransaction = inTransaction;
         }
     }
 
-    private void Record(Action<Tally> change)
+    private void Record(Action<ProvisioningLogTally> change)
     {
         lock (_lock)
         {
             change(_inTransaction ? _pending : _committed);
-        }
-    }
-
-    private sealed class Tally
-    {
-        public List<string> Notes { get; init; } = [];
-
-        public MemberDelta Members { get; init; } = new();
-
-        public int NestedGroupsSkipped { get; set; }
-
-        public int MembershipChanges { get; set; }
-
-        public Tally Plus(Tally other) => new()
-        {
-            Notes = [.. Notes, .. other.Notes],
-            Members = Members.Plus(other.Members),
-            NestedGroupsSkipped = NestedGroupsSkipped + other.NestedGroupsSkipped,
-            MembershipChanges = MembershipChanges + other.MembershipChanges,
-        };
-
-        public string? Describe()
-        {
-            var parts = new List<string>();
-            var notes = Notes.Distinct(StringComparer.Ordinal).Take(MaxNotes).ToList();
-            var members = Members.Touched ? DescribeMembers() : null;
-            if (notes.Count > 0)
-            {
-                parts.Add(members is null ? notes[0] : $"{notes[0]}: {members}");
-                parts.AddRange(notes.Skip(1));
-            }
-            else if (members is not null)
-            {
-                parts.Add(members);
-            }
-
-            if (NestedGroupsSkipped > 0)
-            {
-                parts.Add(Count(NestedGroupsSkipped, "nested group") + " skipped (only direct members count)");
-            }
-
-            if (MembershipChanges > 0)
-            {
-                parts.Add(Count(MembershipChanges, "membership change"));
-            }
-
-            return parts.Count == 0 ? null : string.Join("; ", parts);
-        }
-
-        private string DescribeMembers() => (Members.Added.Count, Members.Removed.Count) switch
-        {
-            (0, 0) => "no member changes",
-            (var added, 0) => $"+{N(added)} {(added == 1 ? "member" : "members")}",
-            (0, var removed) => $"\u2212{N(removed)} {(removed == 1 ? "member" : "members")}",
-            var (added, removed) => $"+{N(added)} \u2212{N(removed)} members",
-        };
-
-        private static string Count(int count, string noun) => $"{N(count)} {noun}{(count == 1 ? "" : "s")}";
-
-        private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-    }
-
-    // A net change: a user is in at most one of the two sets.
-    private sealed class MemberDelta
-    {
-        public bool Touched { get; private set; }
-
-        public HashSet<Guid> Added { get; } = [];
-
-        public HashSet<Guid> Removed { get; } = [];
-
-        public void Add(IEnumerable<Guid> userIds)
-        {
-            Touched = true;
-            foreach (var id in userIds)
-            {
-                if (!Removed.Remove(id))
-                {
-                    Added.Add(id);
-                }
-            }
-        }
-
-        public void Remove(IEnumerable<Guid> userIds)
-        {
-            Touched = true;
-            foreach (var id in userIds)
-            {
-                if (!Added.Remove(id))
-                {
-                    Removed.Add(id);
-                }
-            }
-        }
-
-        public MemberDelta Plus(MemberDelta later)
-        {
-            var sum = new MemberDelta();
-            if (Touched)
-            {
-                sum.Add(Added);
-                sum.Remove(Removed);
-            }
-
-            if (later.Touched)
-            {
-                sum.Add(later.Added);
-                sum.Remove(later.Removed);
-            }
-
-            return sum;
         }
     }
 }
