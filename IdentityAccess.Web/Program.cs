@@ -1,7 +1,9 @@
 using IdentityAccess.Core;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.Endpoints.DirectorySync;
 using IdentityAccess.Web.Endpoints.Members;
 using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
@@ -14,6 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings();
 
 builder.Services.AddIdentityAccessCore(builder.Configuration);
+builder.Services.AddScimProvisioningLog();
+builder.Services.AddScimEndpoints();
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
 // Confirmations at the bottom right, where they never cover a page's action buttons.
@@ -34,6 +38,7 @@ app.MapHealth();
 app.MapSignInEndpoints(app.Environment, app.Configuration);
 app.MapScimEndpoints();
 app.MapMemberExportEndpoints();
+app.MapProvisioningLogExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (OperatorCommands.IsOperatorCommand(args))

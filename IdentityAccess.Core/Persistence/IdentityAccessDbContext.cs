@@ -7,6 +7,7 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,10 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
     public DbSet<Provisioning.Safety.StagedRemoval> StagedRemovals => Set<Provisioning.Safety.StagedRemoval>();
 
     public DbSet<Sso.Domains.VerifiedDomain> VerifiedDomains => Set<Sso.Domains.VerifiedDomain>();
+
+    public DbSet<DirectoryGroupNestedGroup> DirectoryGroupNestedGroups => Set<DirectoryGroupNestedGroup>();
+
+    public DbSet<ProvisioningLogEntry> ProvisioningLog => Set<ProvisioningLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);

@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -18,11 +19,13 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
-                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(options.ConnectionString));
+                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(options.ConnectionString)
+                    .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
                 break;
         }

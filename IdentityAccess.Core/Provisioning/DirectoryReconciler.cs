@@ -53,6 +53,8 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
         }
 
+        Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed); // "N membership changes" in the SCIM request's log row
+
         return changed;
     }
 }

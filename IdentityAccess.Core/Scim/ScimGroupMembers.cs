@@ -1,5 +1,6 @@
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Scim;
@@ -21,16 +22,37 @@ internal static class ScimGroupMembers
         var known = await db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId && wanted.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         if (known.Count != wanted.Count)
         {
-            throw ScimException.InvalidValue($"Unknown member id(s): {string.Join(", ", wanted.Except(known).Take(5))}.");
+            // Provisioning log: a group sent as a member is skipped (only direct members count) and the group flagged.
+            var unknown = wanted.Except(known).ToList();
+            var nested = await DirectoryGroupNesting.RememberAsync(db, parentId, groupId, unknown, cancellationToken);
+            ProvisioningLogScope.Current?.AddNestedGroupsSkipped(nested.Count);
+            if (nested.Count != unknown.Count)
+            {
+                throw ScimException.InvalidValue($"Unknown member id(s): {string.Join(", ", unknown.Except(nested).Take(5))}.");
+            }
         }
 
         var present = await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && known.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken);
-        db.DirectoryGroupMembers.AddRange(known.Except(present).Select(userId => new DirectoryGroupMember { GroupId = groupId, UserId = userId }));
+        var added = known.Except(present).ToList();
+        db.DirectoryGroupMembers.AddRange(added.Select(userId => new DirectoryGroupMember { GroupId = groupId, UserId = userId }));
+        ProvisioningLogScope.Current?.AddGroupMembers(added);
     }
 
-    public static Task RemoveAsync(IdentityAccessDbContext db, Guid groupId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken) =>
-        db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && userIds.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+    public static async Task RemoveAsync(IdentityAccessDbContext db, Guid groupId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var members = db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && userIds.Contains(m.UserId));
+        // Provisioning log; with no SCIM request running, `?.` skips the query too.
+        ProvisioningLogScope.Current?.RemoveGroupMembers(await members.Select(m => m.UserId).ToListAsync(cancellationToken));
+        await members.ExecuteDeleteAsync(cancellationToken);
+        await DirectoryGroupNesting.ForgetAsync(db, groupId, userIds, cancellationToken); // an id removed may be a nested group's
+    }
 
-    public static Task ClearAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
-        db.DirectoryGroupMembers.Where(m => m.GroupId == groupId).ExecuteDeleteAsync(cancellationToken);
+    public static async Task ClearAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken)
+    {
+        var members = db.DirectoryGroupMembers.Where(m => m.GroupId == groupId);
+        // Provisioning log; with no SCIM request running, `?.` skips the query too.
+        ProvisioningLogScope.Current?.RemoveGroupMembers(await members.Select(m => m.UserId).ToListAsync(cancellationToken));
+        await members.ExecuteDeleteAsync(cancellationToken);
+        await DirectoryGroupNesting.ClearAsync(db, groupId, cancellationToken);
+    }
 }

@@ -3,6 +3,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Scim;
@@ -17,6 +18,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         {
             var name = DisplayName(body);
             await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
+            ProvisioningLogNotes.Group("Created", name);
             var now = time.GetUtcNow();
             var group = new DirectoryGroup { ParentOrganizationId = parentId, DisplayName = name, ExternalId = "", CreatedAt = now, UpdatedAt = now };
             group.ExternalId = ScimGroupDocument.KeyFor(ScimJson.GetString(body, "externalId"), group.Id);
@@ -31,6 +33,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         WriteAsync(parentId, id, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
+            ProvisioningLogNotes.Group("Replaced", group.DisplayName);
             await RenameAsync(db, group, DisplayName(body), cancellationToken);
             await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
             await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(ScimJson.Get(body, "members")), cancellationToken);
@@ -46,6 +49,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
                 throw ScimException.InvalidSyntax("A PatchOp needs an Operations array.");
             }
 
+            ProvisioningLogNotes.Group("Updated", group.DisplayName);
             foreach (var operation in operations.OfType<JsonObject>())
             {
                 await ScimGroupPatch.ApplyAsync(db, parentId, group, operation, RenameAsync, cancellationToken);
@@ -58,6 +62,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         await WriteAsync(parentId, id, "", async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
+            ProvisioningLogNotes.Group("Deleted", group.DisplayName);
             db.DirectoryGroups.Remove(group);
             return group;
         }, cancellationToken);
@@ -155,6 +160,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
     private static async Task RenameAsync(IdentityAccessDbContext db, DirectoryGroup group, string name, CancellationToken cancellationToken)
     {
         await EnsureUniqueAsync(db, group.ParentOrganizationId, name, group.Id, cancellationToken);
+        ProvisioningLogNotes.GroupRenamed(group, name);
         (group.DisplayName, group.NormalizedDisplayName) = (name, name.ToUpperInvariant());
     }
 

@@ -62,7 +62,14 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
     }
 
     /// <summary>The parent organization whose directory this bearer token opens, or null. Records when it was last used.</summary>
-    public async Task<Guid?> AuthenticateAsync(string? secret, CancellationToken cancellationToken = default)
+    public async Task<Guid?> AuthenticateAsync(string? secret, CancellationToken cancellationToken = default) =>
+        await IdentifyAsync(secret, cancellationToken) is { IsActive: true } caller ? caller.ParentOrganizationId : null;
+
+    /// <summary>
+    /// The token this secret is, revoked or not (a revoked token still in use is logged against its directory), or
+    /// null when it is none of ours. Records when a valid token was last used.
+    /// </summary>
+    public async Task<ScimCaller?> IdentifyAsync(string? secret, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(ScimTokenHasher.SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -71,10 +78,10 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
 
         var hash = ScimTokenHasher.Hash(secret);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
-        if (token is null)
+        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        if (token is null || !token.IsActive)
         {
-            return null;
+            return token is null ? null : new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: false);
         }
 
         // At most one write a minute per token: "last used" needs no more precision than that.
@@ -85,6 +92,6 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return token.ParentOrganizationId;
+        return new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: true);
     }
 }

@@ -4,6 +4,7 @@ using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Scim;
@@ -27,6 +28,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var user = new DirectoryUser { ParentOrganizationId = parentId, UserName = fields.UserName, CreatedAt = now };
             ScimUserDocument.Store(user, document, fields, now);
             db.DirectoryUsers.Add(user);
+            ProvisioningLogNotes.UserCreated(fields);
             return user;
         }, cancellationToken);
     }
@@ -39,6 +41,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         {
             var user = await FindAsync(db, parentId, id, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ProvisioningLogNotes.UserChanged("Replaced", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);
@@ -51,6 +54,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
             var fields = ScimUserFields.From(document);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            ProvisioningLogNotes.UserChanged("Updated", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);
@@ -61,6 +65,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await FindAsync(db, parentId, id, cancellationToken);
+        ProvisioningLogNotes.UserDeleted(user);
         db.DirectoryUsers.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
         await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUser(user.Id, user.PersonId), cancellationToken);

@@ -5,6 +5,7 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,6 +25,7 @@ public sealed partial class AccessSettingsPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
     [Inject] private DomainService DomainService { get; set; } = default!;
+    [Inject] private ProvisioningLogReader SyncLog { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
@@ -33,6 +35,7 @@ public sealed partial class AccessSettingsPage
     private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
     private IReadOnlyList<StagedRemovalView> _staged = [];
     private IReadOnlyList<DomainView> _domains = [];
+    private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -43,6 +46,7 @@ public sealed partial class AccessSettingsPage
         _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
         _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
         _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
+        _syncStatus = await SyncLog.GetStatusAsync(OrganizationId, personId);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);

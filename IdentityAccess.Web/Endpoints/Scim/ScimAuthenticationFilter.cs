@@ -14,13 +14,16 @@ internal sealed class ScimAuthenticationFilter(ScimTokenService tokens, ILogger<
         var http = context.HttpContext;
         var header = http.Request.Headers.Authorization.ToString();
         var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-        if (await tokens.AuthenticateAsync(secret, http.RequestAborted) is not { } parentId)
+        var caller = await tokens.IdentifyAsync(secret, http.RequestAborted);
+        http.Items[ScimRequest.CallerKey] = caller; // a revoked token's refusal is logged against its directory
+        if (caller is not { IsActive: true })
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return ScimResponses.Error(StatusCodes.Status401Unauthorized, null, "A valid SCIM bearer token is required.");
+            return ScimResponses.Error(StatusCodes.Status401Unauthorized, null,
+                caller is null ? "A valid SCIM bearer token is required." : "This SCIM bearer token was revoked. Use the organization's current token.");
         }
 
-        http.Items[ScimRequest.ParentKey] = parentId;
+        http.Items[ScimRequest.ParentKey] = caller.ParentOrganizationId;
         try
         {
             return await next(context);

@@ -51,19 +51,27 @@ internal static class ScimDiscovery
         },
     ]);
 
+    /// <summary>
+    /// The attributes IdentityAccess reads, with their sub-attributes, so clients can name them in <c>attributes</c>
+    /// and <c>excludedAttributes</c> (RFC 7644 §3.4.2.5; <c>id</c>, <c>schemas</c> and <c>meta</c> are always returned).
+    /// </summary>
     public static JsonObject Schemas() => List(
     [
         Schema(ScimSchemas.User, "User",
             Attribute("userName", "string", required: true, uniqueness: "server"),
+            Complex("name", false, Attribute("formatted", "string"), Attribute("givenName", "string"), Attribute("familyName", "string")),
             Attribute("displayName", "string"),
             Attribute("externalId", "string", caseExact: true),
             Attribute("active", "boolean"),
-            Attribute("emails", "complex", multiValued: true)),
+            Complex("emails", true, Attribute("value", "string"), Attribute("type", "string"), Attribute("primary", "boolean"))),
         Schema(ScimSchemas.EnterpriseUser, "EnterpriseUser",
-            Attribute("employeeNumber", "string"), Attribute("department", "string"), Attribute("manager", "complex")),
+            Attribute("employeeNumber", "string"), Attribute("department", "string"),
+            Complex("manager", false, Attribute("value", "string"), Attribute("$ref", "reference"), Attribute("displayName", "string"))),
         Schema(ScimSchemas.Group, "Group",
             Attribute("displayName", "string", required: true, uniqueness: "server"),
-            Attribute("members", "complex", multiValued: true)),
+            // Direct user members only: a group sent as a member is skipped and the group flagged in the portal.
+            Complex("members", true, Attribute("value", "string"), Attribute("display", "string"), Attribute("$ref", "reference"),
+                Attribute("type", "string", canonicalValues: ["User"]))),
     ]);
 
     private static JsonObject List(JsonObject[] resources) => new()
@@ -83,15 +91,32 @@ internal static class ScimDiscovery
         ["attributes"] = new JsonArray(attributes),
     };
 
-    private static JsonObject Attribute(string name, string type, bool required = false, bool multiValued = false, string uniqueness = "none", bool caseExact = false) => new()
+    private static JsonObject Attribute(string name, string type, bool required = false, bool multiValued = false, string uniqueness = "none",
+        bool caseExact = false, string[]? canonicalValues = null)
     {
-        ["name"] = name,
-        ["type"] = type,
-        ["multiValued"] = multiValued,
-        ["required"] = required,
-        ["caseExact"] = caseExact,
-        ["mutability"] = "readWrite",
-        ["returned"] = "default",
-        ["uniqueness"] = uniqueness,
-    };
+        var attribute = new JsonObject
+        {
+            ["name"] = name,
+            ["type"] = type,
+            ["multiValued"] = multiValued,
+            ["required"] = required,
+            ["caseExact"] = caseExact,
+            ["mutability"] = "readWrite",
+            ["returned"] = "default",
+            ["uniqueness"] = uniqueness,
+        };
+        if (canonicalValues is not null)
+        {
+            attribute["canonicalValues"] = new JsonArray([.. canonicalValues.Select(v => (JsonNode)v)]);
+        }
+
+        return attribute;
+    }
+
+    private static JsonObject Complex(string name, bool multiValued, params JsonObject[] subAttributes)
+    {
+        var attribute = Attribute(name, "complex", multiValued: multiValued);
+        attribute["subAttributes"] = new JsonArray(subAttributes);
+        return attribute;
+    }
 }

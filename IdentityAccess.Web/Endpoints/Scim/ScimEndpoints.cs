@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Scim;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
@@ -11,18 +12,24 @@ internal static class ScimEndpoints
 
     public static IEndpointRouteBuilder MapScimEndpoints(this IEndpointRouteBuilder app)
     {
-        var scim = app.MapGroup("/scim/v2").AddEndpointFilter<ScimAuthenticationFilter>()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
+        // Filters run in this order: log (outermost, sees every answer), authenticate, throttle per directory.
+        var scim = app.MapGroup("/scim/v2").AddEndpointFilter<ScimLogFilter>().AddEndpointFilter<ScimAuthenticationFilter>()
+            .AddEndpointFilter<ScimRateLimitFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
 
-        scim.MapGet("/ServiceProviderConfig", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ServiceProviderConfig(r.BaseUrl())));
-        scim.MapGet("/ResourceTypes", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ResourceTypes(r.BaseUrl())));
-        scim.MapGet("/Schemas", () => ScimResponses.Json(ScimDiscovery.Schemas()));
+        // Discovery is never throttled: Entra reads /Schemas whenever its provisioning page is saved or opened.
+        scim.MapGet("/ServiceProviderConfig", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ServiceProviderConfig(r.BaseUrl()))).DisableRateLimiting();
+        scim.MapGet("/ResourceTypes", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ResourceTypes(r.BaseUrl()))).DisableRateLimiting();
+        scim.MapGet("/Schemas", () => ScimResponses.Json(ScimDiscovery.Schemas())).DisableRateLimiting();
 
-        scim.MapGet("/Users", async (HttpContext http, ScimUserService users, string? filter, string? startIndex, string? count) =>
+        scim.MapGet("/Users", async (HttpContext http, ScimUserService users, string? filter, string? startIndex, string? count, string? attributes,
+            string? excludedAttributes) =>
         {
             var (start, size) = ScimRequest.Paging(startIndex, count);
-            var (page, total) = await users.ListAsync(http.ParentId(), ScimFilter.Parse(filter), start, size, http.Request.BaseUrl(), http.RequestAborted);
-            return ScimResponses.ListResponse(page, total, start);
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
+            var parsed = ScimFilter.Parse(filter);
+            var (page, total) = await users.ListAsync(http.ParentId(), parsed, start, size, http.Request.BaseUrl(), http.RequestAborted);
+            ScimReadNotes.Listed("user", parsed, page.Count, total);
+            return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
         scim.MapPost("/Users", async (HttpContext http, ScimUserService users) =>
         {
@@ -30,8 +37,12 @@ internal static class ScimEndpoints
             http.Response.Headers.Location = created["meta"]!["location"]!.GetValue<string>();
             return ScimResponses.Json(created, StatusCodes.Status201Created);
         });
-        scim.MapGet("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
-            ScimResponses.Json(await users.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.BaseUrl(), http.RequestAborted)));
+        scim.MapGet("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
+        {
+            var user = await users.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.BaseUrl(), http.RequestAborted);
+            ScimReadNotes.Read("user", user["userName"]?.GetValue<string>());
+            return ScimResponses.Json(ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User).Apply(user));
+        });
         scim.MapPut("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
             ScimResponses.Json(await users.ReplaceAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted)));
         scim.MapPatch("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>

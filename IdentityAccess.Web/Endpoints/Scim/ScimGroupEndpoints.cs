@@ -6,12 +6,17 @@ internal static class ScimGroupEndpoints
 {
     public static RouteGroupBuilder MapGroupResources(this RouteGroupBuilder scim)
     {
-        scim.MapGet("/Groups", async (HttpContext http, ScimGroupService groups, string? filter, string? startIndex, string? count, string? excludedAttributes) =>
+        scim.MapGet("/Groups", async (HttpContext http, ScimGroupService groups, string? filter, string? startIndex, string? count, string? attributes,
+            string? excludedAttributes) =>
         {
             var (start, size) = ScimRequest.Paging(startIndex, count);
-            var (page, total) = await groups.ListAsync(http.ParentId(), ScimFilter.Parse(filter), start, size, WithMembers(excludedAttributes),
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.Group);
+            var parsed = ScimFilter.Parse(filter);
+            // Members are not even read when they are not returned (Entra: excludedAttributes=members on every lookup).
+            var (page, total) = await groups.ListAsync(http.ParentId(), parsed, start, size, selection.Returns("members"),
                 http.Request.BaseUrl(), http.RequestAborted);
-            return ScimResponses.ListResponse(page, total, start);
+            ScimReadNotes.Listed("group", parsed, page.Count, total);
+            return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
         scim.MapPost("/Groups", async (HttpContext http, ScimGroupService groups) =>
         {
@@ -19,8 +24,13 @@ internal static class ScimGroupEndpoints
             http.Response.Headers.Location = created["meta"]!["location"]!.GetValue<string>();
             return ScimResponses.Json(created, StatusCodes.Status201Created);
         });
-        scim.MapGet("/Groups/{id}", async (HttpContext http, ScimGroupService groups, string id, string? excludedAttributes) =>
-            ScimResponses.Json(await groups.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), WithMembers(excludedAttributes), http.Request.BaseUrl(), http.RequestAborted)));
+        scim.MapGet("/Groups/{id}", async (HttpContext http, ScimGroupService groups, string id, string? attributes, string? excludedAttributes) =>
+        {
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.Group);
+            var group = await groups.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), selection.Returns("members"), http.Request.BaseUrl(), http.RequestAborted);
+            ScimReadNotes.Read("group", group["displayName"]?.GetValue<string>());
+            return ScimResponses.Json(selection.Apply(group));
+        });
         scim.MapPut("/Groups/{id}", async (HttpContext http, ScimGroupService groups, string id) =>
             ScimResponses.Json(await groups.ReplaceAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted)));
         scim.MapPatch("/Groups/{id}", async (HttpContext http, ScimGroupService groups, string id) =>
@@ -36,7 +46,4 @@ internal static class ScimGroupEndpoints
         });
         return scim;
     }
-
-    private static bool WithMembers(string? excludedAttributes) =>
-        excludedAttributes?.Split(',').Any(a => a.Trim().Equals("members", StringComparison.OrdinalIgnoreCase)) != true;
 }

@@ -8,8 +8,12 @@ namespace IdentityAccess.Web.Endpoints.Scim;
 internal static class ScimRequest
 {
     public const string ParentKey = "scim.parent";
+    public const string CallerKey = "scim.caller";
 
     public static Guid ParentId(this HttpContext http) => (Guid)http.Items[ParentKey]!;
+
+    /// <summary>The token the request came with when it is one of ours (valid or revoked), else null.</summary>
+    public static ScimCaller? Caller(this HttpContext http) => http.Items[CallerKey] as ScimCaller;
 
     public static string BaseUrl(this HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/scim/v2";
 

@@ -126,6 +126,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("DirectoryGroupMembers");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroupNestedGroup", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NestedGroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "NestedGroupId");
+
+                    b.HasIndex("NestedGroupId");
+
+                    b.ToTable("DirectoryGroupNestedGroups");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,6 +418,72 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("StagedRemovals");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Id");
+
+                    b.HasIndex("ParentOrganizationId", "OccurredAt");
+
+                    b.HasIndex("TokenId", "Status");
+
+                    b.ToTable("ProvisioningLog", (string)null);
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Scim.ScimToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -544,6 +625,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroupNestedGroup", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", null)
+                        .WithMany()
+                        .HasForeignKey("NestedGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryUser", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
@@ -608,6 +704,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasOne("IdentityAccess.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

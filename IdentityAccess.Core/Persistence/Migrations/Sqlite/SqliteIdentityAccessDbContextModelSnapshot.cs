@@ -121,6 +121,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DirectoryGroupMembers");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroupNestedGroup", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NestedGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "NestedGroupId");
+
+                    b.HasIndex("NestedGroupId");
+
+                    b.ToTable("DirectoryGroupNestedGroups");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -398,6 +413,70 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("StagedRemovals");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Id");
+
+                    b.HasIndex("ParentOrganizationId", "OccurredAt");
+
+                    b.HasIndex("TokenId", "Status");
+
+                    b.ToTable("ProvisioningLog", (string)null);
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Scim.ScimToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -539,6 +618,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroupNestedGroup", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", null)
+                        .WithMany()
+                        .HasForeignKey("NestedGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryUser", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
@@ -603,6 +697,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasOne("IdentityAccess.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,47 @@
+namespace IdentityAccess.Core.Scim.Log;
+
+/// <summary>
+/// One SCIM request as the directory's owners see it: who (which token), when, what was asked, how it ended and
+/// what it changed. Never a body, a header or a password: the path is redacted and summaries are written by us.
+/// </summary>
+public sealed class ProvisioningLogEntry
+{
+    public const int MaxPathLength = 2048;
+    public const int MaxSummaryLength = 500;
+    public const int MaxErrorDetailLength = 1000;
+
+    /// <summary>Ascending in insertion order: the log's order and its keyset for paging and export.</summary>
+    public long Id { get; init; }
+
+    public Guid ParentOrganizationId { get; init; }
+
+    /// <summary>The token that made the request; tokens are revoked, never deleted, so the id stays meaningful.</summary>
+    public Guid TokenId { get; init; }
+
+    public string TokenPrefix { get; init; } = "";
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public string Method { get; init; } = "";
+
+    /// <summary>Path and query, e.g. <c>/scim/v2/Users?filter=userName eq "a@b.test"</c>, with secrets redacted.</summary>
+    public string Path { get; init; } = "";
+
+    public int Status { get; init; }
+
+    /// <summary>What it changed, e.g. "Created user alice@contoso.com"; null when it changed nothing worth saying.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The SCIM error's scimType (RFC 7644 §3.12), when it has one.</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>The SCIM error's detail, as sent to the client, for failures.</summary>
+    public string? ErrorDetail { get; init; }
+
+    /// <summary>The request's trace identifier, also sent back in the <c>X-Correlation-ID</c> response header.</summary>
+    public string CorrelationId { get; init; } = "";
+
+    public int DurationMs { get; init; }
+
+    public bool IsError => Status >= 400;
+}

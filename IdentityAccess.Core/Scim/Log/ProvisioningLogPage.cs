@@ -1,0 +1,3 @@
+namespace IdentityAccess.Core.Scim.Log;
+
+public sealed record ProvisioningLogPage(IReadOnlyList<ProvisioningLogEntry> Items, int TotalCount);

@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Endpoints.Scim;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Web.Endpoints.Scim;
+
+/// <summary>One provisioning-log row per SCIM request, through the whole pipeline, on each database provider (Acme chat in SCIM mode).</summary>
+public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLifetime
+{
+    private HttpClient _client = default!;
+    private GeneratedScimToken _token = default!;
+    private Guid _acme;
+
+    public async Task InitializeAsync()
+    {
+        await portal.InitializeAsync();
+        var saved = await portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>().SaveAsync(portal.Demo.AcmeChat,
+            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, portal.Demo.Person("alice@acme.test"), null, new AuditActor(null, "test"));
+        Assert.Empty(saved.Errors);
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            _acme = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
+        }
+
+        (_token, _) = await Tokens.GenerateAsync(_acme, new AuditActor(null, "test")) is ({ } token, _) ? (token, (object?)null) : throw new InvalidOperationException();
+        _client = ClientWith(_token.Secret);
+    }
+
+    public Task DisposeAsync() => portal.DisposeAsync();
+
+    private ScimTokenService Tokens => portal.Factory.Services.GetRequiredService<ScimTokenService>();
+
+    private HttpClient ClientWith(string secret)
+    {
+        var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    private static StringContent Scim(string json) => new(json, Encoding.UTF8, "application/scim+json");
+
+    private static async Task<JsonObject> BodyAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    private async Task<List<ProvisioningLogEntry>> LogAsync()
+    {
+        await portal.Factory.Services.FlushProvisioningLogAsync();
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        return await db.ProvisioningLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+    }
+
+    private async Task<string> UserIdAsync(string userName) =>
+        (await BodyAsync(await _client.GetAsync($"/scim/v2/Users?filter=userName eq \"{userName}\"")))["Resources"]![0]!["id"]!.GetValue<string>();
+
+    private async Task<string> CreateGroupAsync(string name)
+    {
+        var created = await _client.PostAsync("/scim/v2/Groups", Scim($$"""{"displayName":"{{name}}","members":[]}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await BodyAsync(created))["id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task EveryRequest_OneRow_WithStatusSummaryTokenAndCorrelationId()
+    {
+        var lookup = await _client.GetAsync("/scim/v2/Users?filter=userName+eq+%22zed%40acme.test%22");
+        var created = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test","displayName":"Zed","active":true}"""));
+        var id = (await BodyAsync(created))["id"]!.GetValue<string>();
+        await _client.PatchAsync($"/scim/v2/Users/{id}", Scim("""{"Operations":[{"op":"Replace","path":"active","value":"False"}]}"""));
+        await _client.DeleteAsync($"/scim/v2/Users/{id}");
+        var missing = await _client.GetAsync($"/scim/v2/Users/{id}");
+
+        var log = await LogAsync();
+
+        Assert.Equal([200, 201, 200, 204, 404], log.Select(e => e.Status));
+        Assert.Equal(["GET", "POST", "PATCH", "DELETE", "GET"], log.Select(e => e.Method));
+        Assert.Equal("/scim/v2/Users?filter=userName eq \"zed@acme.test\"", log[0].Path);
+        Assert.Equal("No user matched the filter", log[0].Summary);
+        // StartsWith: the reconciler may append "; N membership changes".
+        Assert.StartsWith("Created user zed@acme.test", log[1].Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Updated user zed@acme.test (deactivated)", log[2].Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Deleted user zed@acme.test", log[3].Summary, StringComparison.Ordinal);
+        Assert.Null(log[4].Summary);
+        Assert.Equal($"User {id} not found.", log[4].ErrorDetail);
+        Assert.All(log, e => Assert.Equal((_acme, _token.Id, _token.Prefix), (e.ParentOrganizationId, e.TokenId, e.TokenPrefix)));
+        Assert.Equal(lookup.Headers.GetValues(ScimLogFilter.CorrelationHeader).Single(), log[0].CorrelationId);
+        Assert.Equal(missing.Headers.GetValues(ScimLogFilter.CorrelationHeader).Single(), log[4].CorrelationId);
+        Assert.Equal(5, log.Select(e => e.CorrelationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ClientError_LoggedWithScimTypeAndDetail_NothingChanged()
+    {
+        await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test"}"""));
+        var duplicate = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"ZED@acme.test"}"""));
+
+        var row = (await LogAsync())[^1];
+
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal((409, "uniqueness"), (row.Status, row.ErrorType));
+        Assert.Equal("A user with userName 'ZED@acme.test' already exists.", row.ErrorDetail);
+        Assert.Null(row.Summary); // the failed write's notes never committed
+    }
+
+    [Fact]
+    public async Task Password_SentByTheClient_NeverReachesTheLog()
+    {
+        const string Secret = "Sup3r-secret!";
+        var created = await _client.PostAsync("/scim/v2/Users", new StringContent($$"""
+            {"userName":"olivia@acme.test","name":{"givenName":"Olivia","familyName":"Okta"},"password":"{{Secret}}","active":true}
+            """, Encoding.UTF8, "application/json"));
+        var id = (await BodyAsync(created))["id"]!.GetValue<string>();
+        await _client.PatchAsync($"/scim/v2/Users/{id}", Scim($$"""{"Operations":[{"op":"replace","path":"password","value":"{{Secret}}2"}]}"""));
+        await _client.PutAsync($"/scim/v2/Users/{id}", Scim($$"""{"userName":"olivia@acme.test","password":"{{Secret}}3","active":true}"""));
+        var filtered = await _client.GetAsync($"/scim/v2/Users?filter=password eq \"{Secret}\"");
+        await _client.GetAsync($"/scim/v2/Users?password={Uri.EscapeDataString(Secret)}");
+        await _client.PostAsync("/scim/v2/Users", Scim($$"""{"userName":"x@acme.test","password":"{{Secret}}","active":"sometimes"}""")); // a 400
+
+        var log = await LogAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, filtered.StatusCode);
+        Assert.Equal(6, log.Count);
+        var everything = string.Join("\n", log.Select(e => string.Join("|", e.Path, e.Summary, e.ErrorType, e.ErrorDetail, e.TokenPrefix, e.CorrelationId)));
+        Assert.DoesNotContain("Sup3r", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(_token.Secret, everything, StringComparison.Ordinal);
+        Assert.Equal(ProvisioningLogRedaction.WithheldDetail, log[3].ErrorDetail);
+    }
+
+    [Fact]
+    public async Task UnknownToken_NotLogged_RevokedToken_LoggedAs401AgainstItsDirectory()
+    {
+        var (second, _) = await Tokens.GenerateAsync(_acme, new AuditActor(null, "test"));
+        Assert.Null(await Tokens.RevokeAsync(_acme, second!.Id, new AuditActor(null, "test")));
+
+        var unknown = await ClientWith("ia_scim_not-a-token").GetAsync("/scim/v2/Users");
+        var revoked = await ClientWith(second.Secret).GetAsync("/scim/v2/Users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.Contains("revoked", (await BodyAsync(revoked))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var row = Assert.Single(await LogAsync());
+        Assert.Equal((401, second.Id, _acme), (row.Status, row.TokenId, row.ParentOrganizationId));
+    }
+
+    [Fact]
+    public async Task GroupPatches_SummariesCountNetMemberChanges()
+    {
+        var group = await CreateGroupAsync("scim-eng");
+        var (carol, dave) = (await UserIdAsync("carol@acme.test"), await UserIdAsync("dave@acme.test"));
+
+        await _client.PatchAsync($"/scim/v2/Groups/{group}", Scim($$"""{"Operations":[{"op":"Add","path":"members","value":[{"value":"{{carol}}"},{"value":"{{dave}}"}]}]}"""));
+        await _client.PatchAsync($"/scim/v2/Groups/{group}", Scim($$"""{"Operations":[{"op":"Add","path":"members","value":[{"value":"{{carol}}"}]}]}"""));
+        await _client.PatchAsync($"/scim/v2/Groups/{group}", Scim($$"""{"Operations":[{"op":"replace","path":"members","value":[{"value":"{{carol}}"}]}]}"""));
+        await _client.PatchAsync($"/scim/v2/Groups/{group}", Scim("""{"Operations":[{"op":"replace","value":{"id":"x","displayName":"scim-engineering"}}]}"""));
+
+        var summaries = (await LogAsync()).Skip(3).Select(e => e.Summary!).ToList(); // after the create and the two lookups
+
+        Assert.StartsWith("Updated group 'scim-eng': +2 members", summaries[0], StringComparison.Ordinal);
+        Assert.StartsWith("Updated group 'scim-eng': no member changes", summaries[1], StringComparison.Ordinal); // Entra's re-sent add
+        Assert.StartsWith("Updated group 'scim-eng': \u22121 member", summaries[2], StringComparison.Ordinal);
+        Assert.StartsWith("Updated group 'scim-eng'; renamed 'scim-eng' to 'scim-engineering'", summaries[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentAddsToOneGroup_EachRowCountsWhatItsCommitAdded()
+    {
+        var group = await CreateGroupAsync("scim-parallel");
+        string[] emails = ["alice@acme.test", "carol@acme.test", "dave@acme.test", "erin@acme.test", "frank@acme.test", "gina@acme.test"];
+        var ids = new List<string>();
+        foreach (var email in emails)
+        {
+            ids.Add(await UserIdAsync(email));
+        }
+
+        // Every PATCH also adds the first person, so they collide on that row and the losers retry.
+        var responses = await Task.WhenAll(ids.Skip(1).Select(id =>
+            _client.PatchAsync($"/scim/v2/Groups/{group}", Scim($$"""{"Operations":[{"op":"add","path":"members","value":[{"value":"{{id}}"},{"value":"{{ids[0]}}"}]}]}"""))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        var patches = (await LogAsync()).Where(e => e.Method == "PATCH").Select(e => e.Summary!).ToList();
+        Assert.Equal(5, patches.Count);
+        // Exactly one commit added the shared person; a retried attempt's rolled-back additions are not counted.
+        Assert.Single(patches, s => s.StartsWith("Updated group 'scim-parallel': +2 members", StringComparison.Ordinal));
+        Assert.Equal(4, patches.Count(s => s.StartsWith("Updated group 'scim-parallel': +1 member", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task NestedGroup_AsMember_SkippedAndFlagged_RequestSucceeds()
+    {
+        var (outer, inner) = (await CreateGroupAsync("scim-outer"), await CreateGroupAsync("scim-inner"));
+        var carol = await UserIdAsync("carol@acme.test");
+        var reader = portal.Factory.Services.GetRequiredService<ProvisioningLogReader>();
+        var alice = portal.Demo.Person("alice@acme.test");
+
+        var add = await _client.PatchAsync($"/scim/v2/Groups/{outer}", Scim($$"""{"Operations":[{"op":"add","path":"members","value":[{"value":"{{carol}}"},{"value":"{{inner}}"}]}]}"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, add.StatusCode);
+        var members = (await BodyAsync(await _client.GetAsync($"/scim/v2/Groups/{outer}")))["members"]!.AsArray();
+        Assert.Equal([carol], members.Select(m => m!["value"]!.GetValue<string>()));
+        Assert.Contains("+1 member; 1 nested group skipped (only direct members count)", (await LogAsync())[^2].Summary, StringComparison.Ordinal);
+        Assert.Equal([outer], (await reader.GetStatusAsync(portal.Demo.AcmeChat, alice))!.NestedGroupKeys);
+
+        var unknown = await _client.PatchAsync($"/scim/v2/Groups/{outer}", Scim($$"""{"Operations":[{"op":"add","path":"members","value":[{"value":"{{Guid.NewGuid()}}"}]}]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode); // neither a user nor a group: still refused
+
+        await _client.PatchAsync($"/scim/v2/Groups/{outer}", Scim($$"""{"Operations":[{"op":"remove","path":"members[value eq \"{{inner}}\"]"}]}"""));
+        Assert.Empty((await reader.GetStatusAsync(portal.Demo.AcmeChat, alice))!.NestedGroupKeys);
+    }
+
+    [Fact]
+    public async Task NestedGroup_DeletingTheInnerGroup_ClearsTheFlag()
+    {
+        var (outer, inner) = (await CreateGroupAsync("scim-outer"), await CreateGroupAsync("scim-inner"));
+        await _client.PatchAsync($"/scim/v2/Groups/{outer}", Scim($$"""{"Operations":[{"op":"add","path":"members","value":[{"value":"{{inner}}"}]}]}"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/scim/v2/Groups/{inner}")).StatusCode);
+
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        Assert.Empty(await db.DirectoryGroupNestedGroups.ToListAsync());
+    }
+
+    [Fact]
+    public async Task LogWriteFails_TheScimAnswerStands()
+    {
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ProvisioningLog\"");
+        }
+
+        var created = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test"}"""));
+        var listed = await _client.GetAsync("/scim/v2/Users");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Status_ForTheOwner_CountsTheLastDayPerToken_OthersGetNothing()
+    {
+        var reader = portal.Factory.Services.GetRequiredService<ProvisioningLogReader>();
+        await _client.GetAsync("/scim/v2/Users");
+        await _client.GetAsync($"/scim/v2/Users/{Guid.NewGuid()}");
+        await _client.GetAsync("/scim/v2/Groups");
+        await portal.Factory.Services.FlushProvisioningLogAsync();
+
+        var status = await reader.GetStatusAsync(portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"));
+
+        var token = Assert.Single(status!.Tokens);
+        Assert.Equal((_token.Id, 3, 1), (token.TokenId, token.RequestsLastDay, token.ErrorsLastDay));
+        Assert.Equal(404, token.LastError!.Status);
+        Assert.NotNull(token.LastRequestAt);
+        Assert.False(token.IsQuiet(status.Now));
+        Assert.Null(await reader.GetStatusAsync(portal.Demo.AcmeChat, portal.Demo.Person("carol@acme.test")));
+        Assert.Null(await reader.GetStatusAsync(portal.Demo.AcmeChat, portal.Demo.Person("grace@globex.test")));
+    }
+}
+
+public sealed class SqliteScimProvisioningLogTests() : ScimProvisioningLogTests(new SqlitePortalFixture());
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresScimProvisioningLogTests() : ScimProvisioningLogTests(new PostgresPortalFixture());

@@ -1,0 +1,72 @@
+using System.Globalization;
+using MudBlazor;
+
+namespace IdentityAccess.Web.Components.DirectorySync;
+
+/// <summary>How the directory sync pages word and colour times and HTTP statuses.</summary>
+public static class DirectorySyncLabels
+{
+    /// <summary>The section of <c>/orgs/{id}/directory-sync</c>, the provisioning log page.</summary>
+    public const string Section = "directory-sync";
+
+    public static string LogUrl(Guid organizationId) => $"/orgs/{organizationId}/{Section}";
+
+    public static string ExportUrl(Guid organizationId, bool errorsOnly, int? status)
+    {
+        var query = new List<string>();
+        if (errorsOnly)
+        {
+            query.Add("errorsOnly=true");
+        }
+
+        if (status is { } code)
+        {
+            query.Add($"status={code.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return $"/orgs/{organizationId}/{Section}/log.csv" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+    }
+
+    public static string Ago(DateTimeOffset then, DateTimeOffset now)
+    {
+        var elapsed = now - then;
+        return elapsed switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalHours: < 1 } => $"{(int)elapsed.TotalMinutes} min ago",
+            { TotalDays: < 2 } => $"{(int)elapsed.TotalHours} h ago",
+            _ => $"{(int)elapsed.TotalDays} days ago",
+        };
+    }
+
+    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Duration(TimeSpan span) => span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min" : span.TotalDays < 2 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalDays} days";
+
+    public static Color StatusColor(int status) => status switch
+    {
+        < 300 => Color.Success,
+        429 => Color.Warning,
+        _ => Color.Error,
+    };
+
+    /// <summary>E.g. "201 Created", "429 Too many requests".</summary>
+    public static string Status(int status) => status switch
+    {
+        200 => "200 OK",
+        201 => "201 Created",
+        204 => "204 No content",
+        400 => "400 Bad request",
+        401 => "401 Unauthorized",
+        404 => "404 Not found",
+        409 => "409 Conflict",
+        413 => "413 Too large",
+        429 => "429 Too many requests",
+        499 => "499 Client closed",
+        500 => "500 Server error",
+        _ => status.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The statuses the log's filter offers.</summary>
+    public static IReadOnlyList<int> FilterStatuses { get; } = [200, 201, 204, 400, 401, 404, 409, 413, 429, 500];
+}
