@@ -49,8 +49,21 @@ public sealed class DirectorySyncJourneyTests(BrowserFixture portal) : IClassFix
         await Expect(waiting.Locator("[data-person='pat@acme.test']")).ToContainTextAsync("Pending a seat");
         await Expect(waiting).ToContainTextAsync("buy seats");
 
-        // 4. Seats are bought (the billing stand-in), then Sync now admits the queue in order.
+        // 4. The members page shows the queue, and whom buying seats would admit, before anything is bought.
+        await page.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/members");
+        await PortalPage.WaitInteractiveAsync(page);
+        var queue = page.GetByTestId("seat-queue");
+        await Expect(queue).ToContainTextAsync("Waiting for a seat (4)");
+        await Expect(queue.Locator("[data-person='pat@acme.test']")).ToContainTextAsync("4");
+        await page.GetByLabel("Seats to buy").FillAsync("7");
+        await page.GetByTestId("preview-admissions").ClickAsync();
+        await Expect(page.GetByTestId("would-admit")).ToContainTextAsync("7 more Standard seats would admit 4");
+        await Screenshots.SaveAsync(page, "seat-queue");
+
+        // 5. Seats are bought (the billing stand-in), then Sync now admits the queue in order.
         await SetSeatsAsync(premium: 2, standard: 10);
+        await page.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/identity");
+        await PortalPage.WaitInteractiveAsync(page);
         await page.GetByTestId("sync-now").ClickAsync();
         await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Sync finished: 4 membership changes");
         await Expect(page.GetByTestId("not-members")).ToHaveCountAsync(0);
