@@ -60,8 +60,15 @@ public sealed class DirectorySyncJourneyTests(BrowserFixture portal) : IClassFix
         await Expect(page.GetByTestId("would-admit")).ToContainTextAsync("7 more Standard seats would admit 4");
         await Screenshots.SaveAsync(page, "seat-queue");
 
-        // 5. Seats are bought (the billing stand-in), then Sync now admits the queue in order.
-        await SetSeatsAsync(premium: 2, standard: 10);
+        // 5. The owner buys seats (the billing stand-in), then Sync now admits the queue in order.
+        await page.GetByTestId("buy-seats").ClickAsync();
+        var buy = page.GetByTestId("buy-seats-dialog");
+        await buy.GetByTestId("buy-seats-tier").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Standard" }).First.ClickAsync();
+        await buy.Locator("input[data-testid=buy-seats-total], [data-testid=buy-seats-total] input").First.FillAsync("10");
+        await page.GetByTestId("buy-seats-submit").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Acme now has 10 Standard seats." })).ToBeVisibleAsync();
+        await Expect(queue).ToContainTextAsync("Waiting for a seat (4)"); // buying admits nobody by itself: Sync now does
         await page.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/identity");
         await PortalPage.WaitInteractiveAsync(page);
         await page.GetByTestId("sync-now").ClickAsync();
