@@ -7,8 +7,11 @@ internal sealed class AssertionChecks(XmlElement assertion, SamlValidationContex
 {
     private readonly DateTimeOffset _now = context.TimeProvider.GetUtcNow();
 
-    /// <summary>Set by the checks: the latest instant the assertion may be used, before the clock skew.</summary>
-    public DateTimeOffset UsableUntil { get; private set; }
+    /// <summary>Set by step 15: the end of the assertion's validity window.</summary>
+    public DateTimeOffset NotOnOrAfter { get; private set; }
+
+    /// <summary>Set by steps 14–15: after this instant (plus skew) neither expiry would let the assertion pass again.</summary>
+    public DateTimeOffset LastUsableInstant { get; private set; }
 
     /// <summary>
     /// Step 14 (Profiles 4.1.4.2/4.1.4.3, CVE-2020-5268): one bearer SubjectConfirmation whose data names our ACS as
@@ -34,7 +37,7 @@ internal sealed class AssertionChecks(XmlElement assertion, SamlValidationContex
             var (notOnOrAfter, rejection) = CheckBearerData(confirmation.SingleChild(SamlNames.Assertion, "SubjectConfirmationData"));
             if (rejection is null)
             {
-                UsableUntil = notOnOrAfter;
+                LastUsableInstant = notOnOrAfter;
                 return null;
             }
 
@@ -120,7 +123,8 @@ internal sealed class AssertionChecks(XmlElement assertion, SamlValidationContex
             return new(SamlFailureReason.AudienceMismatch, $"the assertion is not restricted to our entityID {LogSafe.Quote(ourEntityId)}");
         }
 
-        UsableUntil = notOnOrAfter > UsableUntil ? notOnOrAfter : UsableUntil;
+        NotOnOrAfter = notOnOrAfter;
+        LastUsableInstant = notOnOrAfter > LastUsableInstant ? notOnOrAfter : LastUsableInstant;
         return null;
     }
 

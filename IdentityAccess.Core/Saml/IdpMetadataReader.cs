@@ -39,7 +39,7 @@ public static class IdpMetadataReader
         }
 
         var descriptors = root.Children(SamlNames.Metadata, "IDPSSODescriptor")
-            .Where(d => (d.AttributeOrNull("protocolSupportEnumeration") ?? "").Split(' ').Contains(SamlNames.Protocol))
+            .Where(d => (d.AttributeOrNull("protocolSupportEnumeration") ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Contains(SamlNames.Protocol))
             .ToList();
         if (descriptors.Count != 1)
         {

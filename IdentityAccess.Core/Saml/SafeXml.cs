@@ -96,7 +96,8 @@ internal static class SafeXml
         DtdProcessing = dtdProcessing,
         XmlResolver = null,
         MaxCharactersInDocument = maxCharacters,
-        MaxCharactersFromEntities = 0,
+        // Without a DTD no entity can be declared; the cap is for the case where that ever changes (0 means unlimited).
+        MaxCharactersFromEntities = 1024,
         IgnoreComments = false,
         IgnoreProcessingInstructions = false,
         CloseInput = true,

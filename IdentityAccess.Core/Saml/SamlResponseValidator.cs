@@ -23,20 +23,20 @@ public static class SamlResponseValidator
             return Failure(rejection);
         }
 
-        // Step 17 (Profiles 4.1.4.5, CVE-2020-5261): remembered until the assertion expires, plus the skew that a
-        // later check would still allow. Outside the guard: a store failure is an outage, not a hostile response.
+        // Step 17 (Profiles 4.1.4.5, CVE-2020-5261): remembered while a later check could still accept it, that is
+        // until its later expiry plus the skew. Outside the guard: a store failure is an outage, not hostile input.
         var assertionId = verified!.Element.GetAttribute("ID");
-        if (!await context.ReplayCache.TryRememberAsync(assertionId, verified.UsableUntil + context.ClockSkew, cancellationToken))
+        if (!await context.ReplayCache.TryRememberAsync(assertionId, verified.LastUsableInstant + context.ClockSkew, cancellationToken))
         {
             return SamlValidationResult.Failure(SamlFailureReason.Replayed, $"the assertion {LogSafe.Quote(assertionId)} was already used");
         }
 
-        var (assertion, readRejection) = Guarded(() => AssertionReader.Read(verified.Element, verified.UsableUntil)); // 18
+        var (assertion, readRejection) = Guarded(() => AssertionReader.Read(verified.Element, verified.NotOnOrAfter)); // 18
         return readRejection is null ? SamlValidationResult.Success(assertion!) : Failure(readRejection);
     }
 
-    /// <summary>An assertion that passed steps 1–16, and the instant until which its own conditions allow its use.</summary>
-    private sealed record VerifiedAssertion(XmlElement Element, DateTimeOffset UsableUntil);
+    /// <summary>An assertion that passed steps 1–16, with its Conditions NotOnOrAfter and its replay horizon.</summary>
+    private sealed record VerifiedAssertion(XmlElement Element, DateTimeOffset NotOnOrAfter, DateTimeOffset LastUsableInstant);
 
     private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(string? samlResponse, SamlValidationContext context)
     {
@@ -69,7 +69,7 @@ public static class SamlResponseValidator
         rejection = checks.CheckSubjectConfirmation() // 14
             ?? checks.CheckConditions() // 15
             ?? checks.CheckAuthnStatement(); // 16
-        return rejection is null ? (new VerifiedAssertion(assertion!, checks.UsableUntil), null) : (null, rejection);
+        return rejection is null ? (new VerifiedAssertion(assertion!, checks.NotOnOrAfter, checks.LastUsableInstant), null) : (null, rejection);
     }
 
     private static (XmlDocument? Document, SamlRejection? Rejection) Decode(string? samlResponse)

@@ -88,6 +88,39 @@ public sealed class SamlResponseValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_ReplayedWhileOnlyTheSkewStillAcceptsIt_StillCaught()
+    {
+        var response = _scenario.Signer.CreateBase64(_scenario.Content);
+        await _scenario.ValidateAsync(response);
+
+        // NotOnOrAfter (+5 min) has passed, but the 2-minute skew still lets the assertion through steps 14–15.
+        _scenario.Time.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromSeconds(59));
+        var replay = await _scenario.ValidateAsync(response);
+
+        Assert.Equal(SamlFailureReason.Replayed, replay.Rejection?.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_BearerOutlivesConditions_ReportsConditionsExpiryAndRemembersTheLaterOne()
+    {
+        var later = SamlScenario.Now.AddMinutes(10);
+        var signer = new SamlResponseSigner(SamlTestKeys.Idp)
+        {
+            EditBeforeSigning = d => d.Select("//saml:SubjectConfirmationData").SetAttribute("NotOnOrAfter", "2026-11-23T10:10:00Z"),
+        };
+        var response = signer.CreateBase64(_scenario.Content);
+
+        var result = await _scenario.ValidateAsync(response);
+
+        Assert.Equal(SamlScenario.Now.AddMinutes(5), result.Assertion?.NotOnOrAfter);
+        var id = result.Assertion!.AssertionId;
+        _scenario.Time.Advance(TimeSpan.FromMinutes(11)); // past Conditions + skew (10:07), before bearer + skew (10:12)
+        Assert.False(await _scenario.ReplayCache.TryRememberAsync(id, later.AddHours(1)));
+        _scenario.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await _scenario.ReplayCache.TryRememberAsync(id, later.AddHours(1)));
+    }
+
+    [Fact]
     public async Task ValidateAsync_RejectedResponse_DoesNotBurnTheAssertionId()
     {
         var response = _scenario.Signer.CreateBase64(_scenario.Content);
