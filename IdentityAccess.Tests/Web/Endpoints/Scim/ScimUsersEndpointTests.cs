@@ -57,11 +57,49 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
          "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"42","department":null}}
         """;
 
-    private async Task<MembershipStatus?> ZedStatusAsync()
+    private async Task<MembershipStatus?> ZedStatusAsync(Guid? organizationId = null)
     {
         await using var db = await _portal.Factory.CreateDbContextAsync();
-        return await db.Memberships.Where(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.NormalizedEmail == "ZED@ACME.TEST")
+        var org = organizationId ?? _portal.Demo.AcmeChat;
+        return await db.Memberships.Where(m => m.OrganizationId == org && m.Person!.NormalizedEmail == "ZED@ACME.TEST")
             .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync();
+    }
+
+    [Fact]
+    public async Task EntraLifecycle_EveryOrganizationJoinedToTheParentUnderSync_FollowsTheDirectory()
+    {
+        var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
+        var alice = _portal.Demo.Person("alice@acme.test");
+        var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
+        var preview = await settings.PreviewAsync(_portal.Demo.AcmeConsole, draft, alice);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        var both = new[] { _portal.Demo.AcmeChat, _portal.Demo.AcmeConsole };
+
+        var id = (await BodyAsync(await _client.PostAsync("/scim/v2/Users", Scim(EntraUser))))["id"]!.GetValue<string>();
+        foreach (var org in both)
+        {
+            Assert.Equal(MembershipStatus.Active, await ZedStatusAsync(org));
+        }
+
+        await _client.PatchAsync($"/scim/v2/Users/{id}", Scim("""{"Operations":[{"op":"Replace","path":"active","value":"False"}]}"""));
+        foreach (var org in both)
+        {
+            Assert.Equal(MembershipStatus.Suspended, await ZedStatusAsync(org));
+        }
+
+        await _client.PatchAsync($"/scim/v2/Users/{id}", Scim("""{"Operations":[{"op":"replace","value":{"active":true}}]}"""));
+        foreach (var org in both)
+        {
+            Assert.Equal(MembershipStatus.Active, await ZedStatusAsync(org));
+        }
+
+        await _client.DeleteAsync($"/scim/v2/Users/{id}");
+        foreach (var org in both)
+        {
+            Assert.Equal(MembershipStatus.Removed, await ZedStatusAsync(org));
+        }
+
+        Assert.Null(await ZedStatusAsync(_portal.Demo.GlobexTeam)); // another parent's organization never sees this directory
     }
 
     [Fact]
