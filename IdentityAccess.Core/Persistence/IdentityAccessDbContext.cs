@@ -49,6 +49,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<ProvisioningLogEntry> ProvisioningLog => Set<ProvisioningLogEntry>();
 
+    public DbSet<Seats.SeatHolding> SeatHoldings => Set<Seats.SeatHolding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

@@ -2,6 +2,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -120,9 +121,10 @@ internal static class ProvisioningInputLoader
         var scopedIds = personIds.ToList();
         var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
 
-        var heldByEveryone = await db.Memberships.Where(m => m.OrganizationId == organizationId
-                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked))
-            .GroupBy(m => m.SeatTier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Kept by database triggers: reading it costs the same at a hundred members or a hundred thousand.
+        var heldByEveryone = (await db.SeatHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.Held != 0)
+                .Select(h => new { h.Tier, h.Held }).ToListAsync(cancellationToken))
+            .Select(h => new { Tier = h.Tier == SeatHolding.NoTier ? (SeatTier?)null : Enum.Parse<SeatTier>(h.Tier), Count = h.Held }).ToList();
         var heldByOthers = heldByEveryone.ToDictionary(h => h.Tier ?? NoTier, h => h.Count);
         foreach (var member in members.Where(m => m.Current.HoldsSeat))
         {

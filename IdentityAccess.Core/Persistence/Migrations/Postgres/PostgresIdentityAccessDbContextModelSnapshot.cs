@@ -527,6 +527,23 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("ScimTokens");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Seats.SeatHolding", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Tier");
+
+                    b.ToTable("SeatHoldings");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Seats.SeatPool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -722,6 +739,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Seats.SeatHolding", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

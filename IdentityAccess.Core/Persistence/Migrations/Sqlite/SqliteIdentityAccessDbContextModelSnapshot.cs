@@ -520,6 +520,23 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ScimTokens");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Seats.SeatHolding", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Tier");
+
+                    b.ToTable("SeatHoldings");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Seats.SeatPool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -715,6 +732,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Seats.SeatHolding", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
