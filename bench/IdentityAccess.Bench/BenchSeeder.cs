@@ -55,6 +55,12 @@ internal static class BenchSeeder
             await db.SaveChangesAsync();
         }
 
+        // Fold the seeding's write-ahead log into the file, so the measurement does not pay for the seeding.
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
         Console.WriteLine($"seeded {people} people with directory users and memberships in {clock.Elapsed.TotalSeconds:F1} s");
     }
 }
