@@ -19,10 +19,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
-                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
-                            // Id lists as one JSON parameter (json_each): a 10,000-member group PATCH is one short
-                            // statement instead of 10,000 bound parameters, and no list meets SQLite's parameter limit.
-                            sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
                         .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
