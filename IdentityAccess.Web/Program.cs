@@ -5,6 +5,7 @@ using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.Endpoints.DirectorySync;
 using IdentityAccess.Web.Endpoints.Members;
+using IdentityAccess.Web.Endpoints.Saml;
 using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
@@ -18,6 +19,7 @@ builder.Configuration.UseTopLevelAppSettings();
 builder.Services.AddIdentityAccessCore(builder.Configuration);
 builder.Services.AddScimProvisioningLog();
 builder.Services.AddScimEndpoints();
+builder.Services.AddSamlEndpoints();
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
 // Confirmations at the bottom right, where they never cover a page's action buttons.

@@ -15,6 +15,8 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<DatabaseSamlReplayCache>();
         services.AddSingleton<ISamlReplayCache>(sp => sp.GetRequiredService<DatabaseSamlReplayCache>());
         services.AddSingleton<SamlLoginStates>();
+        services.AddSingleton<SamlConnectionService>();
+        services.AddSingleton<AuthnRequestBuilder>();
         return services;
     }
 }
