@@ -39,6 +39,8 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapSignInEndpoints(app.Environment, app.Configuration);
 app.MapScimEndpoints();
+app.MapSamlEndpoints();
+app.MapMeEndpoint();
 app.MapMemberExportEndpoints();
 app.MapProvisioningLogExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -17,6 +17,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SamlLoginStates>();
         services.AddSingleton<SamlConnectionService>();
         services.AddSingleton<AuthnRequestBuilder>();
+        services.AddSingleton<SamlSignInService>();
         return services;
     }
 }

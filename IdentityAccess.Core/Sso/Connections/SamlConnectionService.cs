@@ -67,7 +67,7 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
             ? (custom!.SubjectSource, Trim(custom.SubjectAttribute), Trim(custom.EmailAttribute), Trim(custom.DisplayNameAttribute), Trim(custom.GroupsAttribute))
             : (SamlSubjectSource.PersistentNameId, null, null, null, null);
         connection.UpdatedAt = time.GetUtcNow();
-        audit.Record(db, actor, "sso.metadata-imported", metadata.EntityId, before,
+        audit.Record(db, actor, "sso.metadata-imported", metadata.EntityId.Length > 320 ? metadata.EntityId[..320] : metadata.EntityId, before,
             new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset, Certificates = metadata.SigningCertificates.Count },
             parentOrganizationId: parentId);
         await db.SaveChangesAsync(cancellationToken);
@@ -97,7 +97,7 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         {
             connection.Enabled = enabled;
             connection.UpdatedAt = time.GetUtcNow();
-            audit.Record(db, actor, enabled ? "sso.enabled" : "sso.disabled", connection.EntityId, null, null, parentOrganizationId: parentId);
+            audit.Record(db, actor, enabled ? "sso.enabled" : "sso.disabled", connection.EntityId.Length > 320 ? connection.EntityId[..320] : connection.EntityId, null, null, parentOrganizationId: parentId);
             await db.SaveChangesAsync(cancellationToken);
         }
 

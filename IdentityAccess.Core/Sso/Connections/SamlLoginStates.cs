@@ -13,10 +13,13 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Stores a new state; returns its key (the RelayState) and the nonce for the browser's cookie.</summary>
-    public async Task<(string Key, string Nonce)> CreateAsync(Guid parentId, string requestId, string returnUrl, CancellationToken cancellationToken = default)
+    /// <summary>A new state key: 256 random bits, 43 characters, within RelayState's 80 bytes (Bindings 3.4.3).</summary>
+    public static string NewKey() => NewSecret();
+
+    /// <summary>Stores a new state under <paramref name="key"/>; returns the nonce for the browser's cookie.</summary>
+    public async Task<string> CreateAsync(string key, Guid parentId, string requestId, string returnUrl, CancellationToken cancellationToken = default)
     {
-        var (key, nonce, now) = (NewSecret(), NewSecret(), time.GetUtcNow());
+        var (nonce, now) = (NewSecret(), time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Stale states are useless; removing them here keeps the table small without a background job.
         await db.SamlLoginStates.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
@@ -31,7 +34,7 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
             ExpiresAt = now + Lifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return (key, nonce);
+        return nonce;
     }
 
     /// <summary>

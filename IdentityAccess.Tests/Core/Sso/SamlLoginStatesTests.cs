@@ -27,7 +27,8 @@ public abstract class SamlLoginStatesTests(PortalFixture portal) : IAsyncLifetim
     [Fact]
     public async Task Consume_RightKeyAndNonce_ReturnsTheStateOnce()
     {
-        var (key, nonce) = await States().CreateAsync(_acme, "_req1", "/orgs");
+        var key = SamlLoginStates.NewKey();
+        var nonce = await States().CreateAsync(key, _acme, "_req1", "/orgs");
 
         var state = await States().ConsumeAsync(key, nonce);
 
@@ -38,7 +39,8 @@ public abstract class SamlLoginStatesTests(PortalFixture portal) : IAsyncLifetim
     [Fact]
     public async Task Consume_WrongNonce_ReturnsNullAndLeavesTheStateForItsBrowser()
     {
-        var (key, nonce) = await States().CreateAsync(_acme, "_req2", "/");
+        var key = SamlLoginStates.NewKey();
+        var nonce = await States().CreateAsync(key, _acme, "_req2", "/");
 
         Assert.Null(await States().ConsumeAsync(key, "another-browser"));
         Assert.NotNull(await States().ConsumeAsync(key, nonce));
@@ -47,7 +49,8 @@ public abstract class SamlLoginStatesTests(PortalFixture portal) : IAsyncLifetim
     [Fact]
     public async Task Consume_AfterTenMinutes_ReturnsNull()
     {
-        var (key, nonce) = await States().CreateAsync(_acme, "_req3", "/");
+        var key = SamlLoginStates.NewKey();
+        var nonce = await States().CreateAsync(key, _acme, "_req3", "/");
         _time.Advance(SamlLoginStates.Lifetime);
 
         Assert.Null(await States().ConsumeAsync(key, nonce));
@@ -56,7 +59,8 @@ public abstract class SamlLoginStatesTests(PortalFixture portal) : IAsyncLifetim
     [Fact]
     public async Task Consume_Concurrently_ExactlyOneSucceeds()
     {
-        var (key, nonce) = await States().CreateAsync(_acme, "_req4", "/");
+        var key = SamlLoginStates.NewKey();
+        var nonce = await States().CreateAsync(key, _acme, "_req4", "/");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => States().ConsumeAsync(key, nonce)));
 
