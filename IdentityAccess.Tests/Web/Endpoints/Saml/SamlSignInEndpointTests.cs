@@ -20,17 +20,16 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// SP-initiated sign-in through the real app and cookie session: start, the IdP's signed Response (made with
 /// <see cref="SamlResponseSigner"/> for the request the app sent), the ACS, then <c>/api/me</c>.
 /// </summary>
-public sealed partial class SamlSignInEndpointTests : IAsyncLifetime
+public abstract partial class SamlSignInEndpointTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly Uri _acs = new("http://localhost/saml/acs");
-    private readonly SqliteTestDatabase _database = new();
     private IdentityAccessWebFactory _factory = default!;
     private DemoData _demo = default!;
     private Guid _acmeParent;
 
     public async Task InitializeAsync()
     {
-        _factory = new IdentityAccessWebFactory(_database, useTestAuth: false);
+        _factory = new IdentityAccessWebFactory(database, useTestAuth: false);
         await using var db = await _factory.CreateDbContextAsync();
         _demo = await DemoData.LoadAsync(db);
         _acmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
@@ -44,7 +43,7 @@ public sealed partial class SamlSignInEndpointTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await _database.DisposeAsync();
+        await database.DisposeAsync();
     }
 
     [Fact]
@@ -302,3 +301,8 @@ public sealed partial class SamlSignInEndpointTests : IAsyncLifetime
     [GeneratedRegex("""data-testid="sso-email-step".*?name="__RequestVerificationToken" value="(?<token>[^"]+)""", RegexOptions.Singleline)]
     private static partial Regex AntiforgeryToken();
 }
+
+public sealed class SqliteSamlSignInEndpointTests() : SamlSignInEndpointTests(new SqliteTestDatabase());
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresSamlSignInEndpointTests() : SamlSignInEndpointTests(new PostgresTestDatabase());
