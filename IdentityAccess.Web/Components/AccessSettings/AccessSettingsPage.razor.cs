@@ -151,6 +151,7 @@ public sealed partial class AccessSettingsPage
         }
 
         _saml = await SamlConnections.GetAsync(OrganizationId, personId);
+        StateHasChanged(); // the panel raised a Func, not an EventCallback: this page re-renders only when asked
         return error;
     }
 
