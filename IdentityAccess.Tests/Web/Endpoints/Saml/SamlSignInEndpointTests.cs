@@ -214,6 +214,20 @@ public abstract partial class SamlSignInEndpointTests(TestDatabase database) : I
     }
 
     [Fact]
+    public async Task Start_SsoTurnedOffOrUnknownParent_Is400PageNotARedirect()
+    {
+        Assert.Null(await _factory.Services.GetRequiredService<SamlConnectionService>()
+            .SetEnabledAsync(_demo.AcmeChat, false, new AuditActor(_demo.Person("alice@acme.test"), "Alice")));
+
+        var off = await Client().GetAsync($"/sso/{_acmeParent}");
+        var unknown = await Client().GetAsync($"/sso/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, off.StatusCode);
+        Assert.Contains("Single sign-on is not available", await off.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task ApiMe_Anonymous_Returns401()
     {
         var me = await GetMeAsync(null);
