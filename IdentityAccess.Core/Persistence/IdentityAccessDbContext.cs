@@ -51,6 +51,14 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Seats.SeatHolding> SeatHoldings => Set<Seats.SeatHolding>();
 
+    public DbSet<Sso.Connections.SamlConnection> SamlConnections => Set<Sso.Connections.SamlConnection>();
+
+    public DbSet<Sso.Connections.SamlIdentityLink> SamlIdentityLinks => Set<Sso.Connections.SamlIdentityLink>();
+
+    public DbSet<Sso.Connections.SamlLoginState> SamlLoginStates => Set<Sso.Connections.SamlLoginState>();
+
+    public DbSet<Sso.Connections.SamlReplayEntry> SamlReplayEntries => Set<Sso.Connections.SamlReplayEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

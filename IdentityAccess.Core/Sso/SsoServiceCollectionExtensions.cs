@@ -1,3 +1,5 @@
+using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,12 @@ internal static class SsoServiceCollectionExtensions
         services.AddOptions<DnsOptions>().BindConfiguration(DnsOptions.SectionName);
         services.AddSingleton<TxtRecordLookup>();
         services.AddSingleton<DomainService>();
+        services.AddSingleton<DatabaseSamlReplayCache>();
+        services.AddSingleton<ISamlReplayCache>(sp => sp.GetRequiredService<DatabaseSamlReplayCache>());
+        services.AddSingleton<SamlLoginStates>();
+        services.AddSingleton<SamlConnectionService>();
+        services.AddSingleton<AuthnRequestBuilder>();
+        services.AddSingleton<SamlSignInService>();
         return services;
     }
 }

@@ -81,6 +81,8 @@ internal static class OperatorCommands
                 }
 
                 return 0;
+            case ["saml", .. var samlArgs]:
+                return await OperatorSamlCommands.RunAsync(services, samlArgs, actor, output, error);
             default:
                 await error.WriteLineAsync("""
                     Usage:
@@ -88,12 +90,14 @@ internal static class OperatorCommands
                       operator scim-token list   --parent <parent name or id>
                       operator scim-token revoke --parent <parent name or id> --id <token id>
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
+                      operator saml import-metadata --parent <parent name or id> --file <path> [--profile entra|okta]
+                      operator saml sp-metadata                                   our SP metadata (needs Sso:Saml:PublicBaseUrl)
                     """);
                 return 2;
         }
     }
 
-    private static async Task<Guid?> FindParentAsync(IServiceProvider services, string nameOrId, TextWriter error)
+    internal static async Task<Guid?> FindParentAsync(IServiceProvider services, string nameOrId, TextWriter error)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
         var parent = Guid.TryParse(nameOrId, out var id)

@@ -41,6 +41,36 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task SamlImportMetadata_OktaFile_StoresTheConnection()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, IdentityAccess.Tests.Saml.IdpMetadataSamples.Okta(
+            IdentityAccess.Tests.Saml.SamlTestKeys.PublicOnly(IdentityAccess.Tests.Saml.SamlTestKeys.Idp)));
+        try
+        {
+            var (exit, _, _) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--file", file, "--profile", "okta");
+
+            Assert.Equal(0, exit);
+            await using var db = await portal.Factory.CreateDbContextAsync();
+            var connection = db.SamlConnections.Single(c => c.EntityId == IdentityAccess.Tests.Saml.IdpMetadataSamples.OktaEntityId);
+            Assert.Equal(IdentityAccess.Core.Sso.Connections.SamlAttributePreset.Okta, connection.Preset);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SamlSpMetadata_WithoutPublicBaseUrl_ExitsWith2AndSaysWhatToSet()
+    {
+        var (exit, _, error) = await RunAsync("operator", "saml", "sp-metadata");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Sso:Saml:PublicBaseUrl", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownParent_ExitsWith2AndSaysSo()
     {
         var (code, _, error) = await RunAsync("operator", "scim-token", "create", "--parent", "Nobody Inc");

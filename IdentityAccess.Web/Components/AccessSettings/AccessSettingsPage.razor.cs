@@ -5,8 +5,10 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -26,6 +28,8 @@ public sealed partial class AccessSettingsPage
     [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
     [Inject] private DomainService DomainService { get; set; } = default!;
     [Inject] private ProvisioningLogReader SyncLog { get; set; } = default!;
+    [Inject] private SamlConnectionService SamlConnections { get; set; } = default!;
+    [Inject] private SamlServiceProvider SamlSp { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
@@ -36,6 +40,7 @@ public sealed partial class AccessSettingsPage
     private IReadOnlyList<StagedRemovalView> _staged = [];
     private IReadOnlyList<DomainView> _domains = [];
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
+    private SamlConnectionView? _saml;
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -47,6 +52,7 @@ public sealed partial class AccessSettingsPage
         _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
         _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
         _syncStatus = await SyncLog.GetStatusAsync(OrganizationId, personId);
+        _saml = await SamlConnections.GetAsync(OrganizationId, personId);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
@@ -125,6 +131,30 @@ public sealed partial class AccessSettingsPage
 
     private Task<Error?> RemoveDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.RemoveAsync(OrganizationId, id, actor), "Domain removed.");
 
+    private string SamlAcsUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
+
+    private string SamlMetadataUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
+
+    private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
+        SamlChangeAsync(actor => SamlConnections.ImportMetadataAsync(OrganizationId, xml, preset, actor, custom), "IdP metadata imported.");
+
+    private Task<Error?> SetSsoEnabledAsync(bool enabled) =>
+        SamlChangeAsync(actor => SamlConnections.SetEnabledAsync(OrganizationId, enabled, actor), enabled ? "SSO turned on." : "SSO turned off.");
+
+    private async Task<Error?> SamlChangeAsync(Func<AuditActor, Task<Error?>> change, string done)
+    {
+        var (personId, actor) = await ActingAsync();
+        var error = await change(actor);
+        if (error is null)
+        {
+            Snackbar.Add(done, Severity.Success);
+        }
+
+        _saml = await SamlConnections.GetAsync(OrganizationId, personId);
+        StateHasChanged(); // the panel raised a Func, not an EventCallback: this page re-renders only when asked
+        return error;
+    }
+
     private async Task<Error?> DomainChangeAsync(Func<AuditActor, Task<Error?>> change, string done)
     {
         var (personId, actor) = await ActingAsync();
@@ -135,6 +165,7 @@ public sealed partial class AccessSettingsPage
         }
 
         _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
+        StateHasChanged(); // called through a Func from the panel, not an EventCallback: nothing re-renders this page by itself
         return error;
     }
 

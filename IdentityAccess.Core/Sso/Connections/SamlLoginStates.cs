@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdentityAccess.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Sso.Connections;
+
+/// <summary>
+/// Outstanding logins. The state key travels as RelayState; a nonce travels in an HttpOnly cookie, so a Response
+/// posted by another browser (login CSRF, a stolen RelayState) finds no state to consume.
+/// </summary>
+public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> contexts, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>A new state key: 256 random bits, 43 characters, within RelayState's 80 bytes (Bindings 3.4.3).</summary>
+    public static string NewKey() => NewSecret();
+
+    /// <summary>Stores a new state under <paramref name="key"/>; returns the nonce for the browser's cookie.</summary>
+    public async Task<string> CreateAsync(string key, Guid parentId, string requestId, string returnUrl, CancellationToken cancellationToken = default)
+    {
+        var (nonce, now) = (NewSecret(), time.GetUtcNow());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Stale states are useless; removing them here keeps the table small without a background job.
+        await db.SamlLoginStates.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        db.SamlLoginStates.Add(new SamlLoginState
+        {
+            Key = key,
+            RequestId = requestId,
+            ParentOrganizationId = parentId,
+            NonceHash = Hash(nonce),
+            ReturnUrl = returnUrl,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return nonce;
+    }
+
+    /// <summary>
+    /// Marks the state used in one conditional UPDATE (key, nonce, unused, unexpired), so two concurrent Responses
+    /// cannot both consume it. Null when nothing matched: unknown, expired, already used or another browser's.
+    /// </summary>
+    public async Task<SamlLoginState?> ConsumeAsync(string? key, string? nonce, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > 64 || string.IsNullOrEmpty(nonce))
+        {
+            return null;
+        }
+
+        var (hash, now) = (Hash(nonce), time.GetUtcNow());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var consumed = await db.SamlLoginStates
+            .Where(s => s.Key == key && s.NonceHash == hash && s.UsedAt == null && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UsedAt, now), cancellationToken);
+        return consumed == 1 ? await db.SamlLoginStates.AsNoTracking().SingleAsync(s => s.Key == key, cancellationToken) : null;
+    }
+
+    private static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Hash(string nonce) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

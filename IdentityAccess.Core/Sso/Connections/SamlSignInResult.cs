@@ -1,0 +1,14 @@
+using IdentityAccess.Core.People;
+
+namespace IdentityAccess.Core.Sso.Connections;
+
+/// <summary>Either the person to sign in and where to send them, or why not (with a detail for logs, not for the page).</summary>
+public sealed record SamlSignInResult(Person? Person, string? ReturnUrl, SamlSignInFailure? Failure, string? Detail)
+{
+    public static SamlSignInResult Success(Person person, string returnUrl) => new(person, returnUrl, null, null);
+
+    public static SamlSignInResult Failed(SamlSignInFailure failure, string detail) => new(null, null, failure, detail);
+}
+
+/// <summary>A login to send the browser off with: the IdP URL, the state key (RelayState) and the cookie nonce.</summary>
+public sealed record SamlSignInStart(Uri RedirectUrl, string StateKey, string Nonce);

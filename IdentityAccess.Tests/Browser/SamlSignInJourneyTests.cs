@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Net;
+using System.Web;
+using System.Xml;
+using IdentityAccess.Core.Saml;
+using IdentityAccess.Tests.Saml;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdentityAccess.Tests.Browser;
+
+/// <summary>
+/// The owner connects an IdP on the Identity and access page; then a member signs in with their work email. The IdP is
+/// played by a Playwright route on 127.0.0.1 (same site as the portal, as with saml-idp in TOOLCHAIN.md §8): it answers
+/// the AuthnRequest with a signed Response in an auto-submitting form, as real IdPs do.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+{
+    private const string IdpSsoUrl = "http://127.0.0.1:9/sso/saml";
+
+    [Fact]
+    public async Task Owner_ImportsMetadataAndTurnsSsoOn_MemberSignsInWithWorkEmail()
+    {
+        var page = await portal.NewPageAsync();
+        await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
+
+        var metadata = IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)).Replace(IdpMetadataSamples.OktaSsoUrl, IdpSsoUrl, StringComparison.Ordinal);
+        await page.GetByLabel("IdP metadata (XML)").FillAsync(metadata);
+        await page.GetByTestId("saml-preset").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Okta" }).First.ClickAsync();
+        await page.GetByTestId("import-metadata").ClickAsync();
+        await Expect(page.GetByTestId("idp-entity-id")).ToHaveTextAsync(IdpMetadataSamples.OktaEntityId);
+        await Expect(page.GetByTestId("idp-certificate")).ToContainTextAsync("CN=Test IdP");
+        await page.GetByText("Sign in with this IdP").ClickAsync();
+        await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Enabled");
+        await Screenshots.SaveAsync(page, "saml-connection");
+
+        var member = await portal.NewPageAsync();
+        await member.RouteAsync(IdpSsoUrl + "**", route => AnswerAsIdpAsync(route, "dave@acme.test"));
+        await member.GotoAsync("/sign-in");
+        await member.GetByLabel("Work email").FillAsync("dave@acme.test");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Continue with SSO" }).ClickAsync();
+
+        await Expect(member.GetByTestId("signed-in-as")).ToContainTextAsync("Dave");
+    }
+
+    private async Task AnswerAsIdpAsync(IRoute route, string email)
+    {
+        var query = HttpUtility.ParseQueryString(new Uri(route.Request.Url).Query);
+        using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(query["SAMLRequest"]!)), CompressionMode.Decompress);
+        var request = new XmlDocument { XmlResolver = null };
+        request.Load(inflate);
+        var response = new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
+        {
+            Issuer = IdpMetadataSamples.OktaEntityId,
+            NameId = "okta-" + email,
+            Audience = "urn:identityaccess:sp",
+            Destination = new Uri(request.DocumentElement!.GetAttribute("AssertionConsumerServiceURL")),
+            InResponseTo = request.DocumentElement.GetAttribute("ID"),
+            IssueInstant = DateTimeOffset.UtcNow,
+            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email] },
+        });
+        var html = $"""
+            <html><body onload="document.forms[0].submit()">
+            <form method="post" action="{WebUtility.HtmlEncode(request.DocumentElement.GetAttribute("AssertionConsumerServiceURL"))}">
+            <input type="hidden" name="SAMLResponse" value="{response}" />
+            <input type="hidden" name="RelayState" value="{WebUtility.HtmlEncode(query["RelayState"])}" />
+            </form></body></html>
+            """;
+        await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = html });
+    }
+}

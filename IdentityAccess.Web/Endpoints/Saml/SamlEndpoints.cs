@@ -1,0 +1,106 @@
+using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdentityAccess.Web.Endpoints.Saml;
+
+/// <summary>
+/// This portal as a SAML service provider: its metadata, the SP-initiated start (an IdP tile or the sign-in page's
+/// email step) and the ACS. Thin: the checks live in Core's <see cref="SamlSignInService"/>.
+/// </summary>
+internal static class SamlEndpoints
+{
+    /// <summary>Holds the nonce binding a login to this browser; scoped to the ACS path.</summary>
+    public const string StateCookie = "ia.saml";
+
+    public static IEndpointRouteBuilder MapSamlEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(SamlServiceProvider.MetadataPath, (HttpContext http, SamlServiceProvider sp) =>
+            Results.Text(SpMetadataWriter.Write(sp.For(http.Request)), "application/samlmetadata+xml; charset=utf-8")).AllowAnonymous();
+        app.MapGet("/sso/{parentId:guid}", (HttpContext http, Guid parentId, string? returnUrl, SamlSignInService signIn, SamlServiceProvider sp) =>
+            StartAsync(http, parentId, returnUrl, signIn, sp)).AllowAnonymous();
+        app.MapPost("/sso/start", EmailStepAsync).AllowAnonymous();
+        // The IdP's auto-submitted form carries no antiforgery token; the state + cookie binding stands in for it.
+        app.MapPost(SamlServiceProvider.AcsPath, AcsAsync).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> EmailStepAsync(HttpContext http, [FromForm] string? email, [FromForm] string? returnUrl,
+        DomainService domains, SamlSignInService signIn, SamlServiceProvider sp)
+    {
+        var parentId = string.IsNullOrWhiteSpace(email) ? null : await domains.ParentForEmailAsync(email.Trim(), http.RequestAborted);
+        if (parentId is null)
+        {
+            return SignInError("No organization uses single sign-on for that email address. Check the address, or use another way to sign in.", returnUrl);
+        }
+
+        return await StartAsync(http, parentId.Value, returnUrl, signIn, sp, fromEmailStep: true);
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, Guid parentId, string? returnUrl, SamlSignInService signIn, SamlServiceProvider sp,
+        bool fromEmailStep = false)
+    {
+        var start = await signIn.StartAsync(parentId, sp.For(http.Request), LocalRedirect.Sanitize(returnUrl), http.RequestAborted);
+        if (start is null)
+        {
+            return fromEmailStep
+                ? SignInError("Your organization has not turned single sign-on on yet. Use another way to sign in.", returnUrl)
+                : SamlSignInPages.Problem(http, SamlSignInFailure.SsoNotAvailable);
+        }
+
+        http.Response.Cookies.Append(StateCookie, start.Nonce, new CookieOptions
+        {
+            HttpOnly = true,
+            Path = SamlServiceProvider.AcsPath,
+            MaxAge = SamlLoginStates.Lifetime,
+            IsEssential = true,
+            // The IdP's POST to the ACS is cross-site, and browsers send Lax cookies only on top-level GETs: over HTTPS
+            // the cookie must be SameSite=None (which requires Secure). Plain HTTP (development, tests) keeps Lax.
+            Secure = http.Request.IsHttps,
+            SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
+        });
+        return Results.Redirect(start.RedirectUrl.AbsoluteUri);
+    }
+
+    private static async Task<IResult> AcsAsync(HttpContext http, SamlSignInService signIn, SamlServiceProvider sp)
+    {
+        // The form is read by hand: parameter binding throws on a missing or malformed body, which would answer 500.
+        var (samlResponse, relayState) = await ReadAcsFormAsync(http.Request);
+        var nonce = http.Request.Cookies[StateCookie];
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = SamlServiceProvider.AcsPath });
+        var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.RequestAborted);
+        if (result.Person is null)
+        {
+            return SamlSignInPages.Problem(http, result.Failure!.Value);
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(result.Person, "saml"));
+        return Results.LocalRedirect(LocalRedirect.Sanitize(result.ReturnUrl));
+    }
+
+    // SAML Bindings 3.5.4: HTTP-POST carries SAMLResponse and RelayState as form fields.
+    private static async Task<(string? SamlResponse, string? RelayState)> ReadAcsFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return (form["SAMLResponse"].FirstOrDefault(), form["RelayState"].FirstOrDefault());
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static IResult SignInError(string message, string? returnUrl) =>
+        Results.LocalRedirect($"/sign-in?error={Uri.EscapeDataString(message)}&returnUrl={Uri.EscapeDataString(LocalRedirect.Sanitize(returnUrl))}");
+}

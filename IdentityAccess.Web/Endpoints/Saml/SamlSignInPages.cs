@@ -1,0 +1,30 @@
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Web.Components.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IdentityAccess.Web.Endpoints.Saml;
+
+/// <summary>What the person sees when SAML sign-in fails: a 4xx page in words, never the technical reason (that is logged).</summary>
+internal static class SamlSignInPages
+{
+    public static RazorComponentResult<SamlProblemPage> Problem(HttpContext http, SamlSignInFailure failure)
+    {
+        var (status, title, message) = failure switch
+        {
+            SamlSignInFailure.NoLoginState => (StatusCodes.Status400BadRequest, "This sign-in has expired",
+                "The sign-in took too long, was already completed, or was started in another browser. Start again from the sign-in page."),
+            SamlSignInFailure.SsoNotAvailable => (StatusCodes.Status400BadRequest, "Single sign-on is not available",
+                "Single sign-on is not turned on for your organization right now. Ask your administrator."),
+            SamlSignInFailure.ResponseRejected => (StatusCodes.Status400BadRequest, "Your sign-in could not be accepted",
+                "The answer from your identity provider did not pass our checks. Try again; if it keeps happening, give this reference to your administrator."),
+            SamlSignInFailure.SubjectUnusable => (StatusCodes.Status400BadRequest, "Your sign-in could not be accepted",
+                "Your identity provider did not say who you are in the way your organization's SSO settings expect. Give this reference to your administrator."),
+            SamlSignInFailure.NoAccountYet => (StatusCodes.Status403Forbidden, "You have no access yet",
+                "You signed in with your organization's identity provider, but you have no IdentityAccess account yet. Ask an administrator of your organization to add you."),
+        };
+        return Page(http, status, title, message);
+    }
+
+    public static RazorComponentResult<SamlProblemPage> Page(HttpContext http, int status, string title, string message) =>
+        new(new { Title = title, Message = message, Reference = http.TraceIdentifier }) { StatusCode = status };
+}
