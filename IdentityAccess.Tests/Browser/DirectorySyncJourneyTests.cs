@@ -63,10 +63,15 @@ public sealed class DirectorySyncJourneyTests(BrowserFixture portal) : IClassFix
         // 5. The owner buys seats (the billing stand-in), then Sync now admits the queue in order.
         await page.GetByTestId("buy-seats").ClickAsync();
         var buy = page.GetByTestId("buy-seats-dialog");
+        await Expect(buy).ToContainTextAsync("Stand-in for billing"); // the dialog is rendered and listening
         await buy.GetByTestId("buy-seats-tier").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Standard" }).First.ClickAsync();
-        await buy.Locator("input[data-testid=buy-seats-total], [data-testid=buy-seats-total] input").First.FillAsync("10");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        var total = buy.Locator("input[data-testid=buy-seats-total], [data-testid=buy-seats-total] input").First;
+        await total.FillAsync("10");
+        await Expect(total).ToHaveValueAsync("10");
         await page.GetByTestId("buy-seats-submit").ClickAsync();
+        await Expect(buy).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("seat-usage")).ToContainTextAsync("Total seats 10"); // the seat card, which stays (a snackbar may be gone)
         await Expect(queue).ToContainTextAsync("Waiting for a seat (4)"); // buying admits nobody by itself: Sync now does
         await page.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/identity");
