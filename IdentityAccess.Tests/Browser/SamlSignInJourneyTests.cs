@@ -39,7 +39,9 @@ public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixtur
         var member = await portal.NewPageAsync();
         await member.RouteAsync(IdpSsoUrl + "**", route => AnswerAsIdpAsync(route, "dave@acme.test"));
         await member.GotoAsync("/sign-in");
+        await PortalPage.WaitInteractiveAsync(member); // typed before the circuit starts, the email would be re-rendered away
         await member.GetByLabel("Work email").FillAsync("dave@acme.test");
+        await Expect(member.GetByLabel("Work email")).ToHaveValueAsync("dave@acme.test");
         await member.GetByRole(AriaRole.Button, new() { Name = "Continue with SSO" }).ClickAsync();
 
         await Expect(member.GetByTestId("signed-in-as")).ToContainTextAsync("Dave");
