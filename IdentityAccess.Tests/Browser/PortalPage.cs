@@ -10,6 +10,7 @@ public static class PortalPage
     {
         await page.GotoAsync(path);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        await WaitInteractiveAsync(page); // a form posted while the circuit starts can be re-rendered away
         await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {email}" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);

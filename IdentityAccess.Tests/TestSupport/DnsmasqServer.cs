@@ -19,7 +19,10 @@ public sealed class DnsmasqServer : IDisposable
 
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary>Starts the server; pass the port of a stopped one to "publish" new records at the same address.</summary>
+    /// <summary>
+    /// Starts the server on a free port, or on <paramref name="port"/> (a stopped server's, to "publish" new records
+    /// at the same address). dnsmasq binds UDP and TCP; a port taken meanwhile is retried.
+    /// </summary>
     public static async Task<DnsmasqServer> StartAsync(IEnumerable<(string Name, string Value)> txtRecords, int? port = null)
     {
         if (!File.Exists(Binary))
@@ -27,7 +30,27 @@ public sealed class DnsmasqServer : IDisposable
             throw new InvalidOperationException($"{Binary} is missing. The README's test command (scripts/test.sh) installs dnsmasq-base.");
         }
 
-        var listenPort = port ?? FreeUdpPort();
+        var records = txtRecords.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var listenPort = port ?? FreePort();
+            var process = Start(records, listenPort);
+            var server = new DnsmasqServer(process, listenPort);
+            try
+            {
+                await server.WaitUntilAnsweringAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                server.Dispose();
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static Process Start(List<(string Name, string Value)> records, int listenPort)
+    {
         var info = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "--keep-in-foreground", "--no-resolv", "--no-hosts", "--no-poll", "--bind-interfaces", "--listen-address=127.0.0.1",
                      $"--port={listenPort}", "--pid-file=", "--user=root", "--log-facility=-" })
@@ -35,15 +58,12 @@ public sealed class DnsmasqServer : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in txtRecords)
+        foreach (var (name, value) in records)
         {
             info.ArgumentList.Add($"--txt-record={name},{value}"); // argv, not a shell: no quoting (values here have no commas)
         }
 
-        var process = Process.Start(info)!;
-        var server = new DnsmasqServer(process, listenPort);
-        await server.WaitUntilAnsweringAsync();
-        return server;
+        return Process.Start(info)!;
     }
 
     public void Dispose()
@@ -57,10 +77,24 @@ public sealed class DnsmasqServer : IDisposable
         _process.Dispose();
     }
 
-    private static int FreeUdpPort()
+    // Free for both protocols at this moment; a race with another process is handled by the retry.
+    private static int FreePort()
     {
-        using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var tcp = new TcpListener(IPAddress.Loopback, 0);
+            tcp.Start();
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            try
+            {
+                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken for UDP: try another
+            }
+        }
     }
 
     // dnsmasq binds in a few milliseconds; a query that gets any answer means it is up.
