@@ -1,0 +1,123 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Web;
+using System.Xml;
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Tests.Saml;
+using IdentityAccess.Tests.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Web.Endpoints.Saml;
+
+/// <summary>
+/// SP-initiated sign-in through the real app and cookie session: the Acme parent's Okta-like IdP is imported and
+/// turned on; the helpers start a login, sign the IdP's Response for the request the app sent (with
+/// <see cref="SamlResponseSigner"/>), post it to the ACS and call <c>/api/me</c>.
+/// </summary>
+public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsyncLifetime
+{
+    protected static Uri Acs { get; } = new("http://localhost/saml/acs");
+
+    protected IdentityAccessWebFactory Factory { get; private set; } = default!;
+
+    protected DemoData Demo { get; private set; } = default!;
+
+    protected Guid AcmeParent { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Factory = new IdentityAccessWebFactory(database, useTestAuth: false);
+        await using var db = await Factory.CreateDbContextAsync();
+        Demo = await DemoData.LoadAsync(db);
+        AcmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
+        var connections = Factory.Services.GetRequiredService<SamlConnectionService>();
+        var alice = new AuditActor(Demo.Person("alice@acme.test"), "Alice");
+        Assert.Null(await connections.ImportMetadataAsync(Demo.AcmeChat, IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)),
+            SamlAttributePreset.Okta, alice));
+        Assert.Null(await connections.SetEnabledAsync(Demo.AcmeChat, true, alice));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    protected sealed record Login(string RequestId, string RelayState, string? Nonce, string SetCookie);
+
+    protected HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    protected async Task<Login> StartAsync(string returnUrl)
+    {
+        var start = await Client().GetAsync($"/sso/{AcmeParent}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var query = HttpUtility.ParseQueryString(start.Headers.Location!.Query);
+        var setCookie = start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ia.saml=", StringComparison.Ordinal));
+        var nonce = setCookie["ia.saml=".Length..setCookie.IndexOf(';', StringComparison.Ordinal)];
+        return new Login(RequestIdOf(query["SAMLRequest"]!), query["RelayState"]!, nonce, setCookie);
+    }
+
+    protected static string RequestIdOf(string samlRequest)
+    {
+        using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(samlRequest)), CompressionMode.Decompress);
+        var document = new XmlDocument { XmlResolver = null };
+        document.Load(inflate);
+        return document.DocumentElement!.GetAttribute("ID");
+    }
+
+    protected static string Response(string requestId, string email) => new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
+    {
+        Issuer = IdpMetadataSamples.OktaEntityId,
+        NameId = email.StartsWith("carol", StringComparison.Ordinal) ? "okta-carol" : "okta-" + email,
+        Audience = "urn:identityaccess:sp",
+        Destination = Acs,
+        InResponseTo = requestId,
+        IssueInstant = DateTimeOffset.UtcNow,
+        Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = ["From the IdP"] },
+    });
+
+    protected async Task<HttpResponseMessage> PostAcsAsync(Login login, string samlResponse)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/saml/acs")
+        {
+            Content = Form(("SAMLResponse", samlResponse), ("RelayState", login.RelayState)),
+        };
+        if (login.Nonce is not null)
+        {
+            request.Headers.Add("Cookie", "ia.saml=" + login.Nonce);
+        }
+
+        return await Client().SendAsync(request);
+    }
+
+    protected async Task<HttpResponseMessage> GetMeAsync(string? sessionCookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        if (sessionCookie is not null)
+        {
+            request.Headers.Add("Cookie", sessionCookie);
+        }
+
+        return await Client().SendAsync(request);
+    }
+
+    protected static string SessionCookie(HttpResponseMessage response) => SessionCookieOrNull(response) ?? throw new InvalidOperationException("No session cookie.");
+
+    protected static string? SessionCookieOrNull(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(c => c.StartsWith("ia.session", StringComparison.Ordinal)).Select(c => c[..c.IndexOf(';', StringComparison.Ordinal)]).FirstOrDefault()
+            : null;
+
+    protected static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    [GeneratedRegex("""data-testid="sso-email-step".*?name="__RequestVerificationToken" value="(?<token>[^"]+)""", RegexOptions.Singleline)]
+    protected static partial Regex AntiforgeryToken();
+}
