@@ -111,18 +111,20 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var before = groupId is { } existing ? await MemberIdsAsync(db, existing, cancellationToken) : [];
+                // Only people who joined or left the group can have a different outcome, and only when a synced
+                // organization maps the group; a rename changes nobody. Members are read only for a mapped group.
+                var before = groupId is { } existing && await IsMappedAsync(db, parentId, await KeyOfAsync(db, existing, cancellationToken), cancellationToken)
+                    ? await MemberIdsAsync(db, existing, cancellationToken)
+                    : null;
                 var group = await write(db);
                 group.UpdatedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(cancellationToken);
 
-                // Only people who joined or left the group can have a different outcome, and only when a synced
-                // organization maps the group; a rename changes nobody.
                 var scope = new ReconcileScope();
-                if (await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
+                if (before is not null || await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
                 {
                     var after = await MemberIdsAsync(db, group.Id, cancellationToken);
-                    after.SymmetricExceptWith(before);
+                    after.SymmetricExceptWith(before ?? []);
                     scope.AddDirectoryUsers(after);
                 }
 
@@ -146,7 +148,10 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             .Join(db.DirectoryUsers, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.UserName, u.CreatedAt })
             .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken)).Select(u => (u.Id, (string?)(u.DisplayName ?? u.UserName)))];
 
-    private static Task<bool> IsMappedAsync(IdentityAccessDbContext db, Guid parentId, string groupKey, CancellationToken cancellationToken) =>
+    private static Task<string?> KeyOfAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
+        db.DirectoryGroups.Where(g => g.Id == groupId).Select(g => (string?)g.ExternalId).SingleOrDefaultAsync(cancellationToken);
+
+    private static Task<bool> IsMappedAsync(IdentityAccessDbContext db, Guid parentId, string? groupKey, CancellationToken cancellationToken) =>
         db.GroupMappings.AnyAsync(m => m.GroupExternalId == groupKey && db.Organizations.Any(o => o.Id == m.OrganizationId
             && o.ParentOrganizationId == parentId && o.ProvisioningMode == ProvisioningMode.Scim && o.AdvancedGroupMappingsEnabled), cancellationToken);
 

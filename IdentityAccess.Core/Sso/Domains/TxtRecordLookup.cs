@@ -41,11 +41,10 @@ public sealed class TxtRecordLookup(IOptions<DnsOptions> options)
         return new LookupClient(lookup);
     }
 
+    // "127.0.0.1:5353", "[::1]:53" or a bare address (port 53).
     private static IPEndPoint Parse(string server)
     {
-        var separator = server.LastIndexOf(':');
-        return separator > 0 && !server.EndsWith(']') && server.Count(c => c == ':') == 1
-            ? new IPEndPoint(IPAddress.Parse(server[..separator]), int.Parse(server[(separator + 1)..], System.Globalization.CultureInfo.InvariantCulture))
-            : new IPEndPoint(IPAddress.Parse(server.Trim('[', ']')), 53);
+        var endpoint = IPEndPoint.Parse(server);
+        return endpoint.Port == 0 ? new IPEndPoint(endpoint.Address, 53) : endpoint;
     }
 }
