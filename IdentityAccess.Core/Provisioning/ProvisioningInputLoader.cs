@@ -77,7 +77,43 @@ internal static class ProvisioningInputLoader
                 [.. groupKeysByUser[user.Id]], user.CreatedAt, null));
         }
 
+        if (draft.Mode == ProvisioningMode.Jit)
+        {
+            people = await WithSignInGroupsAsync(db, org.ParentOrganizationId, people, scope, cancellationToken);
+        }
+
         return new ProvisioningInput(facts, draft, people, groups);
+    }
+
+    /// <summary>
+    /// JIT decides by the groups of each person's last SSO sign-in, not by the directory. People who signed in
+    /// without becoming members (in no mapped group, say) are listed too, so the owner sees them.
+    /// </summary>
+    private static async Task<List<KnownPerson>> WithSignInGroupsAsync(IdentityAccessDbContext db, Guid parentId, List<KnownPerson> people,
+        ReconcileScope? scope, CancellationToken cancellationToken)
+    {
+        var links = db.SamlIdentityLinks.AsNoTracking().Where(l => l.ParentOrganizationId == parentId && l.LastSignInAt != null);
+        if (scope is not null)
+        {
+            var scoped = people.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Concat(scope.PersonIds).Distinct().ToList();
+            links = links.Where(l => scoped.Contains(l.PersonId));
+        }
+
+        var signIns = (await links
+                .Select(l => new { l.PersonId, l.LastSignInAt, l.LastSignInGroups, l.LastSignInGroupsOverage, l.Person!.Email, l.Person.DisplayName })
+                .ToListAsync(cancellationToken))
+            .GroupBy(l => l.PersonId).Select(g => g.MaxBy(l => l.LastSignInAt)!) // a person linked to two IdPs: their latest sign-in
+            .ToDictionary(l => l.PersonId);
+        var result = people.Select(p => p.PersonId is { } id && signIns.TryGetValue(id, out var signIn)
+            ? p with { GroupsFrom = GroupKnowledge.LastSignIn, GroupKeys = signIn.LastSignInGroups, GroupsIncomplete = signIn.LastSignInGroupsOverage }
+            : p).ToList();
+        var listed = result.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToHashSet();
+        result.AddRange(signIns.Values.Where(s => !listed.Contains(s.PersonId)).Select(s =>
+            new KnownPerson(s.PersonId, null, s.Email, s.DisplayName, DirectoryPresence.Absent, GroupKnowledge.LastSignIn, s.LastSignInGroups, null, null)
+            {
+                GroupsIncomplete = s.LastSignInGroupsOverage,
+            }));
+        return result;
     }
 
     /// <summary>The engine's input under the settings as saved (Sync now, "Why this role?", the settings page).</summary>

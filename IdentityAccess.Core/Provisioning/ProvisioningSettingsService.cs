@@ -33,9 +33,11 @@ public sealed class ProvisioningSettingsService(
         var topRoleMembers = input.People
             .Where(p => p.PersonId is not null && p.Membership is { Status: Members.MembershipStatus.Active } m && m.Role == topRole)
             .Select(p => new PersonOption(p.PersonId!.Value, p.DisplayName, p.Email)).OrderBy(p => p.Email).ToList();
-        // The help article's first troubleshooting case: assigned in the IdP, yet not an active member here.
+        // The help article's first troubleshooting case: assigned in the IdP (or signed in through SSO), yet not an
+        // active member here.
         var notMembers = ProvisioningRules.Evaluate(input).Outcomes
-            .Where(o => (o.Person.Directory == DirectoryPresence.Active && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
+            .Where(o => ((o.Person.Directory == DirectoryPresence.Active || o.Person.GroupsFrom == GroupKnowledge.LastSignIn)
+                    && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
                 || o.Person.Membership?.Status == Members.MembershipStatus.PendingSeat)
             .OrderBy(o => o.Person.Email, StringComparer.OrdinalIgnoreCase).ToList();
         return new ProvisioningSettingsView(organization, saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.ParentPlan),

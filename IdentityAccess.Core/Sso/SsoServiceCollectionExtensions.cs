@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Core.Sso.Jit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Sso;
@@ -17,6 +18,8 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SamlLoginStates>();
         services.AddSingleton<SamlConnectionService>();
         services.AddSingleton<AuthnRequestBuilder>();
+        services.AddSingleton<SsoIdentityLinker>();
+        services.AddSingleton<JitProvisioner>();
         services.AddSingleton<SamlSignInService>();
         return services;
     }

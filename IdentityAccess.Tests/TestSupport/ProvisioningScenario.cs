@@ -63,6 +63,22 @@ public sealed class ProvisioningScenario
     public ProvisioningScenario DirectoryUser(string email, DirectoryPresence directory = DirectoryPresence.Active, params string[] groups) =>
         Add(email, directory, null, groups, null);
 
+    /// <summary>The IdP's assertion said the groups were too many to list (Entra's overage claim).</summary>
+    public ProvisioningScenario SigningInWithGroupOverage(string email)
+    {
+        SigningIn(email);
+        var index = _people.FindIndex(p => p.Email == email);
+        _people[index] = _people[index] with { GroupsIncomplete = true };
+        return this;
+    }
+
+    /// <summary>Someone who signed in earlier (with these groups) without being a member, and is not signing in now.</summary>
+    public ProvisioningScenario SignedInBefore(string email, params string[] groups)
+    {
+        _people.Add(new KnownPerson(IdOf(email), null, email, email, DirectoryPresence.Absent, GroupKnowledge.LastSignIn, [.. groups.Select(Group)], null, null));
+        return this;
+    }
+
     public ProvisioningScenario SigningIn(string email, params string[] groups)
     {
         var index = _people.FindIndex(p => p.Email == email);

@@ -18,6 +18,12 @@ public sealed record KnownPerson(
     /// <summary>True when this evaluation is the person signing in through SAML right now (JIT).</summary>
     public bool SigningIn { get; init; }
 
+    /// <summary>
+    /// The groups are known to be incomplete (Entra's group overage at the last sign-in): no role may be derived
+    /// from them, so JIT with mappings grants the lowest role and warns the admin (SAML-SP.md).
+    /// </summary>
+    public bool GroupsIncomplete { get; init; }
+
     /// <summary>Stable identity for ordering and lookups, whether or not a person exists yet.</summary>
     public Guid Key => PersonId ?? DirectoryUserId ?? Guid.Empty;
 }

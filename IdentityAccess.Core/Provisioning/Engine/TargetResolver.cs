@@ -53,8 +53,26 @@ internal static class TargetResolver
                 : Target.None("JIT: provisioned when they first sign in through SSO, if in a mapped group.");
         }
 
-        var groups = GroupResolution.For(input, person);
+        if (!isMember && !person.SigningIn)
+        {
+            // Someone who signed in before without getting in: only their next sign-in can provision them.
+            return Target.None(GroupResolution.For(input, person).Role is null
+                ? $"In no group mapped to a role of {input.Organization.Name} at their last sign-in: not provisioned."
+                : "Now in a mapped group: provisioned at their next sign-in.");
+        }
+
         var atNextSignIn = !person.SigningIn;
+        if (person.GroupsIncomplete)
+        {
+            // SAML-SP.md: a role is never derived from a partial group list. The lowest role, and the admin is warned.
+            var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
+            return new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, source,
+                ["The IdP sent too many groups to list them (Entra group overage): the lowest role until it sends only the groups assigned to the app.",
+                    atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
+                atNextSignIn);
+        }
+
+        var groups = GroupResolution.For(input, person);
         if (groups.Role is { } role)
         {
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;

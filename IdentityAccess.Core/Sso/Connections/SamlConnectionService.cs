@@ -117,7 +117,8 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         var connection = await db.SamlConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
         var details = connection is null ? null : new SamlConnectionDetails(connection.EntityId, connection.SingleSignOnUrl, connection.Preset,
             connection.Enabled, connection.AllowIdpInitiated, connection.UpdatedAt, [.. connection.LoadCertificates().Select(Describe)]);
-        return new SamlConnectionView(details, await HasVerifiedDomainAsync(db, parentId, cancellationToken));
+        var overage = await db.SamlIdentityLinks.CountAsync(l => l.ParentOrganizationId == parentId && l.LastSignInGroupsOverage, cancellationToken);
+        return new SamlConnectionView(details, await HasVerifiedDomainAsync(db, parentId, cancellationToken), overage);
     }
 
     private static SamlCertificateView Describe(X509Certificate2 certificate)

@@ -3,7 +3,10 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// <summary>What the Identity and access page shows of the parent's SSO connection.</summary>
 /// <param name="Connection">Null until metadata has been imported.</param>
 /// <param name="HasVerifiedDomain">SSO can be enabled only once the parent has verified an email domain.</param>
-public sealed record SamlConnectionView(SamlConnectionDetails? Connection, bool HasVerifiedDomain);
+/// <param name="PeopleWithGroupOverage">
+/// People whose last sign-in carried Entra's group-overage link instead of their groups: they got the lowest role.
+/// </param>
+public sealed record SamlConnectionView(SamlConnectionDetails? Connection, bool HasVerifiedDomain, int PeopleWithGroupOverage = 0);
 
 public sealed record SamlConnectionDetails(
     string EntityId,

@@ -1,3 +1,5 @@
+using IdentityAccess.Core.People;
+
 namespace IdentityAccess.Core.Sso.Connections;
 
 /// <summary>
@@ -16,5 +18,26 @@ public sealed class SamlIdentityLink
 
     public Guid PersonId { get; init; }
 
+    public Person? Person { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the person last signed in through this link; null until their first sign-in.</summary>
+    public DateTimeOffset? LastSignInAt { get; private set; }
+
+    /// <summary>
+    /// The groups (immutable ids) their assertion carried at that sign-in: what JIT with group mappings decides
+    /// by, and what previews use until the next sign-in.
+    /// </summary>
+    public List<string> LastSignInGroups { get; private set; } = [];
+
+    /// <summary>The IdP sent too many groups to list (Entra's group overage), so the list above is incomplete.</summary>
+    public bool LastSignInGroupsOverage { get; private set; }
+
+    public void RecordSignIn(IEnumerable<string> groups, bool overage, DateTimeOffset at)
+    {
+        LastSignInAt = at;
+        LastSignInGroups = [.. groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        LastSignInGroupsOverage = overage;
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class SamlIdentityLinkConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<SamlIdentityLink> builder)
     {
         builder.HasOne<ParentOrganization>().WithMany().HasForeignKey(l => l.ParentOrganizationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(l => l.IdpEntityId).HasMaxLength(1024);
         builder.Property(l => l.Subject).HasMaxLength(512);
         builder.HasIndex(l => new { l.ParentOrganizationId, l.IdpEntityId, l.Subject }).IsUnique();

@@ -15,6 +15,15 @@ public enum SamlSignInFailure
     /// <summary>The assertion is valid but carries no usable subject (attribute profile mismatch).</summary>
     SubjectUnusable,
 
-    /// <summary>A valid person at the IdP with no account here yet (JIT provisioning comes later).</summary>
+    /// <summary>A valid person at the IdP who is nobody here, in an organization that does not provision just in time.</summary>
     NoAccountYet,
+
+    /// <summary>JIT with group mappings: in no group mapped to a role of the organization. The person stays listed.</summary>
+    NotInMappedGroup,
+
+    /// <summary>Provisioned, but every seat is taken: the person waits in the seat queue, where the owner sees them.</summary>
+    NoSeatAvailable,
+
+    /// <summary>Their membership was suspended or removed.</summary>
+    MembershipEnded,
 }

@@ -5,6 +5,9 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// <summary>Either the person to sign in and where to send them, or why not (with a detail for logs, not for the page).</summary>
 public sealed record SamlSignInResult(Person? Person, string? ReturnUrl, SamlSignInFailure? Failure, string? Detail)
 {
+    /// <summary>The organization a refusal is about, for the page ("not in a group that grants access to …").</summary>
+    public string? OrganizationName { get; init; }
+
     public static SamlSignInResult Success(Person person, string returnUrl) => new(person, returnUrl, null, null);
 
     public static SamlSignInResult Failed(SamlSignInFailure failure, string detail) => new(null, null, failure, detail);

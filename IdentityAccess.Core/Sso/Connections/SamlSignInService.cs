@@ -1,8 +1,9 @@
 using IdentityAccess.Core.Audit;
-using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Core.Sso.Jit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +11,12 @@ namespace IdentityAccess.Core.Sso.Connections;
 
 /// <summary>
 /// SP-initiated Web Browser SSO (SAML Profiles 4.1): starts a login bound to one browser, and turns the IdP's Response
-/// into a known person. People without an account are not created here (JIT provisioning is a later slice).
+/// into a signed-in person: linked by subject (or verified-domain email), provisioned just in time where an
+/// organization of the parent uses JIT, and let in only as an active member of an organization of that parent.
 /// </summary>
 public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, SamlConnectionService connections, SamlLoginStates states,
-    AuthnRequestBuilder requests, ISamlReplayCache replayCache, DomainService domains, AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger)
+    AuthnRequestBuilder requests, ISamlReplayCache replayCache, DomainService domains, SsoIdentityLinker linker, JitProvisioner jit, AuditLog audit,
+    TimeProvider time, ILogger<SamlSignInService> logger)
 {
     private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
 
@@ -63,68 +66,64 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
             return await FailAsync(state.ParentOrganizationId, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
         }
 
-        var person = await FindPersonAsync(state.ParentOrganizationId, identity!, cancellationToken);
-        if (person is null)
+        var emailDomainVerified = identity!.Email is { Length: > 0 } email
+            && await domains.ParentForEmailAsync(email, cancellationToken) == state.ParentOrganizationId;
+        for (var attempt = 1; ; attempt++)
         {
-            return await FailAsync(state.ParentOrganizationId, connection.EntityId, SamlSignInFailure.NoAccountYet,
-                $"no account for subject {LogSafe(identity!.Subject)} ({LogSafe(identity.Email ?? "no email")})", cancellationToken);
+            try
+            {
+                return await SignInAsync(state.ParentOrganizationId, connection.EntityId, identity, emailDomainVerified, state.ReturnUrl, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // A simultaneous first sign-in of the same person created the link or the person first: use theirs.
+            }
         }
-
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            audit.Record(db, new AuditActor(person.Id, person.DisplayName), "sso.signed-in", person.Email, null,
-                new { IdP = connection.EntityId, identity!.Subject }, parentOrganizationId: state.ParentOrganizationId);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return SamlSignInResult.Success(person, state.ReturnUrl);
     }
 
-    // The link (parent, IdP, subject) decides. Without one, an existing person is linked by email only when the
-    // email's domain is verified by this parent: otherwise any IdP could claim anyone's account by asserting an email.
-    private async Task<Person?> FindPersonAsync(Guid parentId, SamlIdentity identity, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction: the identity is linked (or, for JIT, the person created), the groups of this sign-in are
+    /// stored, JIT organizations provision, and the person is let in only when an active member of an organization
+    /// of this parent; otherwise the most useful refusal is chosen.
+    /// </summary>
+    private async Task<SamlSignInResult> SignInAsync(Guid parentId, string idp, SamlIdentity identity, bool emailDomainVerified, string returnUrl,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var linked = await db.SamlIdentityLinks.AsNoTracking()
-            .Where(l => l.ParentOrganizationId == parentId && l.IdpEntityId == identity.IdpEntityId && l.Subject == identity.Subject)
-            .Select(l => (Guid?)l.PersonId).SingleOrDefaultAsync(cancellationToken);
-        if (linked is { } personId)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mayCreate = await db.Organizations.AnyAsync(o => o.ParentOrganizationId == parentId && o.ProvisioningMode == ProvisioningMode.Jit, cancellationToken);
+        var link = await linker.LinkAsync(db, parentId, identity, emailDomainVerified, mayCreate, cancellationToken);
+        if (link is null)
         {
-            return await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return await FailAsync(parentId, idp, SamlSignInFailure.NoAccountYet,
+                $"no account for subject {LogSafe(identity.Subject)} ({LogSafe(identity.Email ?? "no email")})", cancellationToken);
         }
 
-        if (identity.Email is not { Length: > 0 } email || await domains.ParentForEmailAsync(email, cancellationToken) != parentId)
+        await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link and its groups
+        var person = link.Person!;
+        var access = await jit.ProvisionAsync(db, parentId, person.Id, _signIn, cancellationToken);
+        var refusal = SignInRefusal.For(access);
+        if (refusal is null)
         {
-            return null;
+            audit.Record(db, new AuditActor(person.Id, person.DisplayName), "sso.signed-in", person.Email, null,
+                new { IdP = idp, identity.Subject, Organizations = access.Where(a => a.CanSignIn).Select(a => a.OrganizationName) },
+                parentOrganizationId: parentId);
+        }
+        else
+        {
+            logger.LogWarning("SAML sign-in refused for parent {ParentId}, IdP {IdP}: {Failure} in {Organization}", parentId, idp, refusal.Failure,
+                refusal.OrganizationName);
+            audit.Record(db, _signIn, "sso.sign-in-refused", person.Email, null,
+                new { Failure = refusal.Failure.ToString(), Organization = refusal.OrganizationName, refusal.Detail }, parentOrganizationId: parentId);
         }
 
-        var normalized = EmailAddress.Normalize(email);
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
-        if (person is null)
-        {
-            return null;
-        }
-
-        db.SamlIdentityLinks.Add(new SamlIdentityLink
-        {
-            ParentOrganizationId = parentId,
-            IdpEntityId = identity.IdpEntityId,
-            Subject = identity.Subject,
-            PersonId = person.Id,
-            CreatedAt = time.GetUtcNow(),
-        });
-        audit.Record(db, _signIn, "sso.identity-linked", person.Email, null, new { IdP = identity.IdpEntityId, identity.Subject },
-            parentOrganizationId: parentId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent first login linked the same subject; that link stands.
-        }
-
-        return person;
+        // Kept even when refused: a newcomer in no mapped group stays listed, one without a seat waits in the queue.
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return refusal is null
+            ? SamlSignInResult.Success(person, returnUrl)
+            : SamlSignInResult.Failed(refusal.Failure, refusal.Detail) with { OrganizationName = refusal.OrganizationName };
     }
 
     private async Task<SamlSignInResult> FailAsync(Guid parentId, string idp, SamlSignInFailure failure, string detail, CancellationToken cancellationToken)

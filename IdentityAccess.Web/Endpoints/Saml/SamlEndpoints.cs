@@ -75,7 +75,7 @@ internal static class SamlEndpoints
         var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.RequestAborted);
         if (result.Person is null)
         {
-            return SamlSignInPages.Problem(http, result.Failure!.Value);
+            return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(result.Person, "saml"));

@@ -7,7 +7,7 @@ namespace IdentityAccess.Web.Endpoints.Saml;
 /// <summary>What the person sees when SAML sign-in fails: a 4xx page in words, never the technical reason (that is logged).</summary>
 internal static class SamlSignInPages
 {
-    public static RazorComponentResult<SamlProblemPage> Problem(HttpContext http, SamlSignInFailure failure)
+    public static RazorComponentResult<SamlProblemPage> Problem(HttpContext http, SamlSignInFailure failure, string? organization = null)
     {
         var (status, title, message) = failure switch
         {
@@ -21,6 +21,14 @@ internal static class SamlSignInPages
                 "Your identity provider did not say who you are in the way your organization's SSO settings expect. Give this reference to your administrator."),
             SamlSignInFailure.NoAccountYet => (StatusCodes.Status403Forbidden, "You have no access yet",
                 "You signed in with your organization's identity provider, but you have no IdentityAccess account yet. Ask an administrator of your organization to add you."),
+            SamlSignInFailure.NotInMappedGroup => (StatusCodes.Status403Forbidden, $"You are not in a group that grants access to {organization}",
+                $"You signed in with your organization's identity provider, but none of your groups gives access to {organization}. " +
+                "Ask your administrator to add you to the right group, then sign in again."),
+            SamlSignInFailure.NoSeatAvailable => (StatusCodes.Status403Forbidden, "No seat available",
+                $"Every seat in {organization} is taken, so you are on its waiting list. Your administrator has been told; " +
+                "you can sign in as soon as a seat is free for you."),
+            SamlSignInFailure.MembershipEnded => (StatusCodes.Status403Forbidden, "Your access has ended",
+                $"Your membership of {organization} was suspended or removed. Ask an administrator of your organization if this is a mistake."),
         };
         return Page(http, status, title, message);
     }

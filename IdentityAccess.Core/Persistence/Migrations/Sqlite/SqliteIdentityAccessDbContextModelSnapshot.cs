@@ -645,6 +645,16 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("LastSignInGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastSignInGroupsOverage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ParentOrganizationId")
                         .HasColumnType("TEXT");
 
@@ -931,11 +941,13 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("IdentityAccess.Core.People.Person", null)
+                    b.HasOne("IdentityAccess.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Connections.SamlLoginState", b =>

@@ -58,6 +58,36 @@ public sealed class ManualAndJitRulesTests
     }
 
     [Fact]
+    public void JitMappings_GroupOverage_LowestRoleNeverOneFromAPartialList_AndSaysWhy()
+    {
+        var plan = ProvisioningScenario.Chat().Mode(ProvisioningMode.Jit, mappings: true)
+            .MapRole("admins", Role.Admin)
+            .Member("admin@acme.test", Role.Admin, SeatTier.Premium, source: MembershipSource.Jit)
+            .SigningInWithGroupOverage("admin@acme.test")
+            .SigningInWithGroupOverage("new@acme.test")
+            .Evaluate();
+
+        Assert.Equal(Role.User, plan.Of("admin@acme.test").Desired!.Role);
+        Assert.Equal(new DesiredMembership(Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Jit), plan.Of("new@acme.test").Desired);
+        Assert.Contains(plan.Of("new@acme.test").Reasons, r => r.Contains("group overage", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sales", "at their last sign-in: not provisioned")]
+    [InlineData("admins", "provisioned at their next sign-in")]
+    public void JitMappings_SomeoneWhoSignedInBeforeWithoutAccess_IsOnlyProvisionedWhenSigningInAgain(string group, string reason)
+    {
+        var plan = ProvisioningScenario.Chat().Mode(ProvisioningMode.Jit, mappings: true)
+            .MapRole("admins", Role.Admin)
+            .SignedInBefore("denied@acme.test", group)
+            .Evaluate();
+
+        var outcome = plan.Of("denied@acme.test");
+        Assert.Null(outcome.Desired);
+        Assert.Contains(reason, outcome.Reasons.Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JitMappings_SigningInInTwoMappedGroups_ProvisionedWithMostPermissiveRoleAndMappedTier()
     {
         var plan = ProvisioningScenario.Chat().Mode(ProvisioningMode.Jit, mappings: true)

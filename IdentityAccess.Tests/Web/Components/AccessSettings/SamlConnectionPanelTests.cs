@@ -35,6 +35,16 @@ public sealed class SamlConnectionPanelTests : ComponentTest
     }
 
     [Fact]
+    public void Render_PeopleWithGroupOverage_WarnsTheAdminWithTheCount_AndSaysNothingWhenThereAreNone()
+    {
+        var warned = RenderPanel(new SamlConnectionView(_entra, HasVerifiedDomain: true, PeopleWithGroupOverage: 3));
+        var quiet = RenderPanel(new SamlConnectionView(_entra, HasVerifiedDomain: true));
+
+        Assert.Contains("3 people last signed in with too many groups", warned.Find("[data-testid='group-overage-warning']").TextContent);
+        Assert.Empty(quiet.FindAll("[data-testid='group-overage-warning']"));
+    }
+
+    [Fact]
     public void Render_WithoutVerifiedDomain_SwitchIsDisabledAndSaysWhy()
     {
         var panel = RenderPanel(new SamlConnectionView(_entra, HasVerifiedDomain: false));

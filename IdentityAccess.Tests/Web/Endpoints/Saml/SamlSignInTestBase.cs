@@ -72,16 +72,28 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         return document.DocumentElement!.GetAttribute("ID");
     }
 
-    protected static string Response(string requestId, string email) => new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
+    protected static string Response(string requestId, string email) =>
+        Response(requestId, email, email.StartsWith("carol", StringComparison.Ordinal) ? "okta-carol" : "okta-" + email, []);
+
+    /// <summary>An Okta-shaped Response: persistent subject, email, display name and the multi-valued <c>groups</c> attribute.</summary>
+    protected static string Response(string requestId, string email, string subject, string[] groups) =>
+        new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
+        {
+            Issuer = IdpMetadataSamples.OktaEntityId,
+            NameId = subject,
+            Audience = "urn:identityaccess:sp",
+            Destination = Acs,
+            InResponseTo = requestId,
+            IssueInstant = DateTimeOffset.UtcNow,
+            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = ["From the IdP"], ["groups"] = groups },
+        });
+
+    /// <summary>Starts a login, posts the IdP's Response for it, and returns the ACS's answer.</summary>
+    protected async Task<HttpResponseMessage> SignInAsync(string email, string subject, params string[] groups)
     {
-        Issuer = IdpMetadataSamples.OktaEntityId,
-        NameId = email.StartsWith("carol", StringComparison.Ordinal) ? "okta-carol" : "okta-" + email,
-        Audience = "urn:identityaccess:sp",
-        Destination = Acs,
-        InResponseTo = requestId,
-        IssueInstant = DateTimeOffset.UtcNow,
-        Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = ["From the IdP"] },
-    });
+        var login = await StartAsync("/");
+        return await PostAcsAsync(login, Response(login.RequestId, email, subject, groups));
+    }
 
     protected async Task<HttpResponseMessage> PostAcsAsync(Login login, string samlResponse)
     {

@@ -48,6 +48,16 @@ public abstract class SamlStartEndpointTests(TestDatabase database) : SamlSignIn
     }
 
     [Fact]
+    public async Task EmailStep_EmptyOrForeignBody_IsAClear4xxNeverA500()
+    {
+        var empty = await Client().PostAsync("/sso/start", Form());
+        var json = await Client().PostAsync("/sso/start", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var noToken = await Client().PostAsync("/sso/start", Form(("email", "dave@acme.test")));
+
+        Assert.All(new[] { empty, json, noToken }, r => Assert.InRange((int)r.StatusCode, 400, 499));
+    }
+
+    [Fact]
     public async Task Start_SsoTurnedOffOrUnknownParent_Is400PageNotARedirect()
     {
         Assert.Null(await Factory.Services.GetRequiredService<SamlConnectionService>()

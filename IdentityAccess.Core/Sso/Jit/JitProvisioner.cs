@@ -1,0 +1,53 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Sso.Jit;
+
+/// <summary>
+/// JIT provisioning at the ACS: for every organization joined to the parent whose mode is JIT, the rule engine
+/// evaluates the person as signing in now, with the groups their assertion carried (stored on their identity link
+/// before this runs), and its plan is applied like any other. Manual and SCIM organizations are only read: SSO
+/// lets their existing members in and provisions nobody.
+/// </summary>
+public sealed class JitProvisioner(PlanApplier applier)
+{
+    /// <summary>Runs inside the caller's transaction; the caller saves.</summary>
+    public async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, Guid parentId, Guid personId, AuditActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var organizations = await db.Organizations.AsNoTracking().Where(o => o.ParentOrganizationId == parentId)
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, o.ProvisioningMode }) // the reconciler's lock order: no deadlock
+            .ToListAsync(cancellationToken);
+        var access = new List<OrganizationAccess>();
+        foreach (var organization in organizations)
+        {
+            access.Add(organization.ProvisioningMode == ProvisioningMode.Jit
+                ? await ProvisionInAsync(db, parentId, organization.Id, organization.Name, personId, actor, cancellationToken)
+                : new OrganizationAccess(organization.Id, organization.Name, false, await StatusInAsync(db, organization.Id, personId, cancellationToken), null));
+        }
+
+        return access;
+    }
+
+    private async Task<OrganizationAccess> ProvisionInAsync(IdentityAccessDbContext db, Guid parentId, Guid organizationId, string name, Guid personId,
+        AuditActor actor, CancellationToken cancellationToken)
+    {
+        await OrganizationWrite.LockAsync(db, organizationId, cancellationToken);
+        var settings = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, new ReconcileScope().AddPeople([personId]), cancellationToken))!;
+        // The loader lists whoever signed in, so the person is there: marked as signing in now, JIT may provision them.
+        input = input with { People = [.. input.People.Select(p => p.PersonId == personId ? p with { SigningIn = true } : p)] };
+        var plan = ProvisioningRules.Evaluate(input);
+        await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
+        var outcome = plan.For(personId);
+        return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault());
+    }
+
+    private static async Task<MembershipStatus?> StatusInAsync(IdentityAccessDbContext db, Guid organizationId, Guid personId, CancellationToken cancellationToken) =>
+        await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.PersonId == personId)
+            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+}
