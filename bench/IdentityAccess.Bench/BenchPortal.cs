@@ -26,7 +26,12 @@ internal sealed class BenchPortal : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<BenchPortal> StartAsync(int seededPeople)
+    /// <summary>The demo's Acme parent and its chat organization, for benchmarks that set up more.</summary>
+    public (Guid Parent, Guid Chat, Guid Owner) Acme { get; private init; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<BenchPortal> StartAsync(int seededPeople, ProvisioningDraft? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("ia-bench-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -44,8 +49,10 @@ internal sealed class BenchPortal : IAsyncDisposable
         var alice = await db.People.SingleAsync(p => p.Email == "alice@acme.test");
         await db.SeatPools.Where(p => p.OrganizationId == chat.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, 1_000_000));
         var actor = new AuditActor(alice.Id, "bench");
-        var saved = await factory.Services.GetRequiredService<ProvisioningSettingsService>()
-            .SaveAsync(chat.Id, ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, alice.Id, null, actor);
+        var settingsService = factory.Services.GetRequiredService<ProvisioningSettingsService>();
+        var draft = settings ?? ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
+        var preview = await settingsService.PreviewAsync(chat.Id, draft, alice.Id); // the bench confirms what an owner would type
+        var saved = await settingsService.SaveAsync(chat.Id, draft, alice.Id, preview.AffectedOthers, actor);
         if (saved.Errors.Count > 0)
         {
             throw new InvalidOperationException(saved.Errors[0].Message);
@@ -57,7 +64,7 @@ internal sealed class BenchPortal : IAsyncDisposable
         }
 
         var (token, _) = await factory.Services.GetRequiredService<ScimTokenService>().GenerateAsync(chat.ParentOrganizationId, actor);
-        return new BenchPortal(factory, folder, baseUrl, token!.Secret);
+        return new BenchPortal(factory, folder, baseUrl, token!.Secret) { Acme = (chat.ParentOrganizationId, chat.Id, alice.Id) };
     }
 
     public async Task<IReadOnlyList<string>> SeededDirectoryUserIdsAsync(int count)

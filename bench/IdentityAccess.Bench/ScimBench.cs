@@ -1,6 +1,7 @@
 // SCIM benchmark: the real endpoint on Kestrel (127.0.0.1) over a SQLite file, Acme's chat org in directory-sync mode.
 // Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk]
+//   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs)
 //   created: users created through SCIM; seeded: people already synced, written straight to the database first;
 //   walk: 0 skips the paged walk of everyone (slow at 100k).
 using System.Diagnostics;
@@ -15,6 +16,12 @@ internal static class ScimBench
 {
     public static async Task Main(string[] args)
     {
+        if (args.FirstOrDefault() == "saml")
+        {
+            await SamlBench.RunAsync(args[1..]);
+            return;
+        }
+
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         var users = Arg(0, 1000);
         var concurrency = Arg(1, 8);
