@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test tier: Core unit tests, bUnit component tests, integration tests on SQLite and on a real
 # PostgreSQL server, and browser tests in headless Chromium. Works on a fresh machine: what the tests need
-# (Debian's chromium, postgresql and dnsmasq) is installed when missing, and a throw-away PostgreSQL server is started
-# on 127.0.0.1 unless IA_TEST_POSTGRES already names one.
+# (Debian's chromium, postgresql, dnsmasq and nodejs/npm) is installed when missing, the npm saml-idp that the SAML
+# interoperability test starts is installed from its lock file, and a throw-away PostgreSQL server is started on
+# 127.0.0.1 unless IA_TEST_POSTGRES already names one.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "Category!=Browser".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,14 +11,31 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 
-if ! command -v chromium >/dev/null 2>&1 || ! have_postgres || [ ! -x /usr/sbin/dnsmasq ]; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+have_postgres || missing+=(postgresql)
+[ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq-base)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+if [ ${#missing[@]} -gt 0 ] || ! command -v npm >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then
-    echo "scripts/test.sh: needs Debian's chromium, postgresql and dnsmasq-base; install them (apt-get install chromium postgresql dnsmasq-base) or run as root." >&2
+    echo "scripts/test.sh: needs Debian's chromium, postgresql, dnsmasq-base, nodejs and npm; install them (apt-get install chromium postgresql dnsmasq-base nodejs npm) or run as root." >&2
     exit 1
   fi
-  echo "Installing chromium, postgresql and dnsmasq-base from Debian's packages..."
+  echo "Installing ${missing[*]:-npm} from Debian's packages..."
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends chromium postgresql dnsmasq-base >/dev/null
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # Separately: a NodeSource nodejs bundles npm and conflicts with Debian's npm package; Debian's nodejs does not.
+  command -v npm >/dev/null 2>&1 || apt-get install -y -q --no-install-recommends npm >/dev/null
+fi
+
+# The SAML interoperability test's IdP (npm saml-idp in IdentityAccess.Tests/saml-idp), exactly as locked.
+echo "Installing npm saml-idp for the SAML interoperability test..."
+if ! npm_log=$(cd IdentityAccess.Tests/saml-idp && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+  echo "$npm_log" >&2
+  echo "scripts/test.sh: npm ci failed in IdentityAccess.Tests/saml-idp (see above)." >&2
+  exit 1
 fi
 
 if [ -z "${IA_TEST_POSTGRES:-}" ]; then
