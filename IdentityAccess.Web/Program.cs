@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings();
 
 builder.Services.AddIdentityAccessCore(builder.Configuration);
+builder.Services.AddDatabaseDataProtection();
 builder.Services.AddScimProvisioningLog();
 builder.Services.AddScimEndpoints();
 builder.Services.AddSamlEndpoints();

@@ -59,6 +59,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Sso.Connections.SamlReplayEntry> SamlReplayEntries => Set<Sso.Connections.SamlReplayEntry>();
 
+    public DbSet<DataProtectionKeys.DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeys.DataProtectionKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 
