@@ -19,7 +19,11 @@ internal static class ScimGroupMembers
         }
 
         var wanted = userIds.Distinct().ToList();
-        var known = await db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId && wanted.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        // A PATCH can name 10,000 members. EF.Parameter sends the list as one JSON parameter (json_each / unnest)
+        // instead of 10,000 bound parameters, which cost most of such a request. Only here: the primary keys drive
+        // these lookups whatever the list's size, which the planner cannot see in a JSON parameter elsewhere.
+        var known = await db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId && EF.Parameter(wanted).Contains(u.Id))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
         if (known.Count != wanted.Count)
         {
             // Provisioning log: a group sent as a member is skipped (only direct members count) and the group flagged.
@@ -32,7 +36,8 @@ internal static class ScimGroupMembers
             }
         }
 
-        var present = await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && known.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var present = await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && EF.Parameter(known).Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
         var added = known.Except(present).ToList();
         db.DirectoryGroupMembers.AddRange(added.Select(userId => new DirectoryGroupMember { GroupId = groupId, UserId = userId }));
         ProvisioningLogScope.Current?.AddGroupMembers(added);
