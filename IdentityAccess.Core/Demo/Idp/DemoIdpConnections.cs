@@ -49,6 +49,16 @@ public sealed class DemoIdpConnections(IDbContextFactory<IdentityAccessDbContext
         }
     }
 
+    /// <summary>The parents whose enabled SSO goes through the demo IdP: the sign-in page offers one button each.</summary>
+    public async Task<IReadOnlyList<DemoIdpSignInEntry>> ListEnabledAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SamlConnections.Where(c => c.EntityId == DemoIdentityProvider.EntityId && c.Enabled)
+            .Join(db.ParentOrganizations, c => c.ParentOrganizationId, p => p.Id, (c, p) => new { p.Id, p.Name, c.SingleSignOnUrl })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DemoIdpSignInEntry(r.Id, r.Name, DemoIdentityProvider.TenantOf(new Uri(r.SingleSignOnUrl)))).OrderBy(e => e.ParentName)];
+    }
+
     private async Task<Common.Error?> ImportAsync(Guid parentId, Uri appBaseUrl, string? tenant, CancellationToken cancellationToken)
     {
         using var certificate = await keys.GetOrCreateAsync(cancellationToken);

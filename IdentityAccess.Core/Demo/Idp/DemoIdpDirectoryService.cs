@@ -111,6 +111,17 @@ public sealed class DemoIdpDirectoryService(IDbContextFactory<IdentityAccessDbCo
         await db.DemoIdpGroups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Parents a push can target: those that verified a domain, with the domains (the tenants pushed).</summary>
+    public async Task<IReadOnlyList<DemoIdpPushTarget>> ListPushTargetsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.VerifiedDomains.Where(d => d.Status == Sso.Domains.DomainStatus.Verified)
+            .Join(db.ParentOrganizations, d => d.ParentOrganizationId, p => p.Id, (d, p) => new { p.Id, p.Name, d.Domain })
+            .ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => (r.Id, r.Name)).OrderBy(g => g.Key.Name)
+            .Select(g => new DemoIdpPushTarget(g.Key.Id, g.Key.Name, [.. g.Select(r => r.Domain).Order(StringComparer.Ordinal)]))];
+    }
+
     private static ValidationFailed Gone => new("id", "It was removed meanwhile; reload the page.");
 
     private static ValidationFailed? CheckPerson(string email, string displayName)
