@@ -3,6 +3,7 @@ using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Configuration;
+using IdentityAccess.Web.DemoIdp;
 using IdentityAccess.Web.Endpoints.DirectorySync;
 using IdentityAccess.Web.Endpoints.Members;
 using IdentityAccess.Web.Endpoints.Saml;
@@ -21,6 +22,7 @@ builder.Services.AddDatabaseDataProtection();
 builder.Services.AddScimProvisioningLog();
 builder.Services.AddScimEndpoints();
 builder.Services.AddSamlEndpoints();
+builder.Services.AddDemoIdentityProvider(builder.Environment);
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
 // Confirmations at the bottom right, where they never cover a page's action buttons.
@@ -38,9 +40,10 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
-app.MapSignInEndpoints(app.Environment, app.Configuration);
+app.MapSignInEndpoints(app.Configuration);
 app.MapScimEndpoints();
 app.MapSamlEndpoints();
+app.MapDemoIdentityProvider(app.Environment);
 app.MapMeEndpoint();
 app.MapMemberExportEndpoints();
 app.MapProvisioningLogExportEndpoints();

@@ -34,6 +34,15 @@ internal static class DemoDirectory
         ("ivan@acme.test", "Ivan Ivanov", ["anthropic-claude-users", "anthropic-console-developers"]),
     ];
 
+    /// <summary>The groups as (immutable id, name): the demo identity provider's Acme tenant holds the same.</summary>
+    public static IReadOnlyList<(string Key, string Name)> Groups => _groups;
+
+    /// <summary>The people as (email, name, group names), in the order the IdP assigned them.</summary>
+    public static IReadOnlyList<(string Email, string Name, string[] Groups)> Users => _users;
+
+    /// <summary>The immutable id the IdP gives a person: the same in a SCIM push and in a SAML NameID.</summary>
+    public static string ExternalIdOf(string email) => $"entra-{email.Split('@')[0]}";
+
     public static void Add(IdentityAccessDbContext db, Guid parentId, IReadOnlyDictionary<string, Person> people, DateTimeOffset now)
     {
         var groups = _groups.ToDictionary(g => g.Name, g => new DirectoryGroup
@@ -53,7 +62,7 @@ internal static class DemoDirectory
             var user = new DirectoryUser
             {
                 ParentOrganizationId = parentId,
-                ExternalId = $"entra-{email.Split('@')[0]}",
+                ExternalId = ExternalIdOf(email),
                 UserName = email,
                 NormalizedUserName = email.ToUpperInvariant(),
                 Email = email,

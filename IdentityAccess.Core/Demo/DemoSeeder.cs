@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Demo.Idp;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.People;
@@ -56,17 +57,11 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
 
         DemoDirectory.Add(db, acme.Id, new[] { alice, bob, carol, dave, erin }.ToDictionary(p => p.Email), now);
 
-        // .test names never resolve in public DNS, so the demo's domain is seeded as verified.
-        db.VerifiedDomains.Add(new VerifiedDomain
-        {
-            ParentOrganizationId = acme.Id,
-            Domain = "acme.test",
-            Challenge = DomainChallenge.NewChallenge(),
-            Status = DomainStatus.Verified,
-            CreatedAt = now,
-            VerifiedAt = now,
-            LastCheckResult = "Seeded by the demo.",
-        });
+        // .test names never resolve in public DNS, so the demo's domains are seeded as verified.
+        db.VerifiedDomains.AddRange(Domain(acme, "acme.test", now), Domain(globex, "globex.test", now));
+
+        // The built-in demo IdP (Development only) signs people of both domains in; the app connects to it at start-up.
+        DemoIdpSeed.Add(db, now);
 
         foreach (var org in new[] { acmeChat, acmeConsole, globexTeam })
         {
@@ -78,6 +73,17 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         logger.LogInformation("Seeded the demo: {Parents} parent organizations, {Orgs} organizations.", 2, 3);
         return true;
     }
+
+    private static VerifiedDomain Domain(ParentOrganization parent, string domain, DateTimeOffset now) => new()
+    {
+        ParentOrganizationId = parent.Id,
+        Domain = domain,
+        Challenge = DomainChallenge.NewChallenge(),
+        Status = DomainStatus.Verified,
+        CreatedAt = now,
+        VerifiedAt = now,
+        LastCheckResult = "Seeded by the demo.",
+    };
 
     private static Organization Org(ParentOrganization parent, string name, OrganizationPlan plan, DateTimeOffset now)
     {

@@ -19,15 +19,4 @@ public sealed class PersonLookup(IDbContextFactory<IdentityAccessDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
     }
-
-    /// <summary>People who are an active member somewhere, for the development sign-in list.</summary>
-    public async Task<IReadOnlyList<Person>> ListActiveMembersAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.People.AsNoTracking()
-            .Where(p => db.Memberships.Any(m => m.PersonId == p.Id && m.Status == MembershipStatus.Active))
-            .OrderBy(p => p.NormalizedEmail)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-    }
 }

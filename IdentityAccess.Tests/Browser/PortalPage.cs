@@ -6,12 +6,18 @@ namespace IdentityAccess.Tests.Browser;
 /// <summary>What a person does in the portal, in the words of the screen.</summary>
 public static class PortalPage
 {
+    /// <summary>
+    /// The one development sign-in path: /sign-in, the demo IdP button of the person's domain, the demo IdP's page (plain
+    /// HTML, no circuit to wait for), "Sign in as …", and its signed response posted to the real ACS.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string email, string path = "/")
     {
         await page.GotoAsync(path);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
-        await WaitInteractiveAsync(page); // a form posted while the circuit starts can be re-rendered away
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {email}" }).ClickAsync();
+        await WaitInteractiveAsync(page); // a link followed while the circuit starts can be lost
+        await page.GetByText($"Sign in with the demo identity provider ({email.Split('@')[1]})").ClickAsync();
+        await Expect(page.GetByTestId("demo-idp-badge")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {email}", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         await WaitInteractiveAsync(page);
     }

@@ -10,8 +10,8 @@ using static Microsoft.Playwright.Assertions;
 namespace IdentityAccess.Tests.Browser;
 
 /// <summary>
-/// The owner connects an IdP on the Identity and access page; then a member signs in with their work email. The IdP is
-/// played by a Playwright route on 127.0.0.1 (same site as the portal, as with saml-idp in TOOLCHAIN.md §8): it answers
+/// The owner replaces the demo IdP she signed in through with her company's IdP on the Identity and access page; then a
+/// member signs in with their work email. The IdP is played by a Playwright route on 127.0.0.1 (same site as the portal, as with saml-idp in TOOLCHAIN.md §8): it answers
 /// the AuthnRequest with a signed Response in an auto-submitting form, as real IdPs do.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -32,6 +32,10 @@ public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixtur
         await page.GetByTestId("import-metadata").ClickAsync();
         await Expect(page.GetByTestId("idp-entity-id")).ToHaveTextAsync(IdpMetadataSamples.OktaEntityId);
         await Expect(page.GetByTestId("idp-certificate")).ToContainTextAsync("CN=Test IdP");
+        // The seeded demo IdP connection was on, and a re-import keeps it on; turned off and on again, it stays the owner's choice.
+        await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Enabled");
+        await page.GetByText("Sign in with this IdP").ClickAsync();
+        await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Configured, off");
         await page.GetByText("Sign in with this IdP").ClickAsync();
         await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Enabled");
         await Screenshots.SaveAsync(page, "saml-connection");

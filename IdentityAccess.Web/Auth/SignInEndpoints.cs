@@ -1,15 +1,13 @@
-using IdentityAccess.Core.People;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Auth;
 
 internal static class SignInEndpoints
 {
-    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app, IWebHostEnvironment environment, IConfiguration configuration)
+    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         app.MapPost("/sign-out", async (HttpContext http) =>
         {
@@ -20,13 +18,6 @@ internal static class SignInEndpoints
         if (AdminSignInServiceCollectionExtensions.IsEntraConfigured(configuration))
         {
             app.MapGet("/sign-in/entra", EntraChallengeAsync);
-        }
-
-        // A newcomer can use the portal without any IdP. Never mapped outside Development, so elsewhere the
-        // route does not exist at all (a test proves it).
-        if (environment.IsDevelopment())
-        {
-            app.MapPost(DevelopmentSignInPath, DevelopmentSignInAsync);
         }
 
         return app;
@@ -46,20 +37,5 @@ internal static class SignInEndpoints
             http.Response.Redirect("/sign-in?error=" + Uri.EscapeDataString(
                 "Microsoft Entra ID could not be reached. Try again in a moment; if it keeps happening, tell your administrator."));
         }
-    }
-
-    public const string DevelopmentSignInPath = "/sign-in/development";
-
-    private static async Task<IResult> DevelopmentSignInAsync(
-        HttpContext http, PersonLookup people, [FromForm] Guid personId, [FromForm] string? returnUrl)
-    {
-        var person = await people.FindAsync(personId, http.RequestAborted);
-        if (person is null)
-        {
-            return Results.LocalRedirect("/sign-in?error=" + Uri.EscapeDataString("That person no longer exists."));
-        }
-
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(person, "development"));
-        return Results.LocalRedirect(LocalRedirect.Sanitize(returnUrl));
     }
 }

@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Web.DemoIdp;
 
 namespace IdentityAccess.Web.Startup;
 
@@ -11,7 +12,9 @@ internal static class DatabaseStartup
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedOnFirstRun", true))
         {
-            await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            var seeded = await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            // The demo's parents are connected to the demo IdP once the server listens: its SSO URL needs the port.
+            app.Services.GetRequiredService<DemoIdpSeedSignal>().DemoWasSeeded = seeded;
         }
     }
 }

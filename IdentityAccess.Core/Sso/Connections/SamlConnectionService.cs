@@ -74,13 +74,14 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         return null;
     }
 
-    public async Task<Error?> SetEnabledAsync(Guid organizationId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
-    {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parentId)
-        {
-            return NotAllowed;
-        }
+    public async Task<Error?> SetEnabledAsync(Guid organizationId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default) =>
+        await ParentAsync(organizationId, actor.PersonId, cancellationToken) is { } parentId
+            ? await SetEnabledForParentAsync(parentId, enabled, actor, cancellationToken)
+            : NotAllowed;
 
+    /// <summary>Without an access check: for the Development demo, which connects its parents to the demo IdP.</summary>
+    public async Task<Error?> SetEnabledForParentAsync(Guid parentId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var connection = await db.SamlConnections.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
         if (connection is null)

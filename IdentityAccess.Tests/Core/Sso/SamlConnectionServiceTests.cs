@@ -20,6 +20,11 @@ public sealed class SamlConnectionServiceTests : IAsyncLifetime
         await _portal.InitializeAsync();
         _alice = new AuditActor(_portal.Demo.Person("alice@acme.test"), "Alice");
         _grace = new AuditActor(_portal.Demo.Person("grace@globex.test"), "Grace");
+        // These tests start before any IdP is connected: without the demo IdP connections the seed makes, and with a
+        // Globex that has verified no domain.
+        await using var db = await _portal.Factory.CreateDbContextAsync();
+        await db.SamlConnections.ExecuteDeleteAsync();
+        await db.VerifiedDomains.Where(d => d.Domain == "globex.test").ExecuteDeleteAsync();
     }
 
     public Task DisposeAsync() => _portal.DisposeAsync();

@@ -1,20 +1,24 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IdentityAccess.Tests.Web.Auth;
 
-/// <summary>The development sign-in through the app's real cookie session, and proof that it exists nowhere else.</summary>
-public sealed partial class DevelopmentSignInTests : IAsyncLifetime
+/// <summary>
+/// The development sign-in goes through the demo IdP and the real ACS into the app's cookie session; outside
+/// Development neither the demo IdP nor any other development sign-in exists.
+/// </summary>
+public sealed class DevelopmentSignInTests : IAsyncLifetime
 {
     private readonly SqliteFileTestDatabase _database = new();
     private IdentityAccessWebFactory _factory = default!;
+    private Guid _acme;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _factory = new IdentityAccessWebFactory(_database, "Development", useTestAuth: false);
-        return Task.CompletedTask;
+        await using var db = await _factory.CreateDbContextAsync();
+        _acme = await DemoIdpHttp.ParentIdAsync(db, "Acme Corporation");
     }
 
     public async Task DisposeAsync()
@@ -33,16 +37,26 @@ public sealed partial class DevelopmentSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DevelopmentSignIn_SeededOwner_OpensMembersPage()
+    public async Task SignInPage_InDevelopment_OffersTheDemoIdpPerSeededParent()
+    {
+        var html = WebUtility.HtmlDecode(await Client().GetStringAsync("/sign-in?returnUrl=%2Faudit"));
+
+        Assert.Contains("Demo identity provider — Development only", html);
+        Assert.Contains($"href=\"/sso/{_acme}?returnUrl=%2Faudit\"", html);
+        Assert.Contains("Sign in with the demo identity provider (acme.test)", html);
+        Assert.Contains("Sign in with the demo identity provider (globex.test)", html);
+    }
+
+    [Fact]
+    public async Task DemoIdpSignIn_SeededOwner_OpensHomeThroughTheRealAcs()
     {
         var client = Client();
-        var (token, aliceId) = await ReadSignInFormAsync(client, "alice@acme.test");
 
-        var signIn = await client.PostAsync("/sign-in/development", Form(token, aliceId, "/"));
+        var acs = await DemoIdpHttp.SignInAsync(client, _acme, "alice@acme.test");
         var home = await client.GetAsync("/");
 
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, acs.StatusCode);
+        Assert.Equal("/", acs.Headers.Location!.OriginalString);
         var html = await home.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Your organizations", html);
@@ -50,60 +64,52 @@ public sealed partial class DevelopmentSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DevelopmentSignIn_ExternalReturnUrl_RedirectsHomeInstead()
+    public async Task DemoIdpSignIn_ExternalReturnUrl_RedirectsHomeInstead()
     {
-        var client = Client();
-        var (token, aliceId) = await ReadSignInFormAsync(client, "alice@acme.test");
+        var acs = await DemoIdpHttp.SignInAsync(Client(), _acme, "alice@acme.test", "//evil.example/phish");
 
-        var signIn = await client.PostAsync("/sign-in/development", Form(token, aliceId, "//evil.example/phish"));
-
-        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        Assert.Equal("/", acs.Headers.Location!.OriginalString);
     }
 
     [Fact]
-    public async Task DevelopmentSignIn_WithoutAntiforgeryToken_IsRejected()
+    public async Task DemoIdpChoice_WithoutAntiforgeryToken_AnswersReadable400()
     {
         var client = Client();
-        var (_, aliceId) = await ReadSignInFormAsync(client, "alice@acme.test");
+        var page = await DemoIdpHttp.OpenIdpPageAsync(client, _acme);
+        var withoutToken = page.Replace("__RequestVerificationToken", "stripped", StringComparison.Ordinal);
 
-        var signIn = await client.PostAsync("/sign-in/development", new FormUrlEncodedContent(new Dictionary<string, string> { ["personId"] = aliceId }));
+        var choice = await DemoIdpHttp.ChooseAsync(client, withoutToken, "alice@acme.test");
 
-        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, choice.StatusCode);
+        Assert.Contains("Start signing in again", await choice.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task DevelopmentSignIn_InProduction_DoesNotExist()
+    public async Task DemoIdpAndDevelopmentSignIn_InProduction_DoNotExist()
     {
-        var (token, aliceId) = await ReadSignInFormAsync(Client(), "alice@acme.test"); // seeds through Development first
+        var idpPage = await DemoIdpHttp.OpenIdpPageAsync(Client(), _acme); // seeds through Development first
         await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false);
         var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var page = await client.GetStringAsync("/sign-in");
-        var post = await client.PostAsync("/sign-in/development", Form(token, aliceId, "/"));
+        var signInPage = await client.GetStringAsync("/sign-in");
+        var choice = await client.PostAsync("/demo-idp/sso", DemoIdpHttp.Fields(idpPage));
+        var oldDevelopmentSignIn = await client.PostAsync("/sign-in/development", new FormUrlEncodedContent([]));
 
-        Assert.DoesNotContain("Development sign-in", page);
-        Assert.DoesNotContain(aliceId, page);
-        Assert.Contains("No sign-in method is configured", page);
-        Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"got {post.StatusCode}");
-        Assert.False(post.Headers.Contains("Set-Cookie") && post.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ia.session", StringComparison.Ordinal)));
+        Assert.DoesNotContain("demo identity provider", signInPage, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("No sign-in method is configured", signInPage);
+        foreach (var path in new[] { "/demo-idp", "/demo-idp/metadata", "/demo-idp/sso" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+            Assert.DoesNotContain("Demo identity provider", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var post in new[] { choice, oldDevelopmentSignIn })
+        {
+            Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"got {post.StatusCode}");
+            Assert.False(post.Headers.Contains("Set-Cookie") && post.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ia.session", StringComparison.Ordinal)));
+        }
     }
 
     private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private static async Task<(string Token, string PersonId)> ReadSignInFormAsync(HttpClient client, string email)
-    {
-        var html = await client.GetStringAsync("/sign-in");
-        var form = FormFor().Matches(html).Single(m => m.Groups["label"].Value.Contains(email, StringComparison.Ordinal));
-        return (form.Groups["token"].Value, form.Groups["person"].Value);
-    }
-
-    private static FormUrlEncodedContent Form(string token, string personId, string returnUrl) => new(new Dictionary<string, string>
-    {
-        ["__RequestVerificationToken"] = token,
-        ["personId"] = personId,
-        ["returnUrl"] = returnUrl,
-    });
-
-    [GeneratedRegex("""name="__RequestVerificationToken" value="(?<token>[^"]+)".*?name="personId" value="(?<person>[0-9a-f-]+)".*?aria-label="(?<label>Sign in as [^"]+)""", RegexOptions.Singleline)]
-    private static partial Regex FormFor();
 }

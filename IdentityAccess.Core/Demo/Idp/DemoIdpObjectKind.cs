@@ -1,0 +1,7 @@
+namespace IdentityAccess.Core.Demo.Idp;
+
+public enum DemoIdpObjectKind
+{
+    User,
+    Group,
+}
