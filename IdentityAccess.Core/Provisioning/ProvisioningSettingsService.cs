@@ -27,7 +27,9 @@ public sealed class ProvisioningSettingsService(
         var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
         var (organization, saved) = (input.Organization, input.Settings);
         var groupSizes = input.People.SelectMany(p => p.GroupKeys).CountBy(k => k).ToDictionary();
+        // JIT: groups that sign-in assertions carried count too, under their id, when no directory names them.
         var groups = input.GroupNames.Select(g => new DirectoryGroupOption(g.Key, g.Value, groupSizes.GetValueOrDefault(g.Key)))
+            .Concat(groupSizes.Keys.Where(k => !input.GroupNames.ContainsKey(k)).Select(k => new DirectoryGroupOption(k, $"{k} (seen at sign-in)", groupSizes[k])))
             .OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
         var topRole = Roles.RoleCatalog.TopRole(organization.Product);
         var topRoleMembers = input.People

@@ -46,6 +46,25 @@ public sealed class MappingTablesTests : ComponentTest
     }
 
     [Fact]
+    public void RoleTable_AGroupTheDirectoryDoesNotKnow_CanBeAddedByTypingItsId()
+    {
+        RoleMapping? added = null;
+        var popovers = Render<MudPopoverProvider>();
+        var cut = Render<RoleMappingTable>(p => p.Add(c => c.Product, Product.Chat).Add(c => c.Mappings, []).Add(c => c.Groups, _groups)
+            .Add(c => c.OnAdd, m => added = m));
+
+        cut.Find("tr[data-role=Admin] button").Click();
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-menu-item")));
+        popovers.FindAll(".mud-menu-item").Single(e => e.TextContent.Contains("Enter a group id", StringComparison.Ordinal)).Click();
+        const string Field = "input[data-testid='group-id-Admin'], [data-testid='group-id-Admin'] input";
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(Field)));
+        cut.Find(Field).Input("  00g-engineering ");
+        cut.Find("[data-testid='add-group-id-Admin']").Click();
+
+        Assert.Equal(new RoleMapping("00g-engineering", Role.Admin), added);
+    }
+
+    [Fact]
     public void RoleTable_AddPicksAGroupByItsImmutableKey()
     {
         RoleMapping? added = null;

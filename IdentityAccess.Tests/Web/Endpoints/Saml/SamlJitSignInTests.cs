@@ -54,6 +54,8 @@ public abstract class SamlJitSignInTests(TestDatabase database) : SamlSignInTest
         var view = await Factory.Services.GetRequiredService<ProvisioningSettingsService>().GetAsync(Demo.AcmeChat, Demo.Person("alice@acme.test"));
         var listed = Assert.Single(view!.AssignedButNotMembers, o => o.Person.Email == "gina@acme.test");
         Assert.Contains("In no group mapped to a role of Acme", listed.Reasons.Last(), StringComparison.Ordinal);
+        // The group her assertion carried can now be picked for a mapping, under its id.
+        Assert.Contains(view.Groups, g => g.Key == "00g-sales" && g.DisplayName == "00g-sales (seen at sign-in)");
     }
 
     [Fact]
