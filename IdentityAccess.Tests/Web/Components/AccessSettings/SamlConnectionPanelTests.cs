@@ -45,6 +45,14 @@ public sealed class SamlConnectionPanelTests : ComponentTest
     }
 
     [Fact]
+    public void Render_ExistingOktaConnection_ReplacingMetadataStartsFromItsAttributeNames()
+    {
+        var panel = RenderPanel(new SamlConnectionView(_entra with { Preset = SamlAttributePreset.Okta }, HasVerifiedDomain: true));
+
+        Assert.Equal("Okta", panel.Find("[data-testid='saml-preset'][role=combobox]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Render_WithoutVerifiedDomain_SwitchIsDisabledAndSaysWhy()
     {
         var panel = RenderPanel(new SamlConnectionView(_entra, HasVerifiedDomain: false));
