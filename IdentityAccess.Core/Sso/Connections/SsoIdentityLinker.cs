@@ -75,12 +75,14 @@ public sealed class SsoIdentityLinker(AuditLog audit, TimeProvider time)
     }
 
     // The parent's SCIM directory may already hold this person, unlinked (synced before they had an account): one
-    // person, not two, as when a SCIM write finds a person by email.
+    // person, not two. Matched by userName through its index: comparing the email column instead scanned every
+    // directory user (53 ms per first sign-in at 100k). A directory user whose userName is not the email is linked
+    // by the next reconcile, which finds the person by email.
     private static async Task LinkDirectoryUsersAsync(IdentityAccessDbContext db, Guid parentId, Person person, CancellationToken cancellationToken)
     {
         var normalized = person.NormalizedEmail;
         var unlinked = await db.DirectoryUsers
-            .Where(u => u.ParentOrganizationId == parentId && u.PersonId == null && (u.NormalizedUserName == normalized || u.Email!.ToUpper() == normalized))
+            .Where(u => u.ParentOrganizationId == parentId && u.NormalizedUserName == normalized && u.PersonId == null)
             .ToListAsync(cancellationToken);
         foreach (var user in unlinked)
         {
