@@ -39,6 +39,8 @@ internal sealed class BenchPortal : IAsyncDisposable
             b.UseEnvironment("Development");
             b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "bench.db")}");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // The bench deactivates everyone on purpose to time a large reconcile: the mass-removal safeguard would stage it.
+            b.UseSetting("Provisioning:MassRemoval:Percent", "100");
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -72,6 +74,25 @@ internal sealed class BenchPortal : IAsyncDisposable
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
         return [.. (await db.DirectoryUsers.Where(u => u.UserName.StartsWith("seed")).OrderBy(u => u.CreatedAt).Take(count).Select(u => u.Id).ToListAsync())
             .Select(id => id.ToString())];
+    }
+
+    /// <summary>Times Sync now twice: nothing to change, then every seeded person deactivated in the IdP (all suspended).</summary>
+    public async Task SyncNowAsync(int seeded)
+    {
+        var sync = _factory.Services.GetRequiredService<SyncNowService>();
+        var owner = new AuditActor(Acme.Owner, "bench");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var unchanged = await sync.SyncAsync(Acme.Chat, owner);
+        Console.WriteLine($"Sync now, nothing to change ({unchanged} changes): {clock.Elapsed.TotalMilliseconds:F0} ms");
+
+        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync())
+        {
+            await db.DirectoryUsers.Where(u => u.UserName.StartsWith("seed")).ExecuteUpdateAsync(u => u.SetProperty(x => x.Active, false));
+        }
+
+        clock.Restart();
+        var applied = await sync.SyncAsync(Acme.Chat, owner);
+        Console.WriteLine($"Sync now, {seeded} deactivated in the IdP ({applied} changes applied): {clock.Elapsed.TotalSeconds:F1} s, working set {Environment.WorkingSet / (1024 * 1024)} MiB");
     }
 
     public async ValueTask DisposeAsync()

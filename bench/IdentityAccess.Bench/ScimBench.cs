@@ -77,7 +77,13 @@ internal static class ScimBench
         var patch = await http.PatchAsync($"/scim/v2/Groups/{group}", new StringContent($$"""{"Operations":[{"op":"add","path":"members","value":[{{members}}]}]}""", Encoding.UTF8, "application/scim+json"));
         Console.WriteLine($"group PATCH adding {memberIds.Count} members: {clock.Elapsed.TotalMilliseconds:F0} ms ({(int)patch.StatusCode})");
 
-        // 4. Paged walk at count=100.
+        // 4. Sync now: a full reconcile with nothing to change, then one that applies a change to every seeded person.
+        if (seeded > 0)
+        {
+            await portal.SyncNowAsync(seeded);
+        }
+
+        // 5. Paged walk at count=100.
         if (!walk)
         {
             Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
