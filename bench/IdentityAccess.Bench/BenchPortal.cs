@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace IdentityAccess.Bench;
 
@@ -19,8 +20,15 @@ internal sealed class BenchPortal : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _folder;
 
-    private BenchPortal(WebApplicationFactory<Program> factory, string folder, string baseUrl, string token) =>
-        (_factory, _folder, BaseUrl, Token) = (factory, folder, baseUrl, token);
+    /// <summary>Set to an Npgsql connection string (a server, not a database) to run on PostgreSQL in a fresh database.</summary>
+    public const string PostgresVariable = "IA_BENCH_POSTGRES";
+
+    private readonly string? _postgresDatabase;
+
+    private BenchPortal(WebApplicationFactory<Program> factory, string folder, string baseUrl, string token, string? postgresDatabase) =>
+        (_factory, _folder, BaseUrl, Token, _postgresDatabase) = (factory, folder, baseUrl, token, postgresDatabase);
+
+    public static string DatabaseLabel => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } ? "PostgreSQL" : "SQLite file";
 
     public string BaseUrl { get; }
 
@@ -34,10 +42,21 @@ internal sealed class BenchPortal : IAsyncDisposable
     public static async Task<BenchPortal> StartAsync(int seededPeople, ProvisioningDraft? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("ia-bench-").FullName;
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        var postgresDatabase = string.IsNullOrEmpty(server) ? null : $"ia_bench_{Guid.NewGuid():N}";
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
-            b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "bench.db")}");
+            if (postgresDatabase is null)
+            {
+                b.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "bench.db")}");
+            }
+            else
+            {
+                b.UseSetting("Database:Provider", "Postgres");
+                b.UseSetting("Database:ConnectionString", new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase, MaxPoolSize = 50 }.ConnectionString);
+            }
+
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             // The bench deactivates everyone on purpose to time a large reconcile: the mass-removal safeguard would stage it.
             b.UseSetting("Provisioning:MassRemoval:Percent", "100");
@@ -66,7 +85,7 @@ internal sealed class BenchPortal : IAsyncDisposable
         }
 
         var (token, _) = await factory.Services.GetRequiredService<ScimTokenService>().GenerateAsync(chat.ParentOrganizationId, actor);
-        return new BenchPortal(factory, folder, baseUrl, token!.Secret) { Acme = (chat.ParentOrganizationId, chat.Id, alice.Id) };
+        return new BenchPortal(factory, folder, baseUrl, token!.Secret, postgresDatabase) { Acme = (chat.ParentOrganizationId, chat.Id, alice.Id) };
     }
 
     public async Task<IReadOnlyList<string>> SeededDirectoryUserIdsAsync(int count)
@@ -100,5 +119,13 @@ internal sealed class BenchPortal : IAsyncDisposable
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres" }.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -32,7 +32,7 @@ internal static class SamlBench
         var logins = Arg(0, 500);
         var seeded = Arg(1, 0);
         var concurrency = Arg(2, 1);
-        Console.WriteLine($"SAML bench: {logins} new people then {logins} returning, {seeded} members already, concurrency {concurrency}, SQLite file, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"SAML bench: {logins} new people then {logins} returning, {seeded} members already, concurrency {concurrency}, {BenchPortal.DatabaseLabel}, {Environment.ProcessorCount} cores");
 
         // The demo's owner keeps Owner through a mapping: otherwise the save guard refuses the lockout.
         var jit = new ProvisioningDraft(ProvisioningMode.Jit, true, [new RoleMapping(Engineering, Role.Admin), new RoleMapping(DemoOwners, Role.Owner)], [], null, 1);

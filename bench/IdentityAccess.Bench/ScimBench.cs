@@ -27,7 +27,7 @@ internal static class ScimBench
         var concurrency = Arg(1, 8);
         var seeded = Arg(2, 0);
         var walk = Arg(3, 1) != 0;
-        Console.WriteLine($"SCIM bench: {seeded} people already synced, {users} created, concurrency {concurrency}, SQLite file, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"SCIM bench: {seeded} people already synced, {users} created, concurrency {concurrency}, {BenchPortal.DatabaseLabel}, {Environment.ProcessorCount} cores");
         await using var portal = await BenchPortal.StartAsync(seeded);
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", portal.Token);
