@@ -19,5 +19,7 @@ internal sealed class DirectoryUserConfiguration : IEntityTypeConfiguration<Dire
         builder.HasIndex(u => new { u.ParentOrganizationId, u.NormalizedUserName }).IsUnique();
         builder.HasIndex(u => new { u.ParentOrganizationId, u.ExternalId });
         builder.HasIndex(u => u.PersonId);
+        // SCIM's list order (startIndex paging): the database walks this index instead of sorting the parent's users per page.
+        builder.HasIndex(u => new { u.ParentOrganizationId, u.CreatedAt, u.Id });
     }
 }

@@ -344,6 +344,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("ParentOrganizationId", "CreatedAt", "Id");
+
                     b.ToTable("DirectoryUsers");
                 });
 

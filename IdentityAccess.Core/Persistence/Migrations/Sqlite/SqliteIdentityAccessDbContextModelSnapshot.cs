@@ -338,6 +338,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("ParentOrganizationId", "CreatedAt", "Id");
+
                     b.ToTable("DirectoryUsers");
                 });
 
