@@ -1,16 +1,13 @@
 // SSO sign-in benchmark: SP-initiated logins through the real endpoints on Kestrel (127.0.0.1) over a SQLite file.
-// Acme's chat organization provisions just in time with group mappings; the bench plays the IdP (its own RSA key,
-// metadata imported like an owner would) and times the ACS: validation of the signed Response, JIT provisioning
+// Acme's chat organization provisions just in time with group mappings; the bench plays the built-in demo IdP (its
+// key and metadata, imported like an owner would) and times the ACS: validation of the signed Response, JIT provisioning
 // through the rule engine, and the session cookie. Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- saml [logins] [seeded] [concurrency]
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Web;
-using System.Xml;
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Demo.Idp;
 using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
@@ -22,7 +19,6 @@ namespace IdentityAccess.Bench;
 
 internal static class SamlBench
 {
-    private const string IdpEntityId = "urn:bench:idp";
     private const string Engineering = "bench-engineering";
     private const string DemoOwners = "6f1c2a9e-0001-4c1e-9a10-acme00000001";
 
@@ -37,10 +33,11 @@ internal static class SamlBench
         // The demo's owner keeps Owner through a mapping: otherwise the save guard refuses the lockout.
         var jit = new ProvisioningDraft(ProvisioningMode.Jit, true, [new RoleMapping(Engineering, Role.Admin), new RoleMapping(DemoOwners, Role.Owner)], [], null, 1);
         await using var portal = await BenchPortal.StartAsync(seeded, jit);
-        using var idpKey = CreateIdpCertificate();
+        using var idpKey = await portal.Services.GetRequiredService<DemoIdpKeyStore>().GetOrCreateAsync();
         var connections = portal.Services.GetRequiredService<SamlConnectionService>();
         var owner = new AuditActor(portal.Acme.Owner, "bench");
-        Check(await connections.ImportMetadataAsync(portal.Acme.Chat, Metadata(idpKey), SamlAttributePreset.Okta, owner));
+        var metadata = DemoIdpMetadata.Write(DemoIdentityProvider.SsoUrl(new Uri(portal.BaseUrl), "acme.test"), idpKey);
+        Check(await connections.ImportMetadataAsync(portal.Acme.Chat, metadata, SamlAttributePreset.Okta, owner));
         Check(await connections.SetEnabledAsync(portal.Acme.Chat, true, owner));
         var signer = new SamlResponseSigner(idpKey);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(portal.BaseUrl) };
@@ -73,11 +70,11 @@ internal static class SamlBench
         var cookie = start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ia.saml=", StringComparison.Ordinal));
         var response = signer.CreateBase64(new SamlResponseContent
         {
-            Issuer = IdpEntityId,
+            Issuer = DemoIdentityProvider.EntityId,
             NameId = $"bench-subject-{person}",
             Audience = "urn:identityaccess:sp",
             Destination = new Uri(http.BaseAddress!, "/saml/acs"), // the ACS as the app sees it: no public base URL is configured here
-            InResponseTo = RequestIdOf(query["SAMLRequest"]!),
+            InResponseTo = DemoIdpAuthnRequest.Read(query["SAMLRequest"]).Request!.Id,
             IssueInstant = DateTimeOffset.UtcNow,
             Attributes = new Dictionary<string, IReadOnlyList<string>>
             {
@@ -102,33 +99,6 @@ internal static class SamlBench
 
         return elapsed;
     }
-
-    private static string RequestIdOf(string samlRequest)
-    {
-        using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(samlRequest)), CompressionMode.Decompress);
-        var document = new XmlDocument { XmlResolver = null };
-        document.Load(inflate);
-        return document.DocumentElement!.GetAttribute("ID");
-    }
-
-    private static X509Certificate2 CreateIdpCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=bench idp", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
-    }
-
-    private static string Metadata(X509Certificate2 certificate) => $"""
-        <md:EntityDescriptor entityID="{IdpEntityId}" xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">
-          <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-            <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>
-              <ds:X509Certificate>{Convert.ToBase64String(certificate.RawData)}</ds:X509Certificate>
-            </ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
-            <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.bench.example/sso"/>
-          </md:IDPSSODescriptor>
-        </md:EntityDescriptor>
-        """;
 
     private static void Check(IdentityAccess.Core.Common.Error? error)
     {

@@ -91,18 +91,19 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mayCreate = await db.Organizations.AnyAsync(o => o.ParentOrganizationId == parentId && o.ProvisioningMode == ProvisioningMode.Jit, cancellationToken);
+        var organizations = await jit.OrganizationsAsync(db, parentId, cancellationToken);
+        var mayCreate = organizations.Any(o => o.Mode == ProvisioningMode.Jit);
         var link = await linker.LinkAsync(db, parentId, identity, emailDomainVerified, mayCreate, cancellationToken);
         if (link is null)
         {
             await transaction.RollbackAsync(cancellationToken);
             return await FailAsync(parentId, idp, SamlSignInFailure.NoAccountYet,
-                $"no account for subject {LogSafe(identity.Subject)} ({LogSafe(identity.Email ?? "no email")})", cancellationToken);
+                $"no account for subject {LogSafe.Quote(identity.Subject)} ({LogSafe.Quote(identity.Email)})", cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link and its groups
         var person = link.Person!;
-        var access = await jit.ProvisionAsync(db, parentId, person.Id, _signIn, cancellationToken);
+        var access = await jit.ProvisionAsync(db, parentId, organizations, person.Id, _signIn, cancellationToken);
         var refusal = SignInRefusal.For(access);
         if (refusal is null)
         {
@@ -134,6 +135,4 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         await db.SaveChangesAsync(cancellationToken);
         return SamlSignInResult.Failed(failure, detail);
     }
-
-    private static string LogSafe(string value) => new([.. value.Take(200).Where(c => !char.IsControl(c))]);
 }

@@ -15,17 +15,19 @@ namespace IdentityAccess.Core.Sso.Jit;
 /// </summary>
 public sealed class JitProvisioner(PlanApplier applier)
 {
-    /// <summary>Runs inside the caller's transaction; the caller saves.</summary>
-    public async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, Guid parentId, Guid personId, AuditActor actor,
-        CancellationToken cancellationToken = default)
+    /// <summary>The parent's organizations in the reconciler's lock order (no deadlock between the two).</summary>
+    public async Task<IReadOnlyList<ParentOrganizationMode>> OrganizationsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
+        await db.Organizations.AsNoTracking().Where(o => o.ParentOrganizationId == parentId).OrderBy(o => o.Id)
+            .Select(o => new ParentOrganizationMode(o.Id, o.Name, o.ProvisioningMode)).ToListAsync(cancellationToken);
+
+    /// <summary>Runs inside the caller's transaction, over <see cref="OrganizationsAsync"/>' list; the caller saves.</summary>
+    public async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, Guid parentId,
+        IReadOnlyList<ParentOrganizationMode> organizations, Guid personId, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var organizations = await db.Organizations.AsNoTracking().Where(o => o.ParentOrganizationId == parentId)
-            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Name, o.ProvisioningMode }) // the reconciler's lock order: no deadlock
-            .ToListAsync(cancellationToken);
         var access = new List<OrganizationAccess>();
         foreach (var organization in organizations)
         {
-            access.Add(organization.ProvisioningMode == ProvisioningMode.Jit
+            access.Add(organization.Mode == ProvisioningMode.Jit
                 ? await ProvisionInAsync(db, parentId, organization.Id, organization.Name, personId, actor, cancellationToken)
                 : new OrganizationAccess(organization.Id, organization.Name, false, await StatusInAsync(db, organization.Id, personId, cancellationToken), null));
         }
