@@ -2,6 +2,7 @@ using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -31,6 +32,7 @@ internal static class OrganizationWrite
         {
             // PostgreSQL's READ COMMITTED lets two such transactions read the same counts; the row lock orders them.
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Organizations\" WHERE \"Id\" = {organizationId} FOR UPDATE", cancellationToken);
+            await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // the lock makes this writer the only folder
         }
     }
 

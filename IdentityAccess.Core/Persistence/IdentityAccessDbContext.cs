@@ -51,6 +51,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Seats.SeatHolding> SeatHoldings => Set<Seats.SeatHolding>();
 
+    public DbSet<Seats.SeatHoldingChange> SeatHoldingChanges => Set<Seats.SeatHoldingChange>();
+
     public DbSet<Sso.Connections.SamlConnection> SamlConnections => Set<Sso.Connections.SamlConnection>();
 
     public DbSet<Sso.Connections.SamlIdentityLink> SamlIdentityLinks => Set<Sso.Connections.SamlIdentityLink>();

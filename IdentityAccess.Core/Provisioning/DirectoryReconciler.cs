@@ -3,6 +3,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
+using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -16,6 +17,9 @@ namespace IdentityAccess.Core.Provisioning;
 public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker)
 {
     private const int MaxScopedPeople = 2000;
+
+    /// <summary>A big apply leaves one seat-counter change per membership on PostgreSQL; past this many it folds them itself.</summary>
+    private const int FoldAfterChanges = 1000;
 
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>
         await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
@@ -49,8 +53,14 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
                 plan = ProvisioningRules.Evaluate(input with { HeldBack = heldBack }); // their seats stay theirs
             }
 
-            changed += await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
+            var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
+            if (applied > FoldAfterChanges)
+            {
+                await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // so the next SCIM request does not
+            }
+
+            changed += applied;
         }
 
         Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed); // "N membership changes" in the SCIM request's log row

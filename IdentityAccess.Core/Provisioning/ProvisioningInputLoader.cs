@@ -158,9 +158,8 @@ internal static class ProvisioningInputLoader
         var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
 
         // Kept by database triggers: reading it costs the same at a hundred members or a hundred thousand.
-        var heldByEveryone = (await db.SeatHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.Held != 0)
-                .Select(h => new { h.Tier, h.Held }).ToListAsync(cancellationToken))
-            .Select(h => new { Tier = h.Tier == SeatHolding.NoTier ? (SeatTier?)null : Enum.Parse<SeatTier>(h.Tier), Count = h.Held }).ToList();
+        var heldByEveryone = (await SeatHoldingCounts.HeldAsync(db, organizationId, cancellationToken))
+            .Select(h => new { Tier = h.Key == SeatHolding.NoTier ? (SeatTier?)null : Enum.Parse<SeatTier>(h.Key), Count = h.Value }).ToList();
         var heldByOthers = heldByEveryone.ToDictionary(h => h.Tier ?? NoTier, h => h.Count);
         foreach (var member in members.Where(m => m.Current.HoldsSeat))
         {

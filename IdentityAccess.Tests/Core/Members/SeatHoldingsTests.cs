@@ -24,7 +24,7 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
         for (var step = 0; step < 60; step++)
         {
             await using var db = await portal.Factory.CreateDbContextAsync();
-            switch (ids.Count < 5 ? 0 : random.Next(5))
+            switch (ids.Count < 5 ? 0 : random.Next(6))
             {
                 case 0:
                     var person = Person.Create($"h{step}@acme.test", $"H {step}", DateTimeOffset.UtcNow);
@@ -56,6 +56,9 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
                     await db.Memberships.Where(m => m.OrganizationId == org && m.PersonId == gone).ExecuteDeleteAsync();
                     ids.Remove(gone);
                     break;
+                case 4:
+                    await SeatHoldingCounts.FoldAsync(db, org); // what every writer does under the organization's lock
+                    break;
                 default:
                     await db.Memberships.Where(m => m.OrganizationId == org && m.Source == MembershipSource.Scim)
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MembershipStatus.Active));
@@ -67,13 +70,58 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Writers_that_fold_while_others_write_lose_no_change()
+    {
+        var org = portal.Demo.AcmeChat;
+        var writers = Enumerable.Range(0, 8).Select(async writer =>
+        {
+            for (var step = 0; step < 15; step++)
+            {
+                await using var db = await portal.Factory.CreateDbContextAsync();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                if (step % 3 == 0)
+                {
+                    await SeatHoldingCounts.FoldAsync(db, org); // without the organization's lock: a fold may meet another
+                }
+
+                var person = Person.Create($"w{writer}-{step}@acme.test", $"W {writer} {step}", DateTimeOffset.UtcNow);
+                db.People.Add(person);
+                db.Memberships.Add(new Membership
+                {
+                    OrganizationId = org, PersonId = person.Id, Role = Role.User, SeatTier = SeatTier.Standard,
+                    Status = MembershipStatus.Active, Source = MembershipSource.Scim,
+                });
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+        });
+        await Task.WhenAll(writers);
+
+        await AssertCountersMatchAsync();
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            await SeatHoldingCounts.FoldAsync(db, org);
+        }
+
+        await AssertCountersMatchAsync();
+    }
+
     private async Task AssertCountersMatchAsync()
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         var counted = (await db.Memberships.Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked)
                 .GroupBy(m => new { m.OrganizationId, m.SeatTier }).Select(g => new { g.Key.OrganizationId, g.Key.SeatTier, Count = g.Count() }).ToListAsync())
             .ToDictionary(c => (c.OrganizationId, c.SeatTier?.ToString() ?? SeatHolding.NoTier), c => c.Count);
-        var kept = (await db.SeatHoldings.Where(h => h.Held != 0).ToListAsync()).ToDictionary(h => (h.OrganizationId, h.Tier), h => h.Held);
+        var kept = new Dictionary<(Guid, string), int>();
+        foreach (var organizationId in await db.Organizations.Select(o => o.Id).ToListAsync())
+        {
+            foreach (var (tier, held) in await SeatHoldingCounts.HeldAsync(db, organizationId))
+            {
+                kept[(organizationId, tier)] = held;
+            }
+        }
+
         Assert.Equal(counted.OrderBy(c => c.Key.ToString()), kept.OrderBy(c => c.Key.ToString()));
     }
 }

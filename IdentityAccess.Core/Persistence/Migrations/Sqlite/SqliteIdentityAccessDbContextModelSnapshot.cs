@@ -705,6 +705,30 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("SeatHoldings");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Seats.SeatHoldingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("SeatHoldingChanges");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Seats.SeatPool", b =>
                 {
                     b.Property<Guid>("Id")
