@@ -34,9 +34,15 @@ internal static class TargetResolver
         if (isMember)
         {
             // Without mappings nobody is blocked: a person blocked under mappings may sign in again.
-            return person.Membership!.Status == MembershipStatus.LoginBlocked
-                ? Target.Leave(TargetKind.Member, person, "JIT without group mappings: everyone assigned to the IdP app can sign in.")
-                : Target.Keep(person, "JIT: role and tier are changed by hand.");
+            return person.Membership!.Status switch
+            {
+                MembershipStatus.LoginBlocked => Target.Leave(TargetKind.Member, person, "JIT without group mappings: everyone assigned to the IdP app can sign in."),
+
+                // Someone waiting for a seat asks for one again by signing in: seats bought since then admit them.
+                MembershipStatus.PendingSeat when person.SigningIn => Target.Leave(TargetKind.Member, person, "JIT: waiting for a seat; given one at this sign-in if one is free."),
+                MembershipStatus.PendingSeat => Target.Keep(person, "JIT: waiting for a seat; given one at their next sign-in if one is free."),
+                _ => Target.Keep(person, "JIT: role and tier are changed by hand."),
+            };
         }
 
         return person.SigningIn

@@ -58,6 +58,34 @@ public sealed class ManualAndJitRulesTests
     }
 
     [Fact]
+    public void Jit_PersonWaitingForASeat_IsAdmittedWhenSigningInAgainAfterSeatsFreeUp()
+    {
+        var scenario = ProvisioningScenario.Chat(premium: 1, standard: 0).Mode(ProvisioningMode.Jit)
+            .Member("waiting@acme.test", Role.User, null, MembershipStatus.PendingSeat, source: MembershipSource.Jit);
+
+        var notSigningIn = scenario.Evaluate();
+        var signingIn = scenario.SigningIn("waiting@acme.test").Evaluate();
+
+        Assert.Empty(notSigningIn.Changed);
+        Assert.Contains("next sign-in", notSigningIn.Of("waiting@acme.test").Reasons[0]);
+        Assert.Equal([ChangeKind.Admit], signingIn.Of("waiting@acme.test").Changes);
+        Assert.Equal(new DesiredMembership(Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Jit), signingIn.Of("waiting@acme.test").Desired);
+    }
+
+    [Fact]
+    public void Jit_PersonWaitingForASeat_SigningInWhileSeatsAreStillTaken_KeepsWaiting()
+    {
+        var plan = ProvisioningScenario.Chat(premium: 1, standard: 0).Mode(ProvisioningMode.Jit)
+            .Member("owner@acme.test", Role.Owner, SeatTier.Premium)
+            .Member("waiting@acme.test", Role.User, null, MembershipStatus.PendingSeat, source: MembershipSource.Jit)
+            .SigningIn("waiting@acme.test")
+            .Evaluate();
+
+        Assert.Empty(plan.Changed);
+        Assert.Equal(MembershipStatus.PendingSeat, plan.Of("waiting@acme.test").Desired!.Status);
+    }
+
+    [Fact]
     public void JitMappings_GroupOverage_LowestRoleNeverOneFromAPartialList_AndSaysWhy()
     {
         var plan = ProvisioningScenario.Chat().Mode(ProvisioningMode.Jit, mappings: true)
