@@ -51,9 +51,9 @@ public sealed class OrganizationAccessService(IDbContextFactory<IdentityAccessDb
         }
 
         var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product));
-        return $" If you were {top} and lost it after group mappings changed: another {top} can give it back on the Members page, " +
-            $"or your IdP administrator adds you to the group mapped to {top} and runs Sync now (with JIT, sign out and in again). " +
-            "The organization's break-glass owner is never affected by sync.";
+        return $" If you were {top} and lost it after group mappings changed: your IdP administrator adds you back to the group mapped to {top}, " +
+            $"then another {top} presses Sync now on Identity and access (with JIT, sign out and in again). Another {top} can also give it back on " +
+            "the Members page, but the next sync undoes that unless your groups are fixed. The organization's break-glass owner is never affected by sync.";
     }
 
     public async Task<IReadOnlyList<MyOrganization>> ListMineAsync(Guid personId, CancellationToken cancellationToken = default)
