@@ -24,26 +24,7 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, cancellationToken))!;
-        var (organization, saved) = (input.Organization, input.Settings);
-        var groupSizes = input.People.SelectMany(p => p.GroupKeys).CountBy(k => k).ToDictionary();
-        // JIT: groups that sign-in assertions carried count too, under their id, when no directory names them.
-        var groups = input.GroupNames.Select(g => new DirectoryGroupOption(g.Key, g.Value, groupSizes.GetValueOrDefault(g.Key)))
-            .Concat(groupSizes.Keys.Where(k => !input.GroupNames.ContainsKey(k)).Select(k => new DirectoryGroupOption(k, $"{k} (seen at sign-in)", groupSizes[k])))
-            .OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
-        var topRole = Roles.RoleCatalog.TopRole(organization.Product);
-        var topRoleMembers = input.People
-            .Where(p => p.PersonId is not null && p.Membership is { Status: Members.MembershipStatus.Active } m && m.Role == topRole)
-            .Select(p => new PersonOption(p.PersonId!.Value, p.DisplayName, p.Email)).OrderBy(p => p.Email).ToList();
-        // The help article's first troubleshooting case: assigned in the IdP (or signed in through SSO), yet not an
-        // active member here.
-        var notMembers = ProvisioningRules.Evaluate(input).Outcomes
-            .Where(o => ((o.Person.Directory == DirectoryPresence.Active || o.Person.GroupsFrom == GroupKnowledge.LastSignIn)
-                    && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
-                || o.Person.Membership?.Status == Members.MembershipStatus.PendingSeat)
-            .OrderBy(o => o.Person.Email, StringComparer.OrdinalIgnoreCase).ToList();
-        return new ProvisioningSettingsView(organization, saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.ParentPlan),
-            groups, topRoleMembers, input.People.Count(p => p.Directory == DirectoryPresence.Active), notMembers);
+        return await SettingsPageQueries.LoadAsync(db, organizationId, cancellationToken);
     }
 
     public async Task<ProvisioningPreview> PreviewAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken = default)

@@ -2,7 +2,10 @@ using IdentityAccess.Core.Provisioning.Engine;
 
 namespace IdentityAccess.Core.Provisioning;
 
-/// <summary>What the settings page shows: saved settings, the groups to pick from, and who may be break-glass owner.</summary>
+/// <summary>
+/// What the settings page shows: saved settings, the groups to pick from, who may be break-glass owner, and the first of
+/// the people known to the IdP who are not members (<see cref="AssignedButNotMembersCount"/> says how many in all).
+/// </summary>
 public sealed record ProvisioningSettingsView(
     OrganizationFacts Organization,
     ProvisioningDraft Saved,
@@ -10,7 +13,8 @@ public sealed record ProvisioningSettingsView(
     IReadOnlyList<DirectoryGroupOption> Groups,
     IReadOnlyList<PersonOption> TopRoleMembers,
     int AssignedDirectoryUsers,
-    IReadOnlyList<PersonOutcome> AssignedButNotMembers);
+    IReadOnlyList<PersonOutcome> AssignedButNotMembers,
+    int AssignedButNotMembersCount);
 
 /// <summary>A directory group by immutable key, with its current name and size.</summary>
 public sealed record DirectoryGroupOption(string Key, string DisplayName, int MemberCount);

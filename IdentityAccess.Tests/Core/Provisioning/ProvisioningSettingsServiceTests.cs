@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Provisioning;
@@ -118,6 +119,34 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         Assert.Equal(8, view.AssignedDirectoryUsers);
         Assert.Equal(["erin@acme.test", "frank@acme.test", "gina@acme.test", "ivan@acme.test"], view.AssignedButNotMembers.Select(o => o.Person.Email));
         Assert.Contains("added by hand", view.AssignedButNotMembers[0].Reasons[0]);
+        Assert.Equal(4, view.AssignedButNotMembersCount);
+    }
+
+    [Fact]
+    public async Task Get_WithMoreNotMembersThanItEvaluates_ListsTheFirstByEmailAndCountsThemAll()
+    {
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            var parentId = await db.Organizations.Where(o => o.Id == _portal.Demo.AcmeChat).Select(o => o.ParentOrganizationId).SingleAsync();
+            db.DirectoryUsers.AddRange(Enumerable.Range(0, 150).Select(i => new DirectoryUser
+            {
+                ParentOrganizationId = parentId,
+                UserName = $"zz{i:D3}@acme.test",
+                NormalizedUserName = $"ZZ{i:D3}@ACME.TEST",
+                Email = $"zz{i:D3}@acme.test",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var view = await Service.GetAsync(_portal.Demo.AcmeChat, Alice);
+
+        Assert.Equal(154, view!.AssignedButNotMembersCount);
+        Assert.Equal(100, view.AssignedButNotMembers.Count);
+        Assert.Equal("erin@acme.test", view.AssignedButNotMembers[0].Person.Email);
+        Assert.Equal("zz095@acme.test", view.AssignedButNotMembers[^1].Person.Email);
+        Assert.All(view.AssignedButNotMembers, o => Assert.Contains("added by hand", o.Reasons[0], StringComparison.Ordinal));
     }
 
     [Fact]
