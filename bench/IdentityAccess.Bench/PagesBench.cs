@@ -1,0 +1,91 @@
+// Page benchmark: the members page and the Identity and access page of an organization with many members, in headless
+// Chromium (Debian's, CHROMIUM_PATH or /usr/bin/chromium) against the real app on Kestrel, signed in through the demo
+// IdP as the owner. Times what a person waits for: navigation until the page is interactive with its data drawn, and a
+// search until the one matching row is shown. Prints figures; asserts nothing.
+// Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- pages [seeded] [runs]
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace IdentityAccess.Bench;
+
+internal static class PagesBench
+{
+    /// <summary>The members search waits this long after the last key (MemberTable's DebounceInterval) before it asks.</summary>
+    private const int SearchDebounceMs = 300;
+
+    public static async Task RunAsync(string[] args)
+    {
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var seeded = Arg(0, 100_000);
+        var runs = Arg(1, 10);
+        Console.WriteLine($"Pages bench: {seeded} members, {runs} runs each, {BenchPortal.DatabaseLabel}, {Environment.ProcessorCount} cores");
+        await using var portal = await BenchPortal.StartAsync(seeded);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = portal.BaseUrl, ViewportSize = new() { Width = 1360, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await SignInAsync(page);
+
+        var members = $"/orgs/{portal.Acme.Chat}/members";
+        Report("members page, open until interactive with rows", await TimeAsync(runs, () => OpenAsync(page, members, page.Locator("[data-testid=member-table] tbody tr").First)));
+        Report("members page, search until the one match is shown (incl. 300 ms debounce)", await TimeAsync(runs, i => SearchAsync(page, $"seed{(i * 7919) % Math.Max(seeded, 1)}@")));
+        var identity = $"/orgs/{portal.Acme.Chat}/identity";
+        Report("Identity and access page, open until interactive", await TimeAsync(runs, () => OpenAsync(page, identity, page.GetByTestId("mode-select"))));
+        Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/sign-in");
+        await WaitInteractiveAsync(page);
+        await page.GetByText("Sign in with the demo identity provider (acme.test)").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as alice@acme.test", Exact = true }).ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+
+    private static async Task OpenAsync(IPage page, string path, ILocator drawn)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+        await drawn.WaitForAsync();
+    }
+
+    private static async Task SearchAsync(IPage page, string emailPrefix)
+    {
+        var rows = page.Locator("[data-testid=member-table] tbody tr");
+        await page.GetByLabel("Search members").FillAsync(emailPrefix);
+        await rows.Filter(new() { HasText = emailPrefix }).First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=member-table] tbody tr').length === 1");
+    }
+
+    private static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-interactive=yes]").WaitForAsync();
+
+    private static Task<List<double>> TimeAsync(int runs, Func<Task> step) => TimeAsync(runs, _ => step());
+
+    /// <summary>One cold run (the first render compiles and fills caches), then the warm runs.</summary>
+    private static async Task<List<double>> TimeAsync(int runs, Func<int, Task> step)
+    {
+        var times = new List<double>();
+        for (var i = 0; i <= runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await step(i);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static void Report(string what, List<double> times)
+    {
+        var warm = times.Skip(1).Order().ToList();
+        double Percentile(double p) => warm[Math.Min(warm.Count - 1, (int)Math.Ceiling(p * warm.Count) - 1)];
+        Console.WriteLine($"{what}: cold {times[0]:F0} ms; warm p50 {Percentile(0.5):F0} ms, p95 {Percentile(0.95):F0} ms");
+    }
+}
