@@ -89,8 +89,12 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
                 db.People.Add(person);
                 db.Memberships.Add(new Membership
                 {
-                    OrganizationId = org, PersonId = person.Id, Role = Role.User, SeatTier = SeatTier.Standard,
-                    Status = MembershipStatus.Active, Source = MembershipSource.Scim,
+                    OrganizationId = org,
+                    PersonId = person.Id,
+                    Role = Role.User,
+                    SeatTier = SeatTier.Standard,
+                    Status = MembershipStatus.Active,
+                    Source = MembershipSource.Scim,
                 });
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
