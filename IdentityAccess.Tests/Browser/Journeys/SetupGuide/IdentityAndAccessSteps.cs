@@ -64,7 +64,7 @@ public static class IdentityAndAccessSteps
     public static async Task<string> GenerateScimTokenAsync(IPage page)
     {
         await page.GetByTestId("set-up-scim").ClickAsync();
-        var dialog = page.GetByTestId("scim-setup");
+        var dialog = ScimSetupDialog(page);
         await Expect(dialog).ToContainTextAsync("No token yet.");
         await dialog.GetByTestId("scim-generate").ClickAsync();
         var secret = dialog.GetByLabel("Secret token");
@@ -72,9 +72,13 @@ public static class IdentityAndAccessSteps
         return await secret.InputValueAsync();
     }
 
+    /// <summary>The whole "Directory sync (SCIM)" dialog, its action buttons included.</summary>
+    public static ILocator ScimSetupDialog(IPage page) =>
+        page.Locator(".mud-dialog-container").Filter(new() { Has = page.GetByTestId("scim-setup") });
+
     public static async Task CloseScimSetupAsync(IPage page)
     {
-        await page.GetByTestId("scim-setup").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await ScimSetupDialog(page).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(page.GetByTestId("scim-setup")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("scim-status")).ToHaveTextAsync("Configured");
     }
