@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Provisioning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace IdentityAccess.Tests.Browser.Journeys.SetupGuide;
@@ -20,7 +21,8 @@ public sealed class ConfigureBeforeAssigningJourneyTests(BrowserFixture portal) 
         var token = await IdentityAndAccessSteps.GenerateScimTokenAsync(page);
         await IdentityAndAccessSteps.CloseScimSetupAsync(page);
 
-        // 3.1–3.3: directory sync, advanced group mappings, the groups mapped. Not saved.
+        // 3.1–3.3: in Organization SSO configuration, directory sync, advanced group mappings, the groups mapped. Not saved.
+        await Expect(page.GetByTestId("organization-sso").GetByRole(AriaRole.Heading, new() { Name = "Organization SSO configuration" })).ToBeVisibleAsync();
         await IdentityAndAccessSteps.ChooseModeAsync(page, "Directory sync (SCIM)");
         await IdentityAndAccessSteps.TurnOnGroupMappingsAsync(page);
         await IdentityAndAccessSteps.MapAsync(page, "Owner", "anthropic-claude-owners");

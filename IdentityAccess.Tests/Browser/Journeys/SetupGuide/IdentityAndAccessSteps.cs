@@ -60,7 +60,10 @@ public static class IdentityAndAccessSteps
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = snackbar })).ToBeVisibleAsync();
     }
 
-    /// <summary>Step 2: "Set up SCIM" next to Directory sync (SCIM), then "Generate token". Returns the token shown once.</summary>
+    /// <summary>
+    /// Step 2 on a parent with no token yet: "Set up SCIM" next to Directory sync (SCIM), then "Generate token".
+    /// Returns the token shown once; the dialog stays open.
+    /// </summary>
     public static async Task<string> GenerateScimTokenAsync(IPage page)
     {
         await page.GetByTestId("set-up-scim").ClickAsync();

@@ -19,6 +19,7 @@ public sealed class SetUpDirectorySyncJourneyTests(BrowserFixture portal) : ICla
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = portal.BaseUrl });
         await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
         var globalSso = page.GetByTestId("global-sso");
+        await Expect(globalSso.GetByRole(AriaRole.Heading, new() { Name = "Global SSO configuration" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("scim-status")).ToHaveTextAsync("Not configured");
         await Expect(globalSso).ToContainTextAsync("8 people in the directory"); // the demo IdP's earlier pushes
 
