@@ -47,7 +47,10 @@ public sealed partial class AccessSettingsPage
     private async Task LoadAsync()
     {
         var (personId, _) = await ActingAsync();
-        _view = await Settings.GetAsync(OrganizationId, personId);
+
+        // The settings view is the page's one costly read (it runs the rule engine for the people listed as not
+        // members): prerendering shows a progress bar instead, so it runs once, when the page turns interactive.
+        _view = RendererInfo.IsInteractive ? await Settings.GetAsync(OrganizationId, personId) : null;
         _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
         _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
         _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
