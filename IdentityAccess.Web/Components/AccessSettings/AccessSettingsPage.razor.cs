@@ -42,7 +42,20 @@ public sealed partial class AccessSettingsPage
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
     private SamlConnectionView? _saml;
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
+    private Guid? _loadedFor;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Parameters are set again whenever the layout re-renders (the circuit coming up, the signed-in state): reading
+        // everything again each time doubled the page's cost at 100k members. Only another organization reloads.
+        if (_loadedFor == OrganizationId && (_view is not null || !RendererInfo.IsInteractive))
+        {
+            return;
+        }
+
+        _loadedFor = OrganizationId;
+        await LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
