@@ -24,7 +24,13 @@ public static class AxeCore
         }
 
         // Transitions end first: a half-faded popover or snackbar has a contrast it never has once shown.
-        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        await page.EvaluateAsync(
+            """
+            async () => {
+                await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+                await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+            }
+            """);
         // As JSON text: Playwright's own conversion builds objects only through parameterless constructors.
         var json = await page.EvaluateAsync<string>(
             """
