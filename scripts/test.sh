@@ -37,6 +37,12 @@ if ! npm_log=$(cd IdentityAccess.Tests/saml-idp && npm ci --no-audit --no-fund -
   echo "scripts/test.sh: npm ci failed in IdentityAccess.Tests/saml-idp (see above)." >&2
   exit 1
 fi
+# axe-core, which the accessibility browser tests inject into the portal's pages, exactly as locked.
+if ! npm_log=$(cd IdentityAccess.Tests/axe && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+  echo "$npm_log" >&2
+  echo "scripts/test.sh: npm ci failed in IdentityAccess.Tests/axe (see above)." >&2
+  exit 1
+fi
 
 if [ -z "${IA_TEST_POSTGRES:-}" ]; then
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

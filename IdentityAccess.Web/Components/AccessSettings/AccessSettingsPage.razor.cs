@@ -41,6 +41,7 @@ public sealed partial class AccessSettingsPage
     private IReadOnlyList<DomainView> _domains = [];
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
     private SamlConnectionView? _saml;
+    private MudButton? _saveButton;
 
     private Guid? _loadedFor;
 
@@ -78,22 +79,33 @@ public sealed partial class AccessSettingsPage
     // The dry run first; only a confirmed dialog saves, and the save re-checks everything in its own transaction.
     private async Task ReviewAndSaveAsync()
     {
-        _busy = true;
         _errors = [];
+        var (personId, actor) = await ActingAsync();
+        var draft = _form.ToDraft();
+        ProvisioningPreview preview;
+        _busy = true;
         try
         {
-            var (personId, actor) = await ActingAsync();
-            var draft = _form.ToDraft();
-            var preview = await Settings.PreviewAsync(OrganizationId, draft, personId);
-            var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>("Review before saving",
-                new DialogParameters<ProvisioningDiffDialog> { { d => d.Preview, preview } },
-                new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
-            var result = await dialog.Result;
-            if (result is null || result.Canceled)
-            {
-                return;
-            }
+            preview = await Settings.PreviewAsync(OrganizationId, draft, personId);
+        }
+        finally
+        {
+            _busy = false; // the dialog is modal; a Save button disabled under it would lose the keyboard focus for good
+        }
 
+        var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>("Review before saving",
+            new DialogParameters<ProvisioningDiffDialog> { { d => d.Preview, preview } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        await FocusSaveButtonAsync();
+        if (result is null || result.Canceled)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
             var saved = await Settings.SaveAsync(OrganizationId, draft, personId, result.Data as int?, actor);
             _errors = saved.Errors;
             if (_errors.Count == 0)
@@ -109,6 +121,15 @@ public sealed partial class AccessSettingsPage
         }
     }
 
+    // A closed dialog leaves the focus on the page's body: a keyboard user goes on from the button that opened it.
+    private async Task FocusSaveButtonAsync()
+    {
+        if (_saveButton is not null)
+        {
+            await _saveButton.FocusAsync();
+        }
+    }
+
     private async Task SetUpScimAsync()
     {
         var (_, actor) = await ActingAsync();
@@ -119,7 +140,8 @@ public sealed partial class AccessSettingsPage
             { d => d.Generate, () => Scim.GenerateAsync(OrganizationId, actor) },
             { d => d.Revoke, id => Scim.RevokeAsync(OrganizationId, id, actor) },
         };
-        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         await dialog.Result;
         await LoadAsync();
     }
