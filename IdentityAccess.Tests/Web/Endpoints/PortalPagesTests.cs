@@ -98,13 +98,17 @@ public abstract class PortalPagesTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task IdentityPage_TeamOwner_ExplainsWhyScimIsUnavailable()
+    public async Task IdentityPage_TeamOwner_PrerendersThePageAndShowsProgressWhileTheSettingsLoad()
     {
         var response = await portal.CreateClient(portal.Demo.Person("grace@globex.test")).GetAsync($"/orgs/{portal.Demo.GlobexTeam}/identity");
 
+        // The settings themselves (and why SCIM is unavailable on Team) are read once the page is interactive: see
+        // ChooseProvisioningModeJourneyTests in Chromium and the ProvisioningModeSelect component tests.
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("available on Enterprise plans only", html);
+        Assert.Contains("Identity and access", html);
+        Assert.Contains("Team plan", html);
+        Assert.Contains("mud-progress-linear", html);
     }
 
     [Fact]
