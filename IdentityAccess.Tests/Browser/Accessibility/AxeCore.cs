@@ -11,26 +11,20 @@ namespace IdentityAccess.Tests.Browser.Accessibility;
 public static class AxeCore
 {
     /// <summary>The WCAG 2.0 and 2.1 A and AA rules; the "best practice" rules are advice, not conformance.</summary>
-    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    private static readonly string[] _tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-    private static readonly Lazy<string> Script = new(Locate);
+    private static readonly Lazy<string> _script = new(Locate);
 
     /// <summary>Runs the rules over the whole document (the page, plus any open dialog, menu or snackbar).</summary>
     public static async Task<IReadOnlyList<AxeViolation>> RunAsync(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            await page.AddScriptTagAsync(new() { Path = Script.Value });
+            await page.AddScriptTagAsync(new() { Path = _script.Value });
         }
 
-        // Transitions end first: a half-faded popover or snackbar has a contrast it never has once shown.
-        await page.EvaluateAsync(
-            """
-            async () => {
-                await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-                await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-            }
-            """);
+        await Animations.SettleAsync(page); // a half-faded popover or snackbar has a contrast it never has once shown
+
         // As JSON text: Playwright's own conversion builds objects only through parameterless constructors.
         var json = await page.EvaluateAsync<string>(
             """
@@ -43,7 +37,7 @@ public static class AxeCore
                     nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
                 })));
             }
-            """, Tags);
+            """, _tags);
         return JsonSerializer.Deserialize<AxeViolation[]>(json) ?? [];
     }
 

@@ -62,10 +62,10 @@ public static class Keyboard
             }
             """);
         var clip = new Clip { X = Math.Max(0, box[0] - 6), Y = Math.Max(0, box[1] - 6), Width = box[2] + 12, Height = box[3] + 12 };
-        await SettleAsync(page);
+        await Animations.SettleAsync(page);
         var focused = await page.ScreenshotAsync(new() { Clip = clip });
         await page.EvaluateAsync("() => { window.__refocus = document.activeElement; document.activeElement.blur(); }");
-        await SettleAsync(page);
+        await Animations.SettleAsync(page);
         var blurred = await page.ScreenshotAsync(new() { Clip = clip });
         await page.EvaluateAsync("() => window.__refocus.focus({ focusVisible: true })");
         await Expect(expected).ToBeFocusedAsync();
@@ -120,16 +120,6 @@ public static class Keyboard
             let box = el;
             while (box && (box.getBoundingClientRect().width < 1 || box.getBoundingClientRect().height < 1)) box = box.parentElement;
             return !!box && box.checkVisibility({ visibilityProperty: true });
-        }
-        """);
-
-    // A transition starts at the next style update, so a frame passes before the running ones are awaited
-    // (MudBlazor eases a chip button's outline in over 0.3 s).
-    private static Task SettleAsync(IPage page) => page.EvaluateAsync(
-        """
-        async () => {
-            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-            await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
         }
         """);
 }

@@ -130,39 +130,6 @@ public sealed partial class AccessSettingsPage
         }
     }
 
-    private async Task SetUpScimAsync()
-    {
-        var (_, actor) = await ActingAsync();
-        var parameters = new DialogParameters<ScimSetupDialog>
-        {
-            { d => d.EndpointUrl, Navigation.BaseUri.TrimEnd('/') + "/scim/v2" },
-            { d => d.Tokens, _scimTokens },
-            { d => d.Generate, () => Scim.GenerateAsync(OrganizationId, actor) },
-            { d => d.Revoke, id => Scim.RevokeAsync(OrganizationId, id, actor) },
-        };
-        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
-        await dialog.Result;
-        await LoadAsync();
-    }
-
-    private async Task SyncNowAsync()
-    {
-        _syncing = true;
-        try
-        {
-            var (_, actor) = await ActingAsync();
-            var changed = await SyncNow.SyncAsync(OrganizationId, actor);
-            Snackbar.Add(changed is null ? "You may not run a sync here." : $"Sync finished: {changed} membership change{(changed == 1 ? "" : "s")}.",
-                changed is null ? Severity.Error : Severity.Success);
-            await LoadAsync();
-        }
-        finally
-        {
-            _syncing = false;
-        }
-    }
-
     private Task<Error?> AddDomainAsync(string domain) => DomainChangeAsync(actor => DomainService.AddAsync(OrganizationId, domain, actor), "Domain added. Publish its TXT record, then press Verify.");
 
     private Task<Error?> VerifyDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.VerifyAsync(OrganizationId, id, actor), "Domain verified.");
