@@ -9,9 +9,9 @@ using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Core.Seats;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
-using IdentityAccess.Core.Seats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
