@@ -55,4 +55,24 @@ public sealed class SettingsPageAccessibilityTests(BrowserFixture portal) : ICla
 
         axe.AssertClean();
     }
+
+    [Fact]
+    public async Task AxeCore_PageWithKnownFaults_NamesEachRuleAndElement()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SetContentAsync(
+            """
+            <html lang="en"><head><title>Faults</title></head>
+            <body><main><input id="nameless"><p style="color:#bbb;background:#fff">Faint text</p><button id="empty"></button></main></body></html>
+            """);
+
+        var violations = await AxeCore.RunAsync(page);
+
+        Assert.Contains(violations, v => v.Id == "label" && v.Nodes.Any(n => n.Target == "#nameless"));
+        Assert.Contains(violations, v => v.Id == "button-name" && v.Nodes.Any(n => n.Target == "#empty"));
+        Assert.Contains(violations, v => v.Id == "color-contrast");
+        var report = AxeCore.Describe("a page with faults", violations);
+        Assert.Contains("button-name (critical): Buttons must have discernible text", report, StringComparison.Ordinal);
+        Assert.Contains("at #empty", report, StringComparison.Ordinal);
+    }
 }
