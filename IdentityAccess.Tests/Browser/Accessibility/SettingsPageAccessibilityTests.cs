@@ -17,6 +17,15 @@ public sealed class SettingsPageAccessibilityTests(BrowserFixture portal) : ICla
         await axe.CheckAsync(page, "the settings page in Manual mode");
         await Screenshots.SaveAsync(page, "a11y-settings-manual");
 
+        // Custom SAML attribute names, and a what-if answer, open too.
+        await page.GetByTestId("saml-preset").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Custom" }).First.ClickAsync();
+        await Expect(page.GetByTestId("custom-attributes")).ToBeVisibleAsync();
+        await page.GetByLabel("Person's email").FillAsync("erin@acme.test");
+        await page.GetByTestId("what-if-run").ClickAsync();
+        await Expect(page.GetByTestId("outcome-explanation")).ToBeVisibleAsync();
+        await axe.CheckAsync(page, "the settings page with custom SAML attributes and a what-if answer");
+
         // The mode list, open.
         await page.GetByTestId("mode-select").ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
