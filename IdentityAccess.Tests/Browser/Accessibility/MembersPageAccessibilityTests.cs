@@ -38,7 +38,8 @@ public sealed class MembersPageAccessibilityTests(BrowserFixture portal) : IClas
         await page.GetByTestId("add-member").ClickAsync();
         var add = page.GetByTestId("add-member-dialog");
         await page.GetByTestId("add-member-submit").ClickAsync(); // nothing typed: the refusal shows in the dialog
-        await Expect(add.GetByTestId("member-error").First).ToBeVisibleAsync();
+        await Expect(add.GetByRole(AriaRole.Alert).First).ToHaveTextAsync("Enter an email address, such as name@example.com."); // words, read out
+        await Expect(add.GetByRole(AriaRole.Textbox, new() { Name = "Email" })).ToHaveAttributeAsync("aria-invalid", "true");
         await axe.CheckAsync(page, "the add member dialog with a refusal");
         await Screenshots.SaveAsync(page, "a11y-add-member-refused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();

@@ -17,6 +17,15 @@ public sealed class SettingsPageAccessibilityTests(BrowserFixture portal) : ICla
         await axe.CheckAsync(page, "the settings page in Manual mode");
         await Screenshots.SaveAsync(page, "a11y-settings-manual");
 
+        // Custom SAML attribute names, and a what-if answer, open too.
+        await page.GetByTestId("saml-preset").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Custom" }).First.ClickAsync();
+        await Expect(page.GetByTestId("custom-attributes")).ToBeVisibleAsync();
+        await page.GetByLabel("Person's email").FillAsync("erin@acme.test");
+        await page.GetByTestId("what-if-run").ClickAsync();
+        await Expect(page.GetByTestId("outcome-explanation")).ToBeVisibleAsync();
+        await axe.CheckAsync(page, "the settings page with custom SAML attributes and a what-if answer");
+
         // The mode list, open.
         await page.GetByTestId("mode-select").ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
@@ -54,5 +63,25 @@ public sealed class SettingsPageAccessibilityTests(BrowserFixture portal) : ICla
         await Expect(page.GetByTestId("diff-dialog")).ToHaveCountAsync(0);
 
         axe.AssertClean();
+    }
+
+    [Fact]
+    public async Task AxeCore_PageWithKnownFaults_NamesEachRuleAndElement()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SetContentAsync(
+            """
+            <html lang="en"><head><title>Faults</title></head>
+            <body><main><input id="nameless"><p style="color:#bbb;background:#fff">Faint text</p><button id="empty"></button></main></body></html>
+            """);
+
+        var violations = await AxeCore.RunAsync(page);
+
+        Assert.Contains(violations, v => v.Id == "label" && v.Nodes.Any(n => n.Target == "#nameless"));
+        Assert.Contains(violations, v => v.Id == "button-name" && v.Nodes.Any(n => n.Target == "#empty"));
+        Assert.Contains(violations, v => v.Id == "color-contrast");
+        var report = AxeCore.Describe("a page with faults", violations);
+        Assert.Contains("button-name (critical): Buttons must have discernible text", report, StringComparison.Ordinal);
+        Assert.Contains("at #empty", report, StringComparison.Ordinal);
     }
 }
