@@ -51,6 +51,9 @@ public sealed class AccessSettingsJourneyTests(BrowserFixture portal) : IClassFi
         await page.GetByLabel("Type the number of people affected to confirm").FillAsync("1");
         await page.GetByTestId("confirm-save").ClickAsync();
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Settings saved");
+        // The page reads the saved settings again: the chips count the people the IdP has since put in each group.
+        await Expect(page.Locator("[data-role=Owner]")).ToContainTextAsync("anthropic-claude-owners · 1");
+        await Expect(page.GetByText("Unsaved changes")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "settings");
 
         // 4. Members show the mapped roles and tiers.
