@@ -20,7 +20,7 @@ internal static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
                     builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
+                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
