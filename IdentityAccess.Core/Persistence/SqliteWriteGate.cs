@@ -23,9 +23,6 @@ namespace IdentityAccess.Core.Persistence;
 /// </remarks>
 internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
-    /// <summary>How long a writer waits for its turn before it fails the way SQLite would, as "database is locked".</summary>
-    private static readonly TimeSpan _turnTimeout = TimeSpan.FromSeconds(30);
-
     private const int SqliteBusy = 5;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
@@ -41,33 +38,51 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
-        if (TurnFor(connection) is { } turn)
+        if (TurnFor(connection) is not { } turn)
         {
-            if (!turn.Wait(_turnTimeout))
-            {
-                throw Busy();
-            }
-
-            _held.AddOrUpdate(connection, turn);
+            return result;
         }
 
-        return result;
+        if (!turn.Wait(TimeoutOf(connection)))
+        {
+            throw Busy(connection);
+        }
+
+        return Begin(connection, eventData, turn);
     }
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (TurnFor(connection) is { } turn)
+        if (TurnFor(connection) is not { } turn)
         {
-            if (!await turn.WaitAsync(_turnTimeout, cancellationToken))
-            {
-                throw Busy();
-            }
-
-            _held.AddOrUpdate(connection, turn);
+            return result;
         }
 
-        return result;
+        if (!await turn.WaitAsync(TimeoutOf(connection), cancellationToken))
+        {
+            throw Busy(connection);
+        }
+
+        return Begin(connection, eventData, turn);
+    }
+
+    // The gate begins the transaction itself, so a BEGIN that fails (another process kept the file locked past
+    // the busy timeout) hands the turn back at once: EF reports no failure for a BEGIN, and a pooled context may
+    // keep that connection open for its next user.
+    private InterceptionResult<DbTransaction> Begin(DbConnection connection, TransactionStartingEventData eventData, SemaphoreSlim turn)
+    {
+        try
+        {
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel); // Microsoft.Data.Sqlite begins synchronously anyway
+            _held.AddOrUpdate(connection, turn);
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            turn.Release();
+            throw;
+        }
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData));
@@ -128,11 +143,11 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
         return ValueTask.FromResult(result);
     }
 
-    // A failed BEGIN never started; a failed COMMIT or ROLLBACK has ended the transaction in SQLite. A failed
-    // savepoint leaves the transaction open, so the turn stays with it.
+    // A failed COMMIT or ROLLBACK has ended the transaction in SQLite. A failed savepoint leaves the transaction
+    // open, so the turn stays with it.
     private void ReleaseIfEnded(TransactionErrorEventData eventData)
     {
-        if (eventData.Action is "BeginTransaction" or "Commit" or "Rollback")
+        if (eventData.Action is "Commit" or "Rollback")
         {
             Release(ConnectionOf(eventData));
         }
@@ -157,10 +172,17 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     private static void SetBusyTimeout(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {(int)_turnTimeout.TotalMilliseconds};";
+        command.CommandText = $"PRAGMA busy_timeout = {(int)TimeoutOf(connection).TotalMilliseconds};";
         command.ExecuteNonQuery();
     }
 
-    private static SqliteException Busy() =>
-        new($"database is locked: another writer held the database for more than {_turnTimeout.TotalSeconds:0} s", SqliteBusy);
+    /// <summary>
+    /// How long a writer waits, for its turn or for another process's lock, before it fails the way SQLite does:
+    /// the connection's "Default Timeout" (30 s unless configured), which Microsoft.Data.Sqlite also retries for.
+    /// </summary>
+    private static TimeSpan TimeoutOf(DbConnection connection) =>
+        TimeSpan.FromSeconds(connection is SqliteConnection { DefaultTimeout: > 0 and var seconds } ? seconds : 30);
+
+    private static SqliteException Busy(DbConnection connection) =>
+        new($"database is locked: another writer held the database for more than {TimeoutOf(connection).TotalSeconds:0} s", SqliteBusy);
 }

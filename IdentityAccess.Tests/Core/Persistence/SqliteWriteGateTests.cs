@@ -89,6 +89,24 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task BeginFailsWhileAnotherProcessHoldsTheFile_TheTurnIsHandedBack()
+    {
+        var file = Path.Combine(_folder, "gate.db");
+        await using var pooled = NewContext($"Data Source={file};Default Timeout=1"); // fail after 1 s, not 30
+        await using (var otherProcess = new SqliteConnection($"Data Source={file}"))
+        {
+            await otherProcess.OpenAsync();
+            await using var lockHolder = await otherProcess.BeginTransactionAsync();
+
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => pooled.Database.BeginTransactionAsync());
+            Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY: "database is locked"
+        }
+
+        // The same context and connection, as a pooled context would hand them to the next request.
+        await using var turn = await pooled.Database.BeginTransactionAsync().WaitAsync(_hung);
+    }
+
+    [Fact]
     public async Task SeparateInMemoryDatabases_DoNotWaitForEachOther()
     {
         await using var first = NewContext("Data Source=:memory:");
