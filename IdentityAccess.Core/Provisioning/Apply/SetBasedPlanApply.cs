@@ -9,8 +9,8 @@ namespace IdentityAccess.Core.Provisioning.Apply;
 /// <summary>
 /// The plan applier's path for many people (a full reconcile, a settings change): the same rows and audit entries
 /// as the tracked path, written without tracking them. Memberships that change alike are updated by one statement
-/// per chunk of people; new memberships and audit entries are inserted a chunk at a time by a second context in the
-/// same transaction. The seat counters follow, since the database's triggers keep them per row.
+/// per chunk of people; new memberships and audit entries are inserted by multi-row statements in the same
+/// transaction. The seat counters follow, since the database's triggers keep them per row.
 /// </summary>
 internal static class SetBasedPlanApply
 {
@@ -79,9 +79,8 @@ internal static class SetBasedPlanApply
             }
         }
 
-        await using var side = await SameTransactionContext.OpenAsync(db, cancellationToken);
-        await SameTransactionContext.InsertAsync(side, inserts, cancellationToken);
-        await SameTransactionContext.InsertAsync(side, entries, cancellationToken);
+        await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
+        await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
         return entries.Count;
     }
 
