@@ -2,6 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning.Apply;
 using IdentityAccess.Core.Provisioning.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,14 +14,32 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 public sealed class PlanApplier(AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// From this many people to write, the set-based path is taken. Below it the tracked path is cheaper: a SCIM
+    /// request touches one person (a group PATCH a few hundred), and there one load plus the caller's own SaveChanges
+    /// beat the set-based path's fixed round trips (a read of the stored rows, a statement per group of like changes,
+    /// a second context's insert). Above it, tracking costs time and memory per person: 100,000 tracked memberships
+    /// and audit entries took 14.5 s and 800 MiB on SQLite.
+    /// </summary>
+    internal const int SetBasedFrom = 200;
+
     public async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
         CancellationToken cancellationToken = default)
     {
         var organizationId = plan.Organization.OrganizationId;
         var now = time.GetUtcNow();
         var writes = plan.Outcomes.Where(NeedsWrite).ToList();
-        var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
         var applied = 0;
+        if (CanApplySetBased(db, writes))
+        {
+            // People not linked yet are created and linked on the tracked path (their person is not saved yet).
+            var existing = writes.Where(o => o.Person.PersonId is not null).ToList();
+            applied = await SetBasedPlanApply.ApplyAsync(db, organizationId, existing,
+                (outcome, before) => AuditEntry(actor, outcome, before, organizationId, parentOrganizationId), now, cancellationToken);
+            writes = [.. writes.Where(o => o.Person.PersonId is null)];
+        }
+
+        var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
@@ -39,26 +58,54 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
                 continue;
             }
 
-            var before = row is null ? null : new { row.Role, row.SeatTier, row.Status };
+            var before = row is null ? null : new MembershipValues(row.Role, row.SeatTier, row.Status);
             if (row is null)
             {
-                row = new Membership { OrganizationId = organizationId, PersonId = personId, CreatedAt = now };
-                db.Memberships.Add(row);
+                row = db.Memberships.Add(NewMembership(organizationId, personId, desired, now)).Entity;
                 rows[personId] = row;
             }
-
-            if (row.Status != desired.Status)
+            else
             {
-                row.StatusChangedAt = now;
+                Assign(row, desired, now);
             }
 
-            (row.Role, row.SeatTier, row.Status, row.Source) = (desired.Role, desired.Tier, desired.Status, desired.Source);
-            audit.Record(db, actor, "membership." + string.Join("+", outcome.Changes.Select(AuditName)), outcome.Person.Email,
-                before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons }, organizationId, parentOrganizationId);
+            db.AuditEvents.Add(AuditEntry(actor, outcome, before, organizationId, parentOrganizationId));
             applied++;
         }
 
         return applied;
+    }
+
+    /// <summary>A membership created by a plan, as both paths write it.</summary>
+    internal static Membership NewMembership(Guid organizationId, Guid personId, DesiredMembership desired, DateTimeOffset now)
+    {
+        var row = new Membership { OrganizationId = organizationId, PersonId = personId, CreatedAt = now };
+        Assign(row, desired, now);
+        return row;
+    }
+
+    private static void Assign(Membership row, DesiredMembership desired, DateTimeOffset now)
+    {
+        if (row.Status != desired.Status)
+        {
+            row.StatusChangedAt = now;
+        }
+
+        (row.Role, row.SeatTier, row.Status, row.Source) = (desired.Role, desired.Tier, desired.Status, desired.Source);
+    }
+
+    // The set-based path writes outside the caller's change tracker, so it needs the caller's transaction to stay
+    // all-or-nothing; and one statement per person and group assumes each person appears once in the plan.
+    private static bool CanApplySetBased(IdentityAccessDbContext db, List<PersonOutcome> writes) =>
+        writes.Count >= SetBasedFrom && db.Database.CurrentTransaction is not null
+        && writes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId).Distinct().Count() == writes.Count(o => o.Person.PersonId is not null);
+
+    /// <summary>One audit entry per changed person, whichever path saves it.</summary>
+    private AuditEvent AuditEntry(AuditActor actor, PersonOutcome outcome, MembershipValues? before, Guid organizationId, Guid parentOrganizationId)
+    {
+        var desired = outcome.Desired!;
+        return audit.Create(actor, "membership." + string.Join("+", outcome.Changes.Select(AuditName)), outcome.Person.Email,
+            before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons }, organizationId, parentOrganizationId);
     }
 
     // Only people whose membership changes, or whom sync adopts (switching into SCIM), are written: a reconcile

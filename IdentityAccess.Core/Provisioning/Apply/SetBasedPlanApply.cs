@@ -1,0 +1,119 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Provisioning.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.Provisioning.Apply;
+
+/// <summary>
+/// The plan applier's path for many people (a full reconcile, a settings change): the same rows and audit entries
+/// as the tracked path, written without tracking them. Memberships that change alike are updated by one statement
+/// per chunk of people; new memberships and audit entries are inserted by multi-row statements in the same
+/// transaction. The seat counters follow, since the database's triggers keep them per row.
+/// </summary>
+internal static class SetBasedPlanApply
+{
+    // Each id list travels as one parameter (a JSON array on SQLite, an array on PostgreSQL), so the chunk is
+    // bounded by statement size rather than by parameter limits.
+    private const int ChunkSize = 10_000;
+
+    /// <summary>Writes <paramref name="writes"/> (people who already exist); returns how many memberships changed.</summary>
+    public static async Task<int> ApplyAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<PersonOutcome> writes,
+        Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await StoredAsync(db, organizationId, [.. writes.Select(o => o.Person.PersonId!.Value)], cancellationToken);
+        var updates = new Dictionary<(DesiredMembership Desired, bool StatusChanges), List<Guid>>();
+        var adoptions = new Dictionary<MembershipSource, List<Guid>>();
+        var inserts = new List<Membership>();
+        var entries = new List<AuditEvent>();
+        foreach (var outcome in writes)
+        {
+            var desired = outcome.Desired!;
+            var personId = outcome.Person.PersonId!.Value;
+            var row = stored.GetValueOrDefault(personId);
+            if (outcome.Changes.Count == 0)
+            {
+                // No visible change, but sync may have adopted the membership (switching into SCIM).
+                if (row is not null && row.Source != desired.Source)
+                {
+                    Add(adoptions, desired.Source, personId);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                inserts.Add(PlanApplier.NewMembership(organizationId, personId, desired, now));
+            }
+            else
+            {
+                Add(updates, (desired, row.Status != desired.Status), personId);
+            }
+
+            entries.Add(auditEntry(outcome, row?.Values));
+        }
+
+        foreach (var ((desired, statusChanges), personIds) in updates)
+        {
+            foreach (var chunk in personIds.Chunk(ChunkSize))
+            {
+                await Rows(db, organizationId, chunk).ExecuteUpdateAsync(s =>
+                {
+                    s.SetProperty(m => m.Role, desired.Role).SetProperty(m => m.SeatTier, desired.Tier)
+                        .SetProperty(m => m.Status, desired.Status).SetProperty(m => m.Source, desired.Source);
+                    if (statusChanges)
+                    {
+                        s.SetProperty(m => m.StatusChangedAt, now);
+                    }
+                }, cancellationToken);
+            }
+        }
+
+        foreach (var (source, personIds) in adoptions)
+        {
+            foreach (var chunk in personIds.Chunk(ChunkSize))
+            {
+                await Rows(db, organizationId, chunk).ExecuteUpdateAsync(s => s.SetProperty(m => m.Source, source), cancellationToken);
+            }
+        }
+
+        await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
+        await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
+        return entries.Count;
+    }
+
+    private static async Task<Dictionary<Guid, StoredMembership>> StoredAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<Guid> personIds,
+        CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<Guid, StoredMembership>(personIds.Count);
+        foreach (var chunk in personIds.Chunk(ChunkSize))
+        {
+            var rows = await Rows(db, organizationId, chunk).AsNoTracking()
+                .Select(m => new StoredMembership(m.PersonId, m.Role, m.SeatTier, m.Status, m.Source)).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                stored[row.PersonId] = row;
+            }
+        }
+
+        return stored;
+    }
+
+    // EF.Parameter: the chunk as one JSON / array parameter (json_each / = ANY), as ScimGroupMembers does, instead of
+    // thousands of bound parameters. (OrganizationId, PersonId) is unique, so the lookups use that index.
+    private static IQueryable<Membership> Rows(IdentityAccessDbContext db, Guid organizationId, Guid[] personIds) =>
+        db.Memberships.Where(m => m.OrganizationId == organizationId && EF.Parameter(personIds).Contains(m.PersonId));
+
+    private static void Add<TKey>(Dictionary<TKey, List<Guid>> groups, TKey key, Guid personId)
+        where TKey : notnull
+    {
+        if (!groups.TryGetValue(key, out var ids))
+        {
+            groups[key] = ids = [];
+        }
+
+        ids.Add(personId);
+    }
+}
