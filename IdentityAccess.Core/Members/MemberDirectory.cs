@@ -14,8 +14,7 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         var members = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToUpperInvariant();
-            members = members.Where(m => m.Person!.NormalizedEmail.Contains(term) || m.Person.DisplayName.ToUpper().Contains(term));
+            members = MemberSearch.Matching(db, members, query.Search);
         }
 
         var total = await members.CountAsync(cancellationToken);

@@ -14,5 +14,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // Seat counts and the pending queue read by organization and status.
         builder.HasIndex(m => new { m.OrganizationId, m.Status, m.SeatTier });
         builder.HasIndex(m => m.PersonId);
+        // The Identity and access page's top-role members (break-glass candidates): a few rows, not the whole organization.
+        builder.HasIndex(m => new { m.OrganizationId, m.Role, m.Status });
     }
 }

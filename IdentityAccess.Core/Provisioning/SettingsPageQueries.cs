@@ -83,9 +83,13 @@ internal static class SettingsPageQueries
         Guid parentId, bool jit, CancellationToken cancellationToken)
     {
         var members = db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed);
-        var candidates = db.DirectoryUsers
-            .Where(u => u.ParentOrganizationId == parentId && u.Active && (u.PersonId == null || !members.Any(m => m.PersonId == u.PersonId)))
+        var assigned = db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId && u.Active);
+        // Unlinked users and linked non-members asked apart: as one "no person OR NOT EXISTS" condition PostgreSQL can
+        // not plan an anti-join, estimates the directory scan as huge and JIT-compiles it (200–400 ms at 100,000 people).
+        var candidates = assigned.Where(u => u.PersonId == null)
             .Select(u => new { Email = u.Email ?? u.UserName, DirectoryUserId = (Guid?)u.Id, u.PersonId })
+            .Concat(assigned.Where(u => u.PersonId != null && !members.Any(m => m.PersonId == u.PersonId))
+                .Select(u => new { Email = u.Email ?? u.UserName, DirectoryUserId = (Guid?)u.Id, u.PersonId }))
             .Concat(members.Where(m => m.Status == MembershipStatus.PendingSeat)
                 .Select(m => new { Email = m.Person!.Email, DirectoryUserId = (Guid?)null, PersonId = (Guid?)m.PersonId }));
         if (jit)
@@ -95,8 +99,27 @@ internal static class SettingsPageQueries
                 .Select(l => new { Email = l.Person!.Email, DirectoryUserId = (Guid?)null, PersonId = (Guid?)l.PersonId }));
         }
 
-        var count = await candidates.Select(c => c.Email).Distinct().CountAsync(cancellationToken);
-        var first = await candidates.OrderBy(c => c.Email).Take(NotMembersEvaluated).ToListAsync(cancellationToken);
+        // One pass, in email order, both counts them and keeps the first: counting in SQL and then asking for the first
+        // rows scanned the parent's directory twice (two thirds of the page's time at 100,000 people). Usually few rows
+        // come back; when many do, only their email and ids travel.
+        var first = new List<(string Email, Guid? DirectoryUserId, Guid? PersonId)>(NotMembersEvaluated);
+        var count = 0;
+        string? previous = null;
+        await foreach (var candidate in candidates.OrderBy(c => c.Email).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (first.Count < NotMembersEvaluated)
+            {
+                first.Add((candidate.Email, candidate.DirectoryUserId, candidate.PersonId));
+            }
+
+            // Sorted, so the same email (a directory user also waiting for a seat) comes in a row: counted once.
+            if (!string.Equals(candidate.Email, previous, StringComparison.Ordinal))
+            {
+                count++;
+                previous = candidate.Email;
+            }
+        }
+
         var scope = new ReconcileScope()
             .AddDirectoryUsers(first.Where(c => c.DirectoryUserId is not null).Select(c => c.DirectoryUserId!.Value))
             .AddPeople(first.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value));

@@ -3,8 +3,12 @@
 // IdP as the owner. Times what a person waits for: navigation until the page is interactive with its data drawn, and a
 // search until the one matching row is shown. Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- pages [seeded] [runs]
+// IA_BENCH_SNAPSHOT=<file> copies the seeded SQLite database there (to study query plans with sqlite3);
+// IA_BENCH_SERVER_ONLY=1 stops after the server-side timings; IA_BENCH_MENU_ONLY=1 times only moving between the two pages
+// from the menu (for a profiler attached meanwhile).
 using System.Diagnostics;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim;
@@ -12,6 +16,7 @@ using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -29,7 +34,12 @@ internal static class PagesBench
         var runs = Arg(1, 10);
         Console.WriteLine($"Pages bench: {seeded} members, {runs} runs each, {BenchPortal.DatabaseLabel}, {Environment.ProcessorCount} cores");
         await using var portal = await BenchPortal.StartAsync(seeded);
+        await SnapshotAsync(portal);
         await ServerSideAsync(portal, seeded, runs);
+        if (Environment.GetEnvironmentVariable("IA_BENCH_SERVER_ONLY") == "1")
+        {
+            return;
+        }
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -43,12 +53,20 @@ internal static class PagesBench
         await SignInAsync(page);
 
         var members = $"/orgs/{portal.Acme.Chat}/members";
-        Report("members page, open until interactive with rows", await TimeAsync(runs, () => OpenAsync(page, members, page.Locator("[data-testid=member-table] tbody tr").First)));
-        Report("members page, search until the one match is shown (incl. 300 ms debounce)", await TimeAsync(runs, i => SearchAsync(page, $"seed{(i * 7919) % Math.Max(seeded, 1)}@")));
-        var identity = $"/orgs/{portal.Acme.Chat}/identity";
-        Report("Identity and access page, open until interactive", await TimeAsync(runs, () => OpenAsync(page, identity, page.GetByTestId("mode-select"))));
+        var menuOnly = Environment.GetEnvironmentVariable("IA_BENCH_MENU_ONLY") == "1";
+        if (menuOnly)
+        {
+            await OpenAsync(page, members, page.Locator("[data-testid=member-table] tbody tr").First);
+            Console.WriteLine("menu steps start");
+        }
+        else
+        {
+            await UrlAndSearchStepsAsync(page, portal, seeded, runs);
+        }
+
         // Moving within the portal: the circuit is already up, so only the page's own work remains.
-        Report("members page, reached from the menu until rows are drawn", await TimeAsync(runs, async () =>
+        var menuRuns = menuOnly ? runs * 4 : runs;
+        Report("members page, reached from the menu until rows are drawn", await TimeAsync(menuRuns, async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
             await page.GetByTestId("mode-select").WaitForAsync();
@@ -57,7 +75,7 @@ internal static class PagesBench
             await page.Locator("[data-testid=member-table] tbody tr td").First.WaitForAsync();
             return clock.Elapsed.TotalMilliseconds;
         }));
-        Report("Identity and access page, reached from the menu until its settings are drawn", await TimeAsync(runs, async () =>
+        Report("Identity and access page, reached from the menu until its settings are drawn", await TimeAsync(menuRuns, async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).First.ClickAsync();
             await page.Locator("[data-testid=member-table] tbody tr td").First.WaitForAsync();
@@ -67,6 +85,15 @@ internal static class PagesBench
             return clock.Elapsed.TotalMilliseconds;
         }));
         Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
+    }
+
+    private static async Task UrlAndSearchStepsAsync(IPage page, BenchPortal portal, int seeded, int runs)
+    {
+        var members = $"/orgs/{portal.Acme.Chat}/members";
+        Report("members page, open until interactive with rows", await TimeAsync(runs, () => OpenAsync(page, members, page.Locator("[data-testid=member-table] tbody tr").First)));
+        Report("members page, search until the one match is shown (incl. 300 ms debounce)", await TimeAsync(runs, i => SearchAsync(page, $"seed{(i * 7919) % Math.Max(seeded, 1)}@")));
+        var identity = $"/orgs/{portal.Acme.Chat}/identity";
+        Report("Identity and access page, open until interactive", await TimeAsync(runs, () => OpenAsync(page, identity, page.GetByTestId("mode-select"))));
     }
 
     /// <summary>The queries behind the two pages, without the browser: where a page's time goes.</summary>
@@ -88,6 +115,19 @@ internal static class PagesBench
         Report("  server: domains", await TimeAsync(runs, () => services.GetRequiredService<DomainService>().ListAsync(org, owner)));
         Report("  server: sync health", await TimeAsync(runs, () => services.GetRequiredService<ProvisioningLogReader>().GetStatusAsync(org, owner)));
         Report("  server: SSO connection", await TimeAsync(runs, () => services.GetRequiredService<SamlConnectionService>().GetAsync(org, owner)));
+    }
+
+    private static async Task SnapshotAsync(BenchPortal portal)
+    {
+        if (Environment.GetEnvironmentVariable("IA_BENCH_SNAPSHOT") is not { Length: > 0 } file)
+        {
+            return;
+        }
+
+        File.Delete(file);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {file}");
+        Console.WriteLine($"snapshot written to {file}");
     }
 
     private static async Task SignInAsync(IPage page)

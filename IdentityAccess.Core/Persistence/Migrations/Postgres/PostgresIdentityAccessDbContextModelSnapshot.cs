@@ -344,6 +344,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("ParentOrganizationId", "Active", "PersonId");
+
                     b.HasIndex("ParentOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("DirectoryUsers");
@@ -424,6 +426,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Role", "Status");
 
                     b.HasIndex("OrganizationId", "Status", "SeatTier");
 

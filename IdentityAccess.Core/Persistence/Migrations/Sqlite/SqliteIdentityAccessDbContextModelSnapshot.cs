@@ -338,6 +338,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("ParentOrganizationId", "Active", "PersonId");
+
                     b.HasIndex("ParentOrganizationId", "CreatedAt", "Id");
 
                     b.ToTable("DirectoryUsers");
@@ -418,6 +420,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Role", "Status");
 
                     b.HasIndex("OrganizationId", "Status", "SeatTier");
 
