@@ -18,7 +18,7 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         }
 
         var total = await members.CountAsync(cancellationToken);
-        var items = await Sort(members, query.Sort, query.Descending)
+        var items = await Sort(members, query.Sort, query.Descending, searching: !string.IsNullOrWhiteSpace(query.Search))
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake))
             .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt))
@@ -42,11 +42,15 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         m.Role == Role.Owner ? 0 : m.Role == Role.Admin ? 1 : m.Role == Role.Developer ? 2
         : m.Role == Role.Billing ? 3 : m.Role == Role.ClaudeCodeUser ? 4 : 5;
 
-    // The id breaks ties, so paging is stable when many rows share a value.
-    private static IQueryable<Membership> Sort(IQueryable<Membership> members, MemberSort sort, bool descending) => (sort, descending) switch
+    // The id breaks ties, so paging is stable when many rows share a value. By name, the whole organization walks
+    // the index on the members' copy of the name; a search's few matches are sorted by the person's own name,
+    // since walking that index would visit every member to find them (the two names are the same).
+    private static IQueryable<Membership> Sort(IQueryable<Membership> members, MemberSort sort, bool descending, bool searching) => (sort, descending) switch
     {
-        (MemberSort.Name, false) => members.OrderBy(m => m.Person!.DisplayName).ThenBy(m => m.Id),
-        (MemberSort.Name, true) => members.OrderByDescending(m => m.Person!.DisplayName).ThenBy(m => m.Id),
+        (MemberSort.Name, false) when searching => members.OrderBy(m => m.Person!.DisplayName).ThenBy(m => m.Id),
+        (MemberSort.Name, true) when searching => members.OrderByDescending(m => m.Person!.DisplayName).ThenBy(m => m.Id),
+        (MemberSort.Name, false) => members.OrderBy(m => EF.Property<string?>(m, MembershipConfiguration.PersonNameColumn)).ThenBy(m => m.Id),
+        (MemberSort.Name, true) => members.OrderByDescending(m => EF.Property<string?>(m, MembershipConfiguration.PersonNameColumn)).ThenBy(m => m.Id),
         (MemberSort.Email, false) => members.OrderBy(m => m.Person!.NormalizedEmail).ThenBy(m => m.Id),
         (MemberSort.Email, true) => members.OrderByDescending(m => m.Person!.NormalizedEmail).ThenBy(m => m.Id),
         (MemberSort.Role, false) => members.OrderBy(_rolePrecedence).ThenBy(m => m.Id),

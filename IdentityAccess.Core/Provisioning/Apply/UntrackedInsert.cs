@@ -27,7 +27,8 @@ internal static class UntrackedInsert
 
         var entityType = db.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var properties = entityType.GetProperties().ToList();
+        // Columns the database fills (a trigger-kept copy) are left to it, as SaveChanges leaves them.
+        var properties = entityType.GetProperties().Where(p => p.GetBeforeSaveBehavior() != PropertySaveBehavior.Ignore).ToList();
         if (properties.Any(p => p.IsShadowProperty() || p.GetComputedColumnSql() is not null))
         {
             throw new NotSupportedException($"{typeof(T).Name} has columns this insert cannot fill.");

@@ -41,6 +41,41 @@ public abstract class MemberDirectoryTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task GetPage_SortByName_FollowsNewMembersAndRenames()
+    {
+        // The sort reads a trigger-kept copy of the name; a new membership and a rename must both reach it.
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var person = Person.Create($"{Guid.NewGuid():N}@globex.test", "Aaa Sorted First", DateTimeOffset.UtcNow);
+        db.People.Add(person);
+        db.Memberships.Add(new Membership
+        {
+            OrganizationId = portal.Demo.GlobexTeam,
+            PersonId = person.Id,
+            Role = Role.User,
+            SeatTier = SeatTier.Standard,
+            Status = MembershipStatus.Active,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        try
+        {
+            var byName = await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery(Sort: MemberSort.Name));
+            Assert.Equal("Aaa Sorted First", byName.Items[0].DisplayName);
+
+            await db.People.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, "Zzz Sorted Last"));
+
+            var renamed = await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery(Sort: MemberSort.Name));
+            Assert.Equal("Zzz Sorted Last", renamed.Items[^1].DisplayName);
+            var descending = await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery(Sort: MemberSort.Name, Descending: true));
+            Assert.Equal("Zzz Sorted Last", descending.Items[0].DisplayName);
+        }
+        finally
+        {
+            await db.Memberships.Where(m => m.PersonId == person.Id).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
     public async Task Find_MembershipOfAnotherOrganization_ReturnsNull()
     {
         var globex = await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery());

@@ -398,6 +398,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -426,6 +430,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "PersonName", "Id");
 
                     b.HasIndex("OrganizationId", "Role", "Status");
 

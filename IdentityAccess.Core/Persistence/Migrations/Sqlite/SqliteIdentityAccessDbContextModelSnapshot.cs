@@ -392,6 +392,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -420,6 +424,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "PersonName", "Id");
 
                     b.HasIndex("OrganizationId", "Role", "Status");
 
