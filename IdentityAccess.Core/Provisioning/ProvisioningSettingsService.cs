@@ -27,6 +27,17 @@ public sealed class ProvisioningSettingsService(
         return await SettingsPageQueries.LoadAsync(db, organizationId, cancellationToken);
     }
 
+    public async Task<AssignedButNotMembers?> GetAssignedButNotMembersAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SettingsPageQueries.AssignedButNotMembersAsync(db, organizationId, cancellationToken);
+    }
+
     public async Task<ProvisioningPreview> PreviewAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// <summary>
 /// What the Identity and access page shows, asked of the database in SQL rather than by loading every member: the
 /// page must open as fast with a hundred thousand people as with ten. Only the people listed as "not members" go
-/// through the rule engine, for their reasons.
+/// through the rule engine, for their reasons, and they are asked for apart.
 /// </summary>
 internal static class SettingsPageQueries
 {
@@ -18,36 +18,53 @@ internal static class SettingsPageQueries
 
     public static async Task<ProvisioningSettingsView?> LoadAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
-        var saved = await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken);
-        var parentId = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ParentOrganizationId).SingleOrDefaultAsync(cancellationToken);
-        if (saved is null)
+        if (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken) is not { } saved)
         {
             return null;
         }
 
-        var jit = saved.Mode == ProvisioningMode.Jit;
-        var (scope, notMembersCount) = await NotMemberCandidatesAsync(db, organizationId, parentId, jit, cancellationToken);
-        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, scope, cancellationToken))!;
+        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
+        // Nobody in scope: the organization's facts and the group names, not its people.
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, new ReconcileScope(), cancellationToken))!;
         var organization = input.Organization;
-
-        // The help article's first troubleshooting case: assigned in the IdP (or signed in through SSO), yet not an
-        // active member here. A candidate the next reconcile would admit is not one.
-        var notMembers = ProvisioningRules.Evaluate(input).Outcomes
-            .Where(o => ((o.Person.Directory == DirectoryPresence.Active || o.Person.GroupsFrom == GroupKnowledge.LastSignIn)
-                    && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
-                || o.Person.Membership?.Status == MembershipStatus.PendingSeat)
-            .OrderBy(o => o.Person.Email, StringComparer.OrdinalIgnoreCase).ToList();
-
         var topRole = RoleCatalog.TopRole(organization.Product);
         var topRoleMembers = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Active && m.Role == topRole)
             .OrderBy(m => m.Person!.Email).Select(m => new PersonOption(m.PersonId, m.Person!.DisplayName, m.Person.Email))
             .ToListAsync(cancellationToken);
         var assigned = await db.DirectoryUsers.CountAsync(u => u.ParentOrganizationId == parentId && u.Active, cancellationToken);
+        var jit = saved.Mode == ProvisioningMode.Jit;
         return new ProvisioningSettingsView(organization, saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.ParentPlan),
-            await GroupOptionsAsync(db, parentId, jit, input.GroupNames, cancellationToken), topRoleMembers, assigned, notMembers,
-            Math.Max(notMembersCount, notMembers.Count));
+            await GroupOptionsAsync(db, parentId, jit, input.GroupNames, cancellationToken), topRoleMembers, assigned);
     }
+
+    /// <summary>
+    /// The help article's first troubleshooting case: assigned in the IdP (or signed in through SSO), yet not an active
+    /// member here. Asked apart from the settings because it is the page's one read that grows with the directory (at
+    /// 100,000 people it checks each of them against the members), so the page draws its settings without waiting.
+    /// </summary>
+    public static async Task<AssignedButNotMembers?> AssignedButNotMembersAsync(IdentityAccessDbContext db, Guid organizationId,
+        CancellationToken cancellationToken)
+    {
+        if (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken) is not { } saved)
+        {
+            return null;
+        }
+
+        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
+        var (scope, count) = await NotMemberCandidatesAsync(db, organizationId, parentId, saved.Mode == ProvisioningMode.Jit, cancellationToken);
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, scope, cancellationToken))!;
+        // A candidate the next reconcile would admit is not one.
+        var people = ProvisioningRules.Evaluate(input).Outcomes
+            .Where(o => ((o.Person.Directory == DirectoryPresence.Active || o.Person.GroupsFrom == GroupKnowledge.LastSignIn)
+                    && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
+                || o.Person.Membership?.Status == MembershipStatus.PendingSeat)
+            .OrderBy(o => o.Person.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        return new AssignedButNotMembers(people, Math.Max(count, people.Count));
+    }
+
+    private static Task<Guid> ParentOfAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ParentOrganizationId).SingleAsync(cancellationToken);
 
     /// <summary>
     /// The directory's groups with how many people each decides for. With JIT a person's last sign-in decides, so

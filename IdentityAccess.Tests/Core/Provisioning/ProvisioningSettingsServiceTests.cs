@@ -117,13 +117,26 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         Assert.Equal(5, view.Groups.Single(g => g.Key == Users).MemberCount);
         Assert.Equal(["alice@acme.test"], view.TopRoleMembers.Select(m => m.Email));
         Assert.Equal(8, view.AssignedDirectoryUsers);
-        Assert.Equal(["erin@acme.test", "frank@acme.test", "gina@acme.test", "ivan@acme.test"], view.AssignedButNotMembers.Select(o => o.Person.Email));
-        Assert.Contains("added by hand", view.AssignedButNotMembers[0].Reasons[0]);
-        Assert.Equal(4, view.AssignedButNotMembersCount);
     }
 
     [Fact]
-    public async Task Get_WithMoreNotMembersThanItEvaluates_ListsTheFirstByEmailAndCountsThemAll()
+    public async Task GetAssignedButNotMembers_ListsThemByEmailWithTheirReason()
+    {
+        var notMembers = await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, Alice);
+
+        Assert.Equal(["erin@acme.test", "frank@acme.test", "gina@acme.test", "ivan@acme.test"], notMembers!.People.Select(o => o.Person.Email));
+        Assert.Contains("added by hand", notMembers.People[0].Reasons[0]);
+        Assert.Equal(4, notMembers.Count);
+    }
+
+    [Fact]
+    public async Task GetAssignedButNotMembers_ByChatAdmin_IsRefused()
+    {
+        Assert.Null(await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test")));
+    }
+
+    [Fact]
+    public async Task GetAssignedButNotMembers_MoreThanItEvaluates_ListsTheFirstByEmailAndCountsThemAll()
     {
         await using (var db = await _portal.Factory.CreateDbContextAsync())
         {
@@ -140,13 +153,13 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var view = await Service.GetAsync(_portal.Demo.AcmeChat, Alice);
+        var notMembers = await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, Alice);
 
-        Assert.Equal(154, view!.AssignedButNotMembersCount);
-        Assert.Equal(100, view.AssignedButNotMembers.Count);
-        Assert.Equal("erin@acme.test", view.AssignedButNotMembers[0].Person.Email);
-        Assert.Equal("zz095@acme.test", view.AssignedButNotMembers[^1].Person.Email);
-        Assert.All(view.AssignedButNotMembers, o => Assert.Contains("added by hand", o.Reasons[0], StringComparison.Ordinal));
+        Assert.Equal(154, notMembers!.Count);
+        Assert.Equal(100, notMembers.People.Count);
+        Assert.Equal("erin@acme.test", notMembers.People[0].Person.Email);
+        Assert.Equal("zz095@acme.test", notMembers.People[^1].Person.Email);
+        Assert.All(notMembers.People, o => Assert.Contains("added by hand", o.Reasons[0], StringComparison.Ordinal));
     }
 
     [Fact]

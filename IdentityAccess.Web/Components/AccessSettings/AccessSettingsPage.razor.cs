@@ -15,7 +15,7 @@ using MudBlazor;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
-public sealed partial class AccessSettingsPage
+public sealed partial class AccessSettingsPage : IDisposable
 {
     [Parameter] public Guid OrganizationId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationStateTask { get; set; } = default!;
@@ -43,6 +43,9 @@ public sealed partial class AccessSettingsPage
     private SamlConnectionView? _saml;
     private MudButton? _saveButton;
 
+    private AssignedButNotMembers? _notMembers;
+    private readonly CancellationTokenSource _closed = new();
+
     private Guid? _loadedFor;
 
     protected override async Task OnParametersSetAsync()
@@ -54,25 +57,54 @@ public sealed partial class AccessSettingsPage
             return;
         }
 
+        if (_loadedFor != OrganizationId)
+        {
+            _notMembers = null; // another organization's list must not show while this one's loads
+        }
+
         _loadedFor = OrganizationId;
         await LoadAsync();
     }
+
+    // Cancelled, not disposed: a handler still running when the page goes (a sync) may yet reach LoadAsync and its token.
+    public void Dispose() => _closed.Cancel();
 
     private async Task LoadAsync()
     {
         var (personId, _) = await ActingAsync();
 
-        // The settings view is the page's one costly read (it runs the rule engine for the people listed as not
-        // members): prerendering shows a progress bar instead, so it runs once, when the page turns interactive.
-        _view = RendererInfo.IsInteractive ? await Settings.GetAsync(OrganizationId, personId) : null;
-        _scimTokens = await Scim.ListAsync(OrganizationId, personId) ?? [];
-        _staged = await StagedRemovals.ListAsync(OrganizationId, personId) ?? [];
-        _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
-        _syncStatus = await SyncLog.GetStatusAsync(OrganizationId, personId);
-        _saml = await SamlConnections.GetAsync(OrganizationId, personId);
+        // The settings view waits for the page to be interactive: prerendering shows a progress bar instead. The reads
+        // are independent, each on its own context, so on PostgreSQL their round trips overlap (SQLite's provider runs
+        // them one after another anyway).
+        var view = RendererInfo.IsInteractive ? Settings.GetAsync(OrganizationId, personId) : Task.FromResult<ProvisioningSettingsView?>(null);
+        var scimTokens = Scim.ListAsync(OrganizationId, personId);
+        var staged = StagedRemovals.ListAsync(OrganizationId, personId);
+        var domains = DomainService.ListAsync(OrganizationId, personId);
+        var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
+        var saml = SamlConnections.GetAsync(OrganizationId, personId);
+        await Task.WhenAll(view, scimTokens, staged, domains, syncStatus, saml);
+        (_view, _scimTokens, _staged, _domains) = (await view, await scimTokens ?? [], await staged ?? [], await domains ?? []);
+        (_syncStatus, _saml) = (await syncStatus, await saml);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
+            await LoadNotMembersAsync(personId);
+        }
+    }
+
+    // The page's one read that grows with the directory (at 100,000 people, 100-200 ms of checking each against the
+    // members): it runs after the settings are drawn and off the circuit's thread (SQLite's provider works
+    // synchronously), so the form can be used while the list fills. A reload keeps the previous list until the new
+    // one has arrived.
+    private async Task LoadNotMembersAsync(Guid personId)
+    {
+        var organizationId = OrganizationId;
+        var closed = _closed.Token;
+        StateHasChanged();
+        var notMembers = await Task.Run(() => Settings.GetAssignedButNotMembersAsync(organizationId, personId, closed), closed);
+        if (organizationId == OrganizationId)
+        {
+            _notMembers = notMembers;
         }
     }
 
