@@ -69,12 +69,13 @@ internal static class PagesBench
         Report("members page, reached from the menu until rows are drawn", await TimeAsync(menuRuns, async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
-            await page.GetByTestId("mode-select").WaitForAsync();
+            await WaitNotMembersListedAsync(page); // its read runs in the background: not while the next page is timed
             var clock = Stopwatch.StartNew();
             await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).First.ClickAsync();
             await page.Locator("[data-testid=member-table] tbody tr td").First.WaitForAsync();
             return clock.Elapsed.TotalMilliseconds;
         }));
+        var listed = new List<double>();
         Report("Identity and access page, reached from the menu until its settings are drawn", await TimeAsync(menuRuns, async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).First.ClickAsync();
@@ -82,8 +83,12 @@ internal static class PagesBench
             var clock = Stopwatch.StartNew();
             await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
             await page.GetByTestId("mode-select").WaitForAsync();
-            return clock.Elapsed.TotalMilliseconds;
+            var drawn = clock.Elapsed.TotalMilliseconds;
+            await WaitNotMembersListedAsync(page);
+            listed.Add(clock.Elapsed.TotalMilliseconds);
+            return drawn;
         }));
+        Report("Identity and access page, reached from the menu until \"not members\" is listed", listed);
         Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
     }
 
@@ -109,6 +114,7 @@ internal static class PagesBench
         Report("  server: seat usage", await TimeAsync(runs, () => seats.GetUsageAsync(org)));
         Report("  server: seat queue", await TimeAsync(runs, () => queue.GetAsync(org, owner)));
         Report("  server: Identity and access settings view", await TimeAsync(runs, () => settings.GetAsync(org, owner)));
+        Report("  server: Identity and access, known to the IdP but not members", await TimeAsync(runs, () => settings.GetAssignedButNotMembersAsync(org, owner)));
         var services = portal.Services;
         Report("  server: SCIM tokens", await TimeAsync(runs, () => services.GetRequiredService<ScimSetupService>().ListAsync(org, owner)));
         Report("  server: staged removals", await TimeAsync(runs, () => services.GetRequiredService<StagedRemovalService>().ListAsync(org, owner)));
@@ -152,6 +158,13 @@ internal static class PagesBench
         await page.GetByLabel("Search members").FillAsync(emailPrefix);
         await rows.Filter(new() { HasText = emailPrefix }).First.WaitForAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=member-table] tbody tr').length === 1");
+    }
+
+    // The settings draw first; "Known to your IdP, not members" follows when its own read is done.
+    private static async Task WaitNotMembersListedAsync(IPage page)
+    {
+        await page.GetByTestId("mode-select").WaitForAsync();
+        await page.GetByTestId("not-members-loading").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     private static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-interactive=yes]").WaitForAsync();
