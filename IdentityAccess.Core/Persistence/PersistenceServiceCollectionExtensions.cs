@@ -24,7 +24,7 @@ internal static class PersistenceServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(options.ConnectionString)
+                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString))
                     .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
                 break;
