@@ -44,9 +44,11 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId ?? await LinkPersonAsync(db, outcome.Person, now, cancellationToken);
-            // A directory user just linked by email may find that person's earlier membership here (a re-created user).
-            var row = rows.GetValueOrDefault(personId)
-                ?? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken);
+            // A directory user just linked by email may find that person's earlier membership here (a re-created user);
+            // a person known before was looked up with the others.
+            var row = rows.GetValueOrDefault(personId) ?? (outcome.Person.PersonId is null
+                ? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken)
+                : null);
             if (outcome.Changes.Count == 0)
             {
                 // No visible change, but sync may have adopted the membership (switching into SCIM).

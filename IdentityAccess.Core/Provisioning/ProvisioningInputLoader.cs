@@ -54,9 +54,11 @@ internal static class ProvisioningInputLoader
             groupMembers = groupMembers.Where(m => userIds.Contains(m.UserId));
         }
 
-        var groupKeysByUser = (await groupMembers
-                .Join(db.DirectoryGroups.Where(g => g.ParentOrganizationId == org.ParentOrganizationId), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.ExternalId })
-                .ToListAsync(cancellationToken))
+        // A scope without directory users (someone who only signs in through SSO) has no directory groups to read.
+        var groupKeysByUser = (scope is not null && directoryUsers.Count == 0 ? []
+                : await groupMembers
+                    .Join(db.DirectoryGroups.Where(g => g.ParentOrganizationId == org.ParentOrganizationId), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.ExternalId })
+                    .ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.ExternalId);
 
         var people = new List<KnownPerson>();
@@ -152,8 +154,10 @@ internal static class ProvisioningInputLoader
         List<SeatPoolFacts> pools, ReconcileScope scope, CancellationToken cancellationToken)
     {
         var userIds = scope.DirectoryUserIds.ToList();
-        var personIds = (await db.DirectoryUsers.Where(u => userIds.Contains(u.Id) && u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken))
-            .Concat(scope.PersonIds).ToHashSet();
+        // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
+        var linkedPeople = userIds.Count == 0 ? []
+            : await db.DirectoryUsers.Where(u => userIds.Contains(u.Id) && u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
+        var personIds = linkedPeople.Concat(scope.PersonIds).ToHashSet();
         var scopedIds = personIds.ToList();
         var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
 
