@@ -12,7 +12,8 @@ public static class ProvisioningRules
 {
     public static ProvisioningPlan Evaluate(ProvisioningInput input)
     {
-        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, p))).ToList();
+        var groups = new GroupResolutions(input);
+        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p))).ToList();
         var seats = new SeatAllocator(input.Organization);
         var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<string> Reasons)>(ReferenceEqualityComparer.Instance);
 

@@ -6,7 +6,7 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// <summary>The help article's table, row by row: what each mode wants for a person, seats aside.</summary>
 internal static class TargetResolver
 {
-    public static Target Resolve(ProvisioningInput input, KnownPerson person)
+    public static Target Resolve(ProvisioningInput input, GroupResolutions groups, KnownPerson person)
     {
         var isMember = person.Membership?.IsMember == true;
         if (isMember && person.PersonId is { } id && id == input.Settings.BreakGlassPersonId)
@@ -24,8 +24,8 @@ internal static class TargetResolver
             ProvisioningMode.Manual => isMember
                 ? Target.Keep(person, "Manual provisioning: role and tier are changed by hand.")
                 : Target.None("Manual provisioning: people are added by hand."),
-            ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, person, isMember) : Jit(person, isMember),
-            ProvisioningMode.Scim => Scim(input, person, isMember),
+            ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, groups, person, isMember) : Jit(person, isMember),
+            ProvisioningMode.Scim => Scim(input, groups, person, isMember),
         };
     }
 
@@ -50,7 +50,7 @@ internal static class TargetResolver
             : Target.None("JIT: provisioned when they first sign in through SSO.");
     }
 
-    private static Target JitWithMappings(ProvisioningInput input, KnownPerson person, bool isMember)
+    private static Target JitWithMappings(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
     {
         if (person.GroupsFrom == GroupKnowledge.Unknown && !person.SigningIn)
         {
@@ -62,7 +62,7 @@ internal static class TargetResolver
         if (!isMember && !person.SigningIn)
         {
             // Someone who signed in before without getting in: only their next sign-in can provision them.
-            return Target.None(GroupResolution.For(input, person).Role is null
+            return Target.None(resolutions.For(person).Role is null
                 ? $"In no group mapped to a role of {input.Organization.Name} at their last sign-in: not provisioned."
                 : "Now in a mapped group: provisioned at their next sign-in.");
         }
@@ -78,7 +78,7 @@ internal static class TargetResolver
                 atNextSignIn);
         }
 
-        var groups = GroupResolution.For(input, person);
+        var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
@@ -93,7 +93,7 @@ internal static class TargetResolver
             : Target.None($"{NoGroup} of {input.Organization.Name}: not provisioned.");
     }
 
-    private static Target Scim(ProvisioningInput input, KnownPerson person, bool isMember)
+    private static Target Scim(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
     {
         // Sync only takes away what sync granted, except when switching into SCIM adopts the existing members.
         var managed = isMember && (person.Membership!.Source == MembershipSource.Scim || input.AdoptsExistingMembers);
@@ -124,7 +124,7 @@ internal static class TargetResolver
                     ["Assigned to the IdP app: provisioned by directory sync as User."], false);
         }
 
-        var groups = GroupResolution.For(input, person);
+        var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
             return new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,

@@ -101,6 +101,29 @@ public sealed class ScimRulesTests
     }
 
     [Fact]
+    public void ScimMappings_ManyPeople_EachResolvedByTheirOwnMappedGroups()
+    {
+        // Resolutions are shared between people in the same mapped groups: order and unmapped groups must not
+        // matter, and a subset or another set must not borrow someone else's.
+        var plan = ProvisioningScenario.Chat(currentMode: ProvisioningMode.Scim).Mode(ProvisioningMode.Scim, mappings: true)
+            .MapRole("admins", Role.Admin).MapRole("staff", Role.User).MapTier("premium", SeatTier.Premium).MapTier("standard", SeatTier.Standard)
+            .DirectoryUser("a@acme.test", groups: ["admins", "premium"])
+            .DirectoryUser("b@acme.test", groups: ["other", "premium", "admins", "admins"])
+            .DirectoryUser("c@acme.test", groups: ["admins", "standard"])
+            .DirectoryUser("d@acme.test", groups: ["staff", "premium"])
+            .DirectoryUser("e@acme.test", groups: ["other"])
+            .Evaluate();
+
+        Assert.Equal((Role.Admin, SeatTier.Premium), (plan.Of("a@acme.test").Desired!.Role, plan.Of("a@acme.test").Desired!.Tier));
+        Assert.Equal(plan.Of("a@acme.test").Reasons, plan.Of("b@acme.test").Reasons);
+        Assert.Equal(plan.Of("a@acme.test").Desired, plan.Of("b@acme.test").Desired);
+        Assert.Equal((Role.Admin, SeatTier.Standard), (plan.Of("c@acme.test").Desired!.Role, plan.Of("c@acme.test").Desired!.Tier));
+        Assert.Contains(plan.Of("c@acme.test").Reasons, r => r.Contains("'standard' → Standard", StringComparison.Ordinal));
+        Assert.Equal((Role.User, SeatTier.Premium), (plan.Of("d@acme.test").Desired!.Role, plan.Of("d@acme.test").Desired!.Tier));
+        Assert.Null(plan.Of("e@acme.test").Desired);
+    }
+
+    [Fact]
     public void ScimMappings_GroupAccessRevoked_Removed()
     {
         var plan = ProvisioningScenario.Chat(currentMode: ProvisioningMode.Scim).Mode(ProvisioningMode.Scim, mappings: true)
