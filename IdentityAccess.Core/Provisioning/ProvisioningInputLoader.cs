@@ -45,8 +45,7 @@ internal static class ProvisioningInputLoader
         var directoryUsers = await directoryQuery
             .Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt))
             .ToListAsync(cancellationToken);
-        var groups = await db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == org.ParentOrganizationId)
-            .ToDictionaryAsync(g => g.ExternalId, g => g.DisplayName, cancellationToken);
+        var groups = await GroupNamesAsync(db, org.ParentOrganizationId, cancellationToken);
         var groupMembers = db.DirectoryGroupMembers.AsNoTracking();
         if (scope is not null)
         {
@@ -123,6 +122,11 @@ internal static class ProvisioningInputLoader
         await LoadSavedDraftAsync(db, organizationId, cancellationToken) is { } saved
             ? await LoadAsync(db, organizationId, saved, cancellationToken)
             : null;
+
+    /// <summary>The parent's directory groups: current name by immutable key.</summary>
+    public static async Task<Dictionary<string, string>> GroupNamesAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
+        await db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId)
+            .ToDictionaryAsync(g => g.ExternalId, g => g.DisplayName, cancellationToken);
 
     /// <summary>The settings as saved, as a draft to start editing from.</summary>
     public static async Task<ProvisioningDraft?> LoadSavedDraftAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)

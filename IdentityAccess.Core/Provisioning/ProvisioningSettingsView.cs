@@ -7,7 +7,6 @@ namespace IdentityAccess.Core.Provisioning;
 /// people the directory assigns.
 /// </summary>
 public sealed record ProvisioningSettingsView(
-    OrganizationFacts Organization,
     ProvisioningDraft Saved,
     IReadOnlyList<ModeAvailability> Modes,
     IReadOnlyList<DirectoryGroupOption> Groups,

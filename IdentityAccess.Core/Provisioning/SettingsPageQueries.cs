@@ -23,10 +23,9 @@ internal static class SettingsPageQueries
             return null;
         }
 
-        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
-        // Nobody in scope: the organization's facts and the group names, not its people.
-        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, new ReconcileScope(), cancellationToken))!;
-        var organization = input.Organization;
+        // The settings need the organization's plan and the parent's groups, not its people: no engine input here.
+        var organization = await db.Organizations.AsNoTracking().Include(o => o.Parent).SingleAsync(o => o.Id == organizationId, cancellationToken);
+        var parentId = organization.ParentOrganizationId;
         var topRole = RoleCatalog.TopRole(organization.Product);
         var topRoleMembers = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.Active && m.Role == topRole)
@@ -34,8 +33,9 @@ internal static class SettingsPageQueries
             .ToListAsync(cancellationToken);
         var assigned = await db.DirectoryUsers.CountAsync(u => u.ParentOrganizationId == parentId && u.Active, cancellationToken);
         var jit = saved.Mode == ProvisioningMode.Jit;
-        return new ProvisioningSettingsView(organization, saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.ParentPlan),
-            await GroupOptionsAsync(db, parentId, jit, input.GroupNames, cancellationToken), topRoleMembers, assigned);
+        var groupNames = await ProvisioningInputLoader.GroupNamesAsync(db, parentId, cancellationToken);
+        return new ProvisioningSettingsView(saved, ProvisioningModePolicy.Evaluate(organization.Plan, organization.Parent!.Plan),
+            await GroupOptionsAsync(db, parentId, jit, groupNames, cancellationToken), topRoleMembers, assigned);
     }
 
     /// <summary>
