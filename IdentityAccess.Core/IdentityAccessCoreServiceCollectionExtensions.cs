@@ -19,10 +19,12 @@ public static class IdentityAccessCoreServiceCollectionExtensions
     public static IServiceCollection AddIdentityAccessCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Common.PortalOptions>(configuration.GetSection(Common.PortalOptions.SectionName));
         services.AddPersistence(configuration);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<OrganizationAccessService>();
+        services.AddSingleton<GuardedWrites>();
         services.AddMembers();
         services.AddProvisioning();
         services.AddSso();

@@ -1,13 +1,13 @@
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
-using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Access;
 
 /// <summary>
-/// Decides access from the database on every call: pages check on load and every server-side action checks again,
-/// so a role taken away by sync takes effect at the next click.
+/// Decides access from the database on every call (through <see cref="AccessChecks"/>): pages check on load and every
+/// server-side action checks again under its lock (<see cref="GuardedWrites"/>), so a role taken away by sync takes
+/// effect at the next click.
 /// </summary>
 public sealed class OrganizationAccessService(IDbContextFactory<IdentityAccessDbContext> contexts)
 {
@@ -15,45 +15,13 @@ public sealed class OrganizationAccessService(IDbContextFactory<IdentityAccessDb
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var organization = await db.Organizations.AsNoTracking()
-            .Where(o => o.Id == organizationId)
-            .Select(o => new OrganizationSummary(o.Id, o.Name, o.Plan, o.ParentOrganizationId, o.Parent!.Name, o.Parent.Plan, o.ProvisioningMode))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (organization is null)
-        {
-            return OrganizationAccess.NotFound;
-        }
-
-        var role = personId is null
-            ? null
-            : await db.Memberships.AsNoTracking()
-                .Where(m => m.OrganizationId == organizationId && m.PersonId == personId && m.Status == MembershipStatus.Active)
-                .Select(m => (Role?)m.Role)
-                .SingleOrDefaultAsync(cancellationToken);
-        if (role is null)
-        {
-            return new(AccessOutcome.Forbidden, organization, null, $"You are not a member of {organization.Name}.");
-        }
-
-        return OrganizationPermissions.Allows(organization.Product, role.Value, permission)
-            ? new(AccessOutcome.Granted, organization, role, null)
-            : new(AccessOutcome.Forbidden, organization, role,
-                $"This page is for {OrganizationPermissions.Describe(organization.Product, permission)}. " +
-                $"Your role in {organization.Name} is {RoleCatalog.DisplayName(role.Value)}." + LostTopRoleHint(organization, permission));
+        return await AccessChecks.OrganizationAsync(db, organizationId, personId, permission, cancellationToken);
     }
 
-    // The help article's "I lost Admin/Owner after enabling advanced group mappings", answered where it is felt.
-    private static string LostTopRoleHint(OrganizationSummary organization, Permission permission)
+    public async Task<ParentAccess> CheckParentAsync(Guid parentId, Guid? personId, Permission permission, CancellationToken cancellationToken = default)
     {
-        if (permission != Permission.ManageIdentityAccess)
-        {
-            return "";
-        }
-
-        var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product));
-        return $" If you were {top} and lost it after group mappings changed: your IdP administrator adds you back to the group mapped to {top}, " +
-            $"then another {top} presses Sync now on Identity and access (with JIT, sign out and in again). Another {top} can also give it back on " +
-            "the Members page, but the next sync undoes that unless your groups are fixed. The organization's break-glass owner is never affected by sync.";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await AccessChecks.ParentAsync(db, parentId, personId, permission, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MyOrganization>> ListMineAsync(Guid personId, CancellationToken cancellationToken = default)
@@ -67,5 +35,15 @@ public sealed class OrganizationAccessService(IDbContextFactory<IdentityAccessDb
                 m.Role, m.SeatTier))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.Organization.ParentName).ThenBy(r => r.Organization.Name)];
+    }
+
+    /// <summary>The parent organizations this person administers, for the home page and the switcher.</summary>
+    public async Task<IReadOnlyList<ParentSummary>> ListParentsIAdministerAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ParentAdministrators.AsNoTracking().Where(a => a.PersonId == personId)
+            .Join(db.ParentOrganizations, a => a.ParentOrganizationId, p => p.Id, (a, p) => new ParentSummary(p.Id, p.Name, p.Plan))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(p => p.Name)];
     }
 }

@@ -13,8 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace IdentityAccess.Core.Demo;
 
 /// <summary>
-/// Fills an empty database with a demo a newcomer can click through: an Enterprise parent with a chat org and a
-/// Console org, and a Team parent with a Team org. Only the Development environment calls it.
+/// Fills an empty database with a demo a newcomer can click through: an Enterprise parent with a chat org and two
+/// Console orgs, and a Team parent with a Team org. Alice administers Acme's parent (and owns Acme and Acme Console);
+/// Oscar is the Admin of Acme Labs and not a parent admin, so the difference can be seen: he governs his organization
+/// but not what Acme's organizations share (SSO, domains, the SCIM directory). Grace administers Globex. Only the
+/// Development environment calls it.
 /// </summary>
 public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contexts, AuditLog audit, TimeProvider time, ILogger<DemoSeeder> logger)
 {
@@ -30,11 +33,12 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         var acme = new ParentOrganization { Name = "Acme Corporation", Plan = ParentPlan.Enterprise, CreatedAt = now };
         var acmeChat = Org(acme, "Acme", OrganizationPlan.Enterprise, now);
         var acmeConsole = Org(acme, "Acme Console", OrganizationPlan.Console, now);
+        var acmeLabs = Org(acme, "Acme Labs", OrganizationPlan.Console, now);
         var globex = new ParentOrganization { Name = "Globex", Plan = ParentPlan.Team, CreatedAt = now };
         var globexTeam = Org(globex, "Globex Team", OrganizationPlan.Team, now);
         db.ParentOrganizations.AddRange(acme, globex);
         db.SeatPools.AddRange(
-            Pool(acmeChat, SeatTier.Premium, 10), Pool(acmeChat, SeatTier.Standard, 20), Pool(acmeConsole, null, 10),
+            Pool(acmeChat, SeatTier.Premium, 10), Pool(acmeChat, SeatTier.Standard, 20), Pool(acmeConsole, null, 10), Pool(acmeLabs, null, 5),
             Pool(globexTeam, SeatTier.Premium, 2), Pool(globexTeam, SeatTier.Standard, 5));
 
         var alice = Person(db, "alice@acme.test", "Alice Anders", now);
@@ -44,6 +48,7 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         var erin = Person(db, "erin@acme.test", "Erin Evans", now);
         var grace = Person(db, "grace@globex.test", "Grace Green", now);
         var hank = Person(db, "hank@globex.test", "Hank Hill", now);
+        var oscar = Person(db, "oscar@acme.test", "Oscar Ortiz", now);
 
         Member(db, acmeChat, alice, Role.Owner, SeatTier.Premium, now);
         Member(db, acmeChat, bob, Role.Admin, SeatTier.Premium, now);
@@ -52,8 +57,11 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         Member(db, acmeConsole, alice, Role.Admin, null, now);
         Member(db, acmeConsole, erin, Role.Developer, null, now);
         Member(db, acmeConsole, dave, Role.ClaudeCodeUser, null, now);
+        Member(db, acmeLabs, oscar, Role.Admin, null, now);
         Member(db, globexTeam, grace, Role.Owner, SeatTier.Premium, now);
         Member(db, globexTeam, hank, Role.User, SeatTier.Standard, now);
+
+        db.ParentAdministrators.AddRange(ParentAdmin(acme, alice, now), ParentAdmin(globex, grace, now));
 
         DemoDirectory.Add(db, acme.Id, new[] { alice, bob, carol, dave, erin }.ToDictionary(p => p.Email), now);
 
@@ -63,14 +71,14 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         // The built-in demo IdP (Development only) signs people of both domains in; the app connects to it at start-up.
         DemoIdpSeed.Add(db, now);
 
-        foreach (var org in new[] { acmeChat, acmeConsole, globexTeam })
+        foreach (var org in new[] { acmeChat, acmeConsole, acmeLabs, globexTeam })
         {
             audit.Record(db, AuditActor.System("Demo seed"), "organization.created", org.Name, null,
                 new { org.Name, org.Plan }, org.Id, org.ParentOrganizationId);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo: {Parents} parent organizations, {Orgs} organizations.", 2, 3);
+        logger.LogInformation("Seeded the demo: {Parents} parent organizations, {Orgs} organizations.", 2, 4);
         return true;
     }
 
@@ -84,6 +92,9 @@ public sealed class DemoSeeder(IDbContextFactory<IdentityAccessDbContext> contex
         VerifiedAt = now,
         LastCheckResult = "Seeded by the demo.",
     };
+
+    private static ParentAdministrator ParentAdmin(ParentOrganization parent, Person person, DateTimeOffset now) =>
+        new() { ParentOrganizationId = parent.Id, PersonId = person.Id, GrantedAt = now, GrantedBy = "Demo seed" };
 
     private static Organization Org(ParentOrganization parent, string name, OrganizationPlan plan, DateTimeOffset now)
     {

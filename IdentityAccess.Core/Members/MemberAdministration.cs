@@ -15,22 +15,19 @@ namespace IdentityAccess.Core.Members;
 /// an Owner demoted a moment ago cannot act on the old role), refuses with errors rather than exceptions, and writes
 /// the change and its audit event in one transaction, or nothing at all.
 /// </summary>
-public sealed class MemberAdministration(
-    IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, AuditLog audit, TimeProvider time)
+public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<Error>> AddAsync(Guid organizationId, NewMember member, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
-        if (!granted.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return [OrganizationWrite.Refusal(granted)];
+            return [refused];
         }
 
-        var organization = granted.Organization!;
+        var (db, organization) = (write.Db, write.Organization!);
         var errors = MemberRules.CheckNewMember(organization.Product, member).ToList();
-        if (MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, null, member.Role) is { } gate)
+        if (MemberRules.CheckTopRoleGate(write.Roles!, null, member.Role) is { } gate)
         {
             errors.Add(gate);
         }
@@ -67,23 +64,21 @@ public sealed class MemberAdministration(
 
         (row.Role, row.SeatTier, row.Status, row.Source, row.StatusChangedAt) =
             (member.Role, member.Tier, MembershipStatus.Active, MembershipSource.Manual, now);
-        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "membership.added", person.Email,
+        audit.Record(db, write.Actor, "membership.added", person.Email,
             before, Snapshot(row), organizationId, organization.ParentId);
-        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
     }
 
     public async Task<IReadOnlyList<Error>> ChangeRoleAsync(Guid organizationId, Guid membershipId, Role role, SeatTier? tier, Guid actingPersonId,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
-        if (!granted.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return [OrganizationWrite.Refusal(granted)];
+            return [refused];
         }
 
-        var organization = granted.Organization!;
+        var (db, organization) = (write.Db, write.Organization!);
         if (MemberRules.CheckRoleAndTier(organization.Product, role, tier) is { } invalid)
         {
             return [invalid];
@@ -101,7 +96,7 @@ public sealed class MemberAdministration(
         }
 
         var errors = Checks(
-            MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, row.Role, role),
+            MemberRules.CheckTopRoleGate(write.Roles!, row.Role, role),
             await CheckTopRoleLeftAsync(db, organization, row, role, actingPersonId, cancellationToken),
             // A pending member holds no seat yet, so moving them only changes the queue they wait in.
             row.SeatTier != tier && row.HoldsSeat ? await CheckFreeSeatAsync(db, organizationId, tier, cancellationToken) : null);
@@ -110,7 +105,7 @@ public sealed class MemberAdministration(
             return errors;
         }
 
-        var actor = await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken);
+        var actor = write.Actor;
         if (row.Role != role)
         {
             audit.Record(db, actor, "membership.role_changed", row.Person!.Email, new { Role = RoleCatalog.DisplayName(row.Role) },
@@ -124,21 +119,19 @@ public sealed class MemberAdministration(
         }
 
         (row.Role, row.SeatTier) = (role, tier);
-        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
     }
 
     /// <summary>Marks the membership removed and frees its seat; the row stays so the audit trail and a later return keep the person.</summary>
     public async Task<IReadOnlyList<Error>> RemoveAsync(Guid organizationId, Guid membershipId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
-        if (!granted.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return [OrganizationWrite.Refusal(granted)];
+            return [refused];
         }
 
-        var organization = granted.Organization!;
+        var (db, organization) = (write.Db, write.Organization!);
         var row = await FindListedAsync(db, organizationId, membershipId, cancellationToken);
         if (row is null)
         {
@@ -146,7 +139,7 @@ public sealed class MemberAdministration(
         }
 
         var errors = Checks(
-            MemberRules.CheckTopRoleGate(organization.Product, granted.Role!.Value, row.Role, null),
+            MemberRules.CheckTopRoleGate(write.Roles!, row.Role, null),
             await CheckTopRoleLeftAsync(db, organization, row, null, actingPersonId, cancellationToken));
         if (errors.Count > 0)
         {
@@ -155,9 +148,9 @@ public sealed class MemberAdministration(
 
         var before = Snapshot(row);
         (row.Status, row.StatusChangedAt) = (MembershipStatus.Removed, time.GetUtcNow());
-        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "membership.removed", row.Person!.Email,
+        audit.Record(db, write.Actor, "membership.removed", row.Person!.Email,
             before, Snapshot(row), organizationId, organization.ParentId);
-        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
     }
 
     private static Task<Membership?> FindListedAsync(IdentityAccessDbContext db, Guid organizationId, Guid membershipId, CancellationToken cancellationToken) =>

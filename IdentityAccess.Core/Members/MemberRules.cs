@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Roles;
@@ -38,10 +39,12 @@ internal static class MemberRules
     /// Only the top role hands out or takes away the top role, so a chat Admin cannot promote themselves or demote an
     /// Owner. <paramref name="from"/> is null for someone joining, <paramref name="to"/> null for someone leaving.
     /// </summary>
-    public static Error? CheckTopRoleGate(Product product, Role actingRole, Role? from, Role? to)
+    public static Error? CheckTopRoleGate(ActingRoles acting, Role? from, Role? to)
     {
-        var top = RoleCatalog.TopRole(product);
-        return (from == top) != (to == top) && actingRole != top ? new OnlyTopRoleChangesTopRole(RoleCatalog.DisplayName(top)) : null;
+        var top = RoleCatalog.TopRole(acting.Product);
+        return (from == top) != (to == top) && !OrganizationPermissions.Allows(acting, Permission.ChangeTopRole)
+            ? new OnlyTopRoleChangesTopRole(RoleCatalog.DisplayName(top))
+            : null;
     }
 
     /// <summary>Nobody is evicted to make room: without a free seat the change is refused.</summary>

@@ -31,6 +31,23 @@ public sealed class Membership
     /// <summary>When the status last changed; orders the seat queue (first pending, first admitted).</summary>
     public DateTimeOffset StatusChangedAt { get; set; }
 
+    /// <summary>
+    /// A role set by hand on a member whose role mappings or directory decide (a restored role, or a hand edit): sync
+    /// keeps it, visibly, until the IdP grants the same role or a top role clears it. Null when the IdP decides.
+    /// </summary>
+    public Role? RoleOverride { get; set; }
+
+    public DateTimeOffset? RoleOverrideSetAt { get; set; }
+
+    /// <summary>Who set the override, as the audit log names them.</summary>
+    public string? RoleOverrideSetBy { get; set; }
+
+    /// <summary>
+    /// The role a mapping or directory change last took from this member, so another Admin or Owner can give it back
+    /// once (the help article's recovery, option 1). Cleared when restored, or when the IdP grants it again.
+    /// </summary>
+    public Role? RoleBeforeSync { get; set; }
+
     /// <summary>True while the membership counts against the organization's purchased seats.</summary>
     public bool HoldsSeat => MembershipStatuses.HoldsSeat(Status);
 }

@@ -9,6 +9,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     public void Configure(EntityTypeBuilder<Membership> builder)
     {
         builder.Ignore(m => m.HoldsSeat);
+        builder.Property(m => m.RoleOverrideSetBy).HasMaxLength(200);
         builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.OrganizationId, m.PersonId }).IsUnique();

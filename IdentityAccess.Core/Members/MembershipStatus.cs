@@ -19,4 +19,11 @@ public enum MembershipStatus
 
     /// <summary>No longer a member; the row stays for the audit trail and so a return keeps the same person.</summary>
     Removed,
+
+    /// <summary>
+    /// Invited by hand and not accepted yet: listed, holding the seat the invitation reserved, not able to use the
+    /// organization until the invited person accepts (signed in with that email). A revoked or expired invitation
+    /// makes it <see cref="Removed"/>.
+    /// </summary>
+    Invited,
 }

@@ -36,24 +36,7 @@ internal static class OrganizationWrite
         }
     }
 
-    /// <summary>Saves and commits; a unique index tripped by a simultaneous change is reported, not thrown.</summary>
-    public static async Task<IReadOnlyList<Error>> CommitAsync(IdentityAccessDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return [];
-        }
-        catch (DbUpdateException)
-        {
-            return [new ChangedMeanwhile()];
-        }
-    }
-
     /// <summary>The acting person as the audit log shows them, read from the database rather than trusted from the caller.</summary>
     public static async Task<AuditActor> ActorAsync(IdentityAccessDbContext db, Guid personId, CancellationToken cancellationToken) =>
         new(personId, await db.People.Where(p => p.Id == personId).Select(p => p.DisplayName).SingleAsync(cancellationToken));
-
-    public static Error Refusal(OrganizationAccess denied) => new NotAllowed(denied.Reason ?? "This organization does not exist.");
 }

@@ -7,13 +7,15 @@ public sealed class Organization
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public Guid ParentOrganizationId { get; init; }
+    /// <summary>Changes when the organization joins another parent or leaves one (it then gets a parent of its own).</summary>
+    public Guid ParentOrganizationId { get; set; }
 
-    public ParentOrganization? Parent { get; init; }
+    public ParentOrganization? Parent { get; set; }
 
     public required string Name { get; set; }
 
-    public OrganizationPlan Plan { get; init; }
+    /// <summary>Changed by the billing stand-in on the parent page, with the parent's plan.</summary>
+    public OrganizationPlan Plan { get; set; }
 
     public Product Product => Plan == OrganizationPlan.Console ? Product.Console : Product.Chat;
 

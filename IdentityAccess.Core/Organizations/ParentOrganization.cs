@@ -9,7 +9,8 @@ public sealed class ParentOrganization
 
     public required string Name { get; set; }
 
-    public ParentPlan Plan { get; init; }
+    /// <summary>Changed by the billing stand-in; a plan without directory sync pauses the directory (members are kept).</summary>
+    public ParentPlan Plan { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -63,6 +63,20 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<DataProtectionKeys.DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeys.DataProtectionKeyRecord>();
 
+    public DbSet<ParentAdministrator> ParentAdministrators => Set<ParentAdministrator>();
+
+    public DbSet<OrganizationJoinRequest> OrganizationJoinRequests => Set<OrganizationJoinRequest>();
+
+    public DbSet<Members.Invitations.Invitation> Invitations => Set<Members.Invitations.Invitation>();
+
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
+    public DbSet<Sessions.PortalSession> PortalSessions => Set<Sessions.PortalSession>();
+
+    public DbSet<Sessions.EmailSignInLink> EmailSignInLinks => Set<Sessions.EmailSignInLink>();
+
+    public DbSet<Provisioning.Safety.HeldTopRoleChange> HeldTopRoleChanges => Set<Provisioning.Safety.HeldTopRoleChange>();
+
     public DbSet<Demo.Idp.DemoIdpPerson> DemoIdpPeople => Set<Demo.Idp.DemoIdpPerson>();
 
     public DbSet<Demo.Idp.DemoIdpGroup> DemoIdpGroups => Set<Demo.Idp.DemoIdpGroup>();
@@ -86,6 +100,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
         StoreAsString<SeatTier>(configurationBuilder);
         StoreAsString<MembershipStatus>(configurationBuilder);
         StoreAsString<MembershipSource>(configurationBuilder);
+        StoreAsString<JoinRequestStatus>(configurationBuilder);
+        StoreAsString<Members.Invitations.InvitationStatus>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)

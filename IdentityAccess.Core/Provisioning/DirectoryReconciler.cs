@@ -24,8 +24,9 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>
         await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
 
+    /// <param name="onlyOrganizationId">Reconcile this organization of the parent only (Sync now on its page); null for all.</param>
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null)
     {
         if (scope?.IsEmpty == true)
         {
@@ -39,6 +40,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.ParentOrganizationId == parentOrganizationId && o.ProvisioningMode == ProvisioningMode.Scim)
+            .Where(o => onlyOrganizationId == null || o.Id == onlyOrganizationId)
             .OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken); // one lock order for every writer: no deadlock
         var changed = 0;
         foreach (var organizationId in organizations)

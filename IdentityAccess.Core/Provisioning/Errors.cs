@@ -4,24 +4,24 @@ namespace IdentityAccess.Core.Provisioning;
 
 // One record per reason the settings page can refuse a save; each message says how to fix it.
 
-public sealed record ModeNotAvailable(ProvisioningMode Mode, string Reason) : Error(Reason);
+public sealed record ModeNotAvailable(ProvisioningMode Mode, string Reason) : NotAllowedError(Reason);
 
 public sealed record WouldLockOutActingPerson(string RoleName, string OrganizationName, bool AtNextSignIn)
-    : Error($"After this change you would no longer be {RoleName} of {OrganizationName}{(AtNextSignIn ? " at your next sign-in" : "")}. " +
+    : ConflictError($"After this change you would no longer be {RoleName} of {OrganizationName}{(AtNextSignIn ? " at your next sign-in" : "")}. " +
         $"Add yourself to a group mapped to {RoleName} first, or designate yourself as the break-glass owner.");
 
 public sealed record WouldLeaveNoTopRole(string RoleName, string OrganizationName)
-    : Error($"{OrganizationName} would have no active {RoleName} left. Map a group you are in to {RoleName}, or keep the current settings.");
+    : ConflictError($"{OrganizationName} would have no active {RoleName} left. Map a group you are in to {RoleName}, or keep the current settings.");
 
 public sealed record ScimWithNoAssignedPeople()
-    : Error("Directory sync (SCIM) would deprovision everyone: nobody is assigned to the IdP app yet. " +
+    : ConflictError("Directory sync (SCIM) would deprovision everyone: nobody is assigned to the IdP app yet. " +
         "Assign people to the app in your IdP and let it push them, then save.");
 
 public sealed record MappingsWithoutRoleMapping()
-    : Error("Advanced group mappings are on but no group is mapped to a role, so nobody would get in. Add a role mapping, or turn the mappings off.");
+    : InvalidInputError("roleMappings", "Advanced group mappings are on but no group is mapped to a role, so nobody would get in. Add a role mapping, or turn the mappings off.");
 
 public sealed record StaleDraft()
-    : Error("Someone saved these settings while you were editing. Reload the page to see their changes, then make yours again.");
+    : ConflictError("Someone saved these settings while you were editing. Reload the page to see their changes, then make yours again.");
 
 public sealed record ConfirmationRequired(int AffectedPeople)
-    : Error($"This change removes or demotes {AffectedPeople} other people. Type {AffectedPeople} to confirm.");
+    : InvalidInputError("confirmation", $"This change removes or demotes {AffectedPeople} other people. Type {AffectedPeople} to confirm.");

@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// what the guard checked.
 /// </summary>
 public sealed class ProvisioningSettingsService(
-    IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, PlanApplier applier, AuditLog audit)
+    IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, GuardedWrites writes, PlanApplier applier, AuditLog audit)
 {
     public async Task<ProvisioningSettingsView?> GetAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
@@ -40,16 +40,27 @@ public sealed class ProvisioningSettingsService(
 
     public async Task<ProvisioningPreview> PreviewAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
+        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
+        if (!check.IsGranted)
+        {
+            return new ProvisioningPreview(null, [check.Refusal!], 0);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
     }
 
     /// <summary>Saves when the guard allows it and, if others lose access or rank, <paramref name="typedConfirmation"/> matches their number.</summary>
     public async Task<ProvisioningPreview> SaveAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, int? typedConfirmation,
-        AuditActor actor, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return new ProvisioningPreview(null, [refused], 0);
+        }
+
+        var db = write.Db;
         var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
         if (!preview.CanSave)
         {
@@ -68,20 +79,11 @@ public sealed class ProvisioningSettingsService(
         db.GroupMappings.RemoveRange(db.GroupMappings.Where(m => m.OrganizationId == organizationId));
         db.GroupMappings.AddRange(draft.RoleMappings.Select(m => new GroupMapping { OrganizationId = organizationId, GroupExternalId = m.GroupKey, Role = m.Role }));
         db.GroupMappings.AddRange(draft.TierMappings.Select(m => new GroupMapping { OrganizationId = organizationId, GroupExternalId = m.GroupKey, Tier = m.Tier }));
-        var changed = await applier.ApplyAsync(db, preview.Plan!, org.ParentOrganizationId, actor, cancellationToken);
-        audit.Record(db, actor, "provisioning.settings_changed", org.Name, Describe(before), Describe(draft) with { MembershipChanges = changed },
+        var changed = await applier.ApplyAsync(db, preview.Plan!, org.ParentOrganizationId, write.Actor, cancellationToken);
+        audit.Record(db, write.Actor, "provisioning.settings_changed", org.Name, Describe(before), Describe(draft) with { MembershipChanges = changed },
             organizationId, org.ParentOrganizationId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return preview with { Errors = [new StaleDraft()] };
-        }
-
-        return preview;
+        // The settings version is a concurrency token: a save racing this one is a stale draft.
+        return await write.CommitAsync(cancellationToken) is null ? preview : preview with { Errors = [new StaleDraft()] };
     }
 
     /// <summary>
@@ -129,14 +131,10 @@ public sealed class ProvisioningSettingsService(
         return plan.Outcomes.Single(o => ReferenceEquals(o.Person, newcomer));
     }
 
-    private async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
+    /// <summary>The dry run; the caller has checked that the acting person may manage identity and access here.</summary>
+    private static async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
         CancellationToken cancellationToken)
     {
-        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
-        {
-            return new ProvisioningPreview(null, [new ValidationFailed("organization", "Only the organization's Owner (chat) or Admin (Console) can change these settings.")], 0);
-        }
-
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
         var plan = ProvisioningRules.Evaluate(input);
         var errors = ProvisioningChangeGuard.Check(input, plan, actingPersonId).ToList();

@@ -1,31 +1,41 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
-using IdentityAccess.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
 
 /// <summary>
-/// "Sync now": a full reconcile of the parent's directory into every joined organization in directory-sync mode,
-/// for example to admit pending people after seats were bought. One transaction; returns how many memberships changed.
+/// "Sync now": a full reconcile of the parent's directory, for example to admit pending people after seats were bought.
+/// From an organization's Identity and access page it reconciles that organization (its Owners and Admins, or a
+/// parent admin, may run it: the help article asks "another Admin or Owner" to press it); from the parent organization's
+/// page, every organization in directory-sync mode (parent admins). One transaction; nothing changes when refused.
 /// </summary>
-public sealed class SyncNowService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, DirectoryReconciler reconciler, AuditLog audit)
+public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit)
 {
-    public async Task<int?> SyncAsync(Guid organizationId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<SyncNowOutcome> SyncAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        var check = await access.CheckAsync(organizationId, actor.PersonId, Permission.ManageIdentityAccess, cancellationToken);
-        if (!check.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.RunSyncNow, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return null;
+            return SyncNowOutcome.Refused(refused);
         }
 
-        var parentId = check.Organization!.ParentId;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await reconciler.ReconcileAsync(db, parentId, actor, cancellationToken);
-        audit.Record(db, actor, "scim.sync_now", check.Organization.ParentName, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return changed;
+        var organization = write.Organization!;
+        var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
+            onlyOrganizationId: organization.Id);
+        audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
+    }
+
+    public async Task<SyncNowOutcome> SyncParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.SyncParentDirectory, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return SyncNowOutcome.Refused(refused);
+        }
+
+        var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, cancellationToken);
+        audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
     }
 }

@@ -11,7 +11,7 @@ internal static class SeatCounts
     /// <summary>Members holding a seat of this tier: active ones and JIT members blocked from sign-in.</summary>
     public static Task<int> UsedAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken) =>
         db.Memberships.CountAsync(m => m.OrganizationId == organizationId && m.SeatTier == tier
-            && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked), cancellationToken);
+            && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked || m.Status == MembershipStatus.Invited), cancellationToken);
 
     /// <summary>Null when the organization has no pool for this tier.</summary>
     public static Task<SeatPool?> PoolAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken) =>

@@ -15,7 +15,8 @@ public sealed class SeatLedger(IDbContextFactory<IdentityAccessDbContext> contex
             .Select(p => new { p.Tier, p.Purchased }).ToListAsync(cancellationToken);
         var counts = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId
-                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked || m.Status == MembershipStatus.PendingSeat))
+                && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked || m.Status == MembershipStatus.Invited
+                    || m.Status == MembershipStatus.PendingSeat))
             .GroupBy(m => new { m.SeatTier, m.Status })
             .Select(g => new { g.Key.SeatTier, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);

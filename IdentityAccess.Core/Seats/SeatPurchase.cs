@@ -12,7 +12,7 @@ namespace IdentityAccess.Core.Seats;
 /// A stand-in for billing: sets how many seats of one tier an organization has bought. It never takes a seat from
 /// anyone, so it refuses to go below the seats in use.
 /// </summary>
-public sealed class SeatPurchase(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, AuditLog audit)
+public sealed class SeatPurchase(GuardedWrites writes, AuditLog audit)
 {
     public const int MaxSeats = 1_000_000;
 
@@ -21,20 +21,13 @@ public sealed class SeatPurchase(IDbContextFactory<IdentityAccessDbContext> cont
     public async Task<IReadOnlyList<Error>> SetPurchasedAsync(Guid organizationId, SeatTier? tier, int purchased, Guid actingPersonId,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var granted = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
-        if (!granted.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.BuySeats, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return [OrganizationWrite.Refusal(granted)];
+            return [refused];
         }
 
-        var organization = granted.Organization!;
-        var top = RoleCatalog.TopRole(organization.Product);
-        if (granted.Role != top)
-        {
-            return [new OnlyTopRoleBuysSeats(RoleCatalog.DisplayName(top))];
-        }
+        var (db, organization) = (write.Db, write.Organization!);
 
         if (RoleCatalog.CheckTier(organization.Product, tier) is { } invalid)
         {
@@ -65,8 +58,8 @@ public sealed class SeatPurchase(IDbContextFactory<IdentityAccessDbContext> cont
 
         var before = new { Tier = tier?.ToString(), pool.Purchased };
         pool.Purchased = purchased;
-        audit.Record(db, await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken), "seats.purchased", organization.Name,
+        audit.Record(db, write.Actor, "seats.purchased", organization.Name,
             before, new { Tier = tier?.ToString(), Purchased = purchased }, organizationId, organization.ParentId);
-        return await OrganizationWrite.CommitAsync(db, transaction, cancellationToken);
+        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
     }
 }

@@ -107,7 +107,7 @@ public sealed class SamlIdpInteropFixture : IAsyncLifetime
         var settings = Portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var draft = new ProvisioningDraft(ProvisioningMode.Jit, AdvancedGroupMappings: true,
             [new RoleMapping("engineering", Role.Admin), new RoleMapping("staff", Role.User)], [], BreakGlassPersonId: null, BaseVersion: 1);
-        var saved = await settings.SaveAsync(JitOrganizationId, draft, OwnerId, typedConfirmation: null, Owner);
+        var saved = await settings.SaveAsync(JitOrganizationId, draft, OwnerId, typedConfirmation: null);
         if (saved.Errors.Count > 0)
         {
             throw new InvalidOperationException("Saving Initech's JIT settings failed: " + string.Join("; ", saved.Errors.Select(e => e.Message)));

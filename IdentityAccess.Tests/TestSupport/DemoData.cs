@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Tests.TestSupport;
 
 /// <summary>Ids of the seeded demo, looked up by the names the seeder gives them.</summary>
-public sealed record DemoData(Guid AcmeChat, Guid AcmeConsole, Guid GlobexTeam, IReadOnlyDictionary<string, Guid> PeopleByEmail)
+public sealed record DemoData(Guid AcmeChat, Guid AcmeConsole, Guid AcmeLabs, Guid GlobexTeam, IReadOnlyDictionary<string, Guid> PeopleByEmail)
 {
     public Guid Person(string email) => PeopleByEmail[email];
 
@@ -13,6 +13,6 @@ public sealed record DemoData(Guid AcmeChat, Guid AcmeConsole, Guid GlobexTeam, 
     {
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email, p => p.Id);
-        return new DemoData(orgs["Acme"], orgs["Acme Console"], orgs["Globex Team"], people);
+        return new DemoData(orgs["Acme"], orgs["Acme Console"], orgs["Acme Labs"], orgs["Globex Team"], people);
     }
 }

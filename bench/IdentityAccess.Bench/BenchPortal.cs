@@ -73,7 +73,7 @@ internal sealed class BenchPortal : IAsyncDisposable
         var settingsService = factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var draft = settings ?? ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settingsService.PreviewAsync(chat.Id, draft, alice.Id); // the bench confirms what an owner would type
-        var saved = await settingsService.SaveAsync(chat.Id, draft, alice.Id, preview.AffectedOthers, actor);
+        var saved = await settingsService.SaveAsync(chat.Id, draft, alice.Id, preview.AffectedOthers);
         if (saved.Errors.Count > 0)
         {
             throw new InvalidOperationException(saved.Errors[0].Message);
@@ -99,9 +99,9 @@ internal sealed class BenchPortal : IAsyncDisposable
     public async Task SyncNowAsync(int seeded)
     {
         var sync = _factory.Services.GetRequiredService<SyncNowService>();
-        var owner = new AuditActor(Acme.Owner, "bench");
+        var owner = Acme.Owner;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var unchanged = await sync.SyncAsync(Acme.Chat, owner);
+        var unchanged = (await sync.SyncAsync(Acme.Chat, owner)).Changed;
         Console.WriteLine($"Sync now, nothing to change ({unchanged} changes): {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync())
@@ -110,7 +110,7 @@ internal sealed class BenchPortal : IAsyncDisposable
         }
 
         clock.Restart();
-        var applied = await sync.SyncAsync(Acme.Chat, owner);
+        var applied = (await sync.SyncAsync(Acme.Chat, owner)).Changed;
         Console.WriteLine($"Sync now, {seeded} deactivated in the IdP ({applied} changes applied): {clock.Elapsed.TotalSeconds:F1} s, working set {Environment.WorkingSet / (1024 * 1024)} MiB");
     }
 

@@ -4,7 +4,7 @@ namespace IdentityAccess.Core.Demo.Idp;
 
 /// <summary>
 /// The demo IdP's starting directory: Acme's tenant mirrors the directory the demo seeds into the app (same immutable
-/// ids, so pushes and sign-ins match it), plus an engineering group; Globex's tenant holds Grace and Hank. Frank, Gina,
+/// ids, so pushes and sign-ins match it), plus an engineering group and Oscar (the Admin of Acme Labs, in no group); Globex's tenant holds Grace and Hank. Frank, Gina,
 /// Ivan (acme.test) and Iris (globex.test) have no account yet: signing in as them shows JIT at work.
 /// </summary>
 internal static class DemoIdpSeed
@@ -21,6 +21,7 @@ internal static class DemoIdpSeed
         ("grace@globex.test", "Grace Green", ["globex-owners"]),
         ("hank@globex.test", "Hank Hill", ["globex-users"]),
         ("iris@globex.test", "Iris Ito", ["globex-users"]),
+        ("oscar@acme.test", "Oscar Ortiz", []),
     ];
 
     private static readonly string[] _engineers = ["erin@acme.test", "frank@acme.test", "ivan@acme.test"];

@@ -14,6 +14,11 @@ internal static class TargetResolver
             return Target.Keep(person, "Break-glass owner: exempt from sync and group mappings, so an owner can always get in.");
         }
 
+        if (person.Membership?.Status == MembershipStatus.Invited)
+        {
+            return Target.Keep(person, "Invited by hand: keeps the seat reserved for them until they accept, or the invitation is revoked or expires.");
+        }
+
         if (isMember && person.PersonId is { } held && input.HeldBack.Contains(held))
         {
             return Target.Keep(person, "Removal held back by the mass-removal safeguard: waiting for an owner to approve or reject it.");

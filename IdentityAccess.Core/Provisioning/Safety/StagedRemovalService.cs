@@ -12,11 +12,11 @@ namespace IdentityAccess.Core.Provisioning.Safety;
 /// sync granted; otherwise the next push would stage them again.
 /// </summary>
 public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access,
-    DirectoryReconciler reconciler, AuditLog audit)
+    GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit)
 {
     public async Task<IReadOnlyList<StagedRemovalView>?> ListAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken)).IsGranted)
         {
             return null;
         }
@@ -31,38 +31,32 @@ public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbConte
     /// <summary>Applies every held-back removal of the organization; returns how many memberships changed, or null when not allowed.</summary>
     public async Task<int?> ApproveAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        if (!check.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ResolveHeldChanges, cancellationToken);
+        if (write.Refusal is not null)
         {
             return null;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var actor = await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken);
+        var (db, actor, organization) = (write.Db, write.Actor, write.Organization!);
         var rows = await db.StagedRemovals.Where(s => s.OrganizationId == organizationId && !s.Approved).ToListAsync(cancellationToken);
         rows.ForEach(r => r.Approved = true);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(db, actor, "sync.removals_approved", check.Organization!.Name, null, new { People = rows.Count }, organizationId, check.Organization.ParentId);
+        audit.Record(db, actor, "sync.removals_approved", organization.Name, null, new { People = rows.Count }, organizationId, organization.ParentId);
 
-        var changed = await reconciler.ReconcileAsync(db, check.Organization.ParentId, actor, new ReconcileScope().AddPeople(rows.Select(r => r.PersonId)), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return changed;
+        var changed = await reconciler.ReconcileAsync(db, organization.ParentId, actor, new ReconcileScope().AddPeople(rows.Select(r => r.PersonId)), cancellationToken);
+        return await write.CommitAsync(cancellationToken) is null ? changed : null;
     }
 
     /// <summary>Keeps every held-back person as a hand-managed member; returns how many, or null when not allowed.</summary>
     public async Task<int?> RejectAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        if (!check.IsGranted)
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ResolveHeldChanges, cancellationToken);
+        if (write.Refusal is not null)
         {
             return null;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
-        var actor = await OrganizationWrite.ActorAsync(db, actingPersonId, cancellationToken);
+        var (db, actor, organization) = (write.Db, write.Actor, write.Organization!);
         var rows = await db.StagedRemovals.Where(s => s.OrganizationId == organizationId && !s.Approved).ToListAsync(cancellationToken);
         var people = rows.Select(r => r.PersonId).ToList();
         var memberships = await db.Memberships.Include(m => m.Person)
@@ -71,12 +65,10 @@ public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbConte
         {
             membership.Source = MembershipSource.Manual;
             audit.Record(db, actor, "membership.kept_by_owner", membership.Person!.Email, new { Source = "Scim" }, new { Source = "Manual" },
-                organizationId, check.Organization!.ParentId);
+                organizationId, organization.ParentId);
         }
 
         db.StagedRemovals.RemoveRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        return await write.CommitAsync(cancellationToken) is null ? rows.Count : null;
     }
 }

@@ -32,7 +32,7 @@ public static class AcmeOnDirectorySync
         var saved = (await settings.GetAsync(portal.Demo.AcmeChat, alice))!.Saved;
         var draft = saved with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(portal.Demo.AcmeChat, draft, alice);
-        var result = await settings.SaveAsync(portal.Demo.AcmeChat, draft, alice, preview.NeedsTypedConfirmation ? preview.AffectedOthers : null, actor);
+        var result = await settings.SaveAsync(portal.Demo.AcmeChat, draft, alice, preview.NeedsTypedConfirmation ? preview.AffectedOthers : null);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("Switching Acme to directory sync failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));

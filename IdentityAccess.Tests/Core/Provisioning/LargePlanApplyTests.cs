@@ -96,7 +96,7 @@ public abstract class LargePlanApplyTests(PortalFixture portal) : IAsyncLifetime
         var settings = portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(portal.Demo.AcmeChat, draft, alice);
-        Assert.Empty((await settings.SaveAsync(portal.Demo.AcmeChat, draft, alice, preview.AffectedOthers, new AuditActor(alice, "Alice"))).Errors);
+        Assert.Empty((await settings.SaveAsync(portal.Demo.AcmeChat, draft, alice, preview.AffectedOthers)).Errors);
 
         var afterSwitch = await MembershipsAsync();
         Assert.All(afterSwitch[Kind.Unchanged], r => Assert.Equal((MembershipStatus.Active, MembershipSource.Scim, false), (r.Status, r.Source, r.StatusChangedAt >= start)));
@@ -121,7 +121,7 @@ public abstract class LargePlanApplyTests(PortalFixture portal) : IAsyncLifetime
         }
 
         var synced = DateTimeOffset.UtcNow.AddMilliseconds(-1);
-        var changed = await portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(portal.Demo.AcmeChat, new AuditActor(alice, "Alice"));
+        var changed = (await portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(portal.Demo.AcmeChat, alice)).Changed;
 
         Assert.Equal(PerKind, changed);
         Assert.All((await MembershipsAsync())[Kind.Unchanged], r => Assert.Equal((MembershipStatus.Suspended, true), (r.Status, r.StatusChangedAt >= synced)));

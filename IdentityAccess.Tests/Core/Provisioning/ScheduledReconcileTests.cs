@@ -31,7 +31,7 @@ public abstract class ScheduledReconcileTests(PortalFixture portal) : IAsyncLife
         var alice = portal.Demo.Person("alice@acme.test");
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(portal.Demo.AcmeConsole, draft, alice);
-        Assert.Empty((await settings.SaveAsync(portal.Demo.AcmeConsole, draft, alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        Assert.Empty((await settings.SaveAsync(portal.Demo.AcmeConsole, draft, alice, preview.AffectedOthers)).Errors);
         PendingBefore = await PendingAsync();
         var held = await db.Memberships.CountAsync(m => m.OrganizationId == portal.Demo.AcmeConsole && m.Status == MembershipStatus.Active);
         await db.SeatPools.Where(p => p.OrganizationId == portal.Demo.AcmeConsole).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, held + Bought));

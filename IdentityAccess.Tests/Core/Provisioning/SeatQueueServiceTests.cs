@@ -23,7 +23,7 @@ public sealed class SeatQueueServiceTests : IAsyncLifetime
         var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(_portal.Demo.AcmeConsole, draft, _alice);
-        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, _alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, _alice, preview.AffectedOthers)).Errors);
     }
 
     public Task DisposeAsync() => _portal.DisposeAsync();
@@ -60,7 +60,7 @@ public sealed class SeatQueueServiceTests : IAsyncLifetime
             await db.SeatPools.Where(p => p.OrganizationId == _portal.Demo.AcmeConsole).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, held + 2));
         }
 
-        await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeConsole, new AuditActor(_alice, "Alice"));
+        await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeConsole, _alice);
         var after = (await Queue.GetAsync(_portal.Demo.AcmeConsole, _alice))!;
         Assert.Equal(queue.Waiting.Skip(2).Select(w => w.Email), after.Waiting.Select(w => w.Email));
     }
@@ -93,7 +93,7 @@ public sealed class SeatQueueServiceTests : IAsyncLifetime
             [new IdentityAccess.Core.GroupMappings.RoleMapping(Owners, Role.Owner), new IdentityAccess.Core.GroupMappings.RoleMapping(Users, Role.User)],
             [new IdentityAccess.Core.GroupMappings.TierMapping(Users, SeatTier.Standard)], _alice, 1);
         var preview = await settings.PreviewAsync(_portal.Demo.AcmeChat, draft, _alice);
-        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeChat, draft, _alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeChat, draft, _alice, preview.AffectedOthers)).Errors);
 
         Assert.Empty((await Queue.WouldAdmitAsync(_portal.Demo.AcmeChat, _alice, SeatTier.Premium, 5))!);
         Assert.NotEmpty((await Queue.WouldAdmitAsync(_portal.Demo.AcmeChat, _alice, SeatTier.Standard, 5))!);

@@ -28,7 +28,7 @@ public sealed class MassRemovalBreakerTests : IAsyncLifetime
         var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(_portal.Demo.AcmeConsole, draft, _alice);
-        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, _alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, _alice, preview.AffectedOthers)).Errors);
         await using var db = await _portal.Factory.CreateDbContextAsync();
         _parentId = await db.Organizations.Where(o => o.Id == _portal.Demo.AcmeConsole).Select(o => o.ParentOrganizationId).SingleAsync();
         Assert.Equal(8, await db.Memberships.CountAsync(m => m.OrganizationId == _portal.Demo.AcmeConsole && m.Status == MembershipStatus.Active));
@@ -86,7 +86,7 @@ public sealed class MassRemovalBreakerTests : IAsyncLifetime
         }
 
         Assert.Equal(2, await Staged.RejectAsync(_portal.Demo.AcmeConsole, _alice));
-        await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeConsole, new AuditActor(_alice, "Alice"));
+        await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeConsole, _alice);
 
         Assert.Equal(MembershipStatus.Active, await StatusAsync("frank"));
         await using var db = await _portal.Factory.CreateDbContextAsync();

@@ -81,7 +81,7 @@ public sealed class ScopedReconcileTests : IAsyncLifetime
         var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var alice = _portal.Demo.Person("alice@acme.test");
         var preview = await settings.PreviewAsync(organizationId, draft, alice);
-        var saved = await settings.SaveAsync(organizationId, draft, alice, preview.AffectedOthers, new AuditActor(null, "test"));
+        var saved = await settings.SaveAsync(organizationId, draft, alice, preview.AffectedOthers);
         Assert.Empty(saved.Errors);
     }
 

@@ -49,7 +49,7 @@ public sealed class DemoIdpScimPushTests : IAsyncLifetime
         Assert.Equal(1, summary.GroupsCreated); // acme-engineering
         await using var db = await _factory.CreateDbContextAsync();
         var users = await db.DirectoryUsers.Where(u => u.ParentOrganizationId == _acme).ToListAsync();
-        Assert.Equal(8, users.Count);
+        Assert.Equal(9, users.Count); // and Oscar, whom the push creates
         Assert.All(users, u => Assert.True(u.Active));
         var engineering = await db.DirectoryGroups.SingleAsync(g => g.ParentOrganizationId == _acme && g.DisplayName == "acme-engineering");
         Assert.Equal("6f1c2a9e-0008-4c1e-9a10-acme00000008", engineering.ExternalId);

@@ -41,7 +41,7 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         _acme = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
         await db.SeatPools.Where(p => p.OrganizationId == _demo.AcmeChat).ExecuteUpdateAsync(u => u.SetProperty(p => p.Purchased, 1000));
         var saved = await _first.Services.GetRequiredService<ProvisioningSettingsService>().SaveAsync(_demo.AcmeChat,
-            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, _demo.Person("alice@acme.test"), null, new AuditActor(null, "test"));
+            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, _demo.Person("alice@acme.test"), null);
         Assert.Empty(saved.Errors);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         async Task SyncNowAsync()
         {
             await Task.Delay(50);
-            Assert.NotNull(await _first.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner));
+            Assert.Null((await _first.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner.PersonId!.Value)).Refusal);
         }
 
         await Task.WhenAll(WriteAsync(first, "a"), WriteAsync(second, "b"), WriteAsync(first, "c"), WriteAsync(second, "d"),
@@ -103,7 +103,7 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         Assert.Equal(pushed.Count, active);
         Assert.Equal(4 * UsersPerInstance, await db.DirectoryGroupMembers.CountAsync(m => m.GroupId == Guid.Parse(group)));
         // And a full reconcile afterwards finds nothing left to do: the scoped ones kept up.
-        Assert.Equal(0, await _second.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner));
+        Assert.Equal(new SyncNowOutcome(0, null), await _second.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner.PersonId!.Value));
     }
 
     [Fact]

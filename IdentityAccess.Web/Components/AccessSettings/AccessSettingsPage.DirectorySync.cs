@@ -32,12 +32,12 @@ public sealed partial class AccessSettingsPage
         _syncing = true;
         try
         {
-            var (_, actor) = await ActingAsync();
+            var (personId, _) = await ActingAsync();
             // Off the circuit's thread: SQLite's provider does its I/O synchronously, so awaited here the sync would hold
             // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
-            var changed = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, actor));
-            Snackbar.Add(changed is null ? "You may not run a sync here." : $"Sync finished: {changed} membership change{(changed == 1 ? "" : "s")}.",
-                changed is null ? Severity.Error : Severity.Success);
+            var outcome = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, personId));
+            Snackbar.Add(outcome.Refusal?.Message ?? $"Sync finished: {outcome.Changed} membership change{(outcome.Changed == 1 ? "" : "s")}.",
+                outcome.Refusal is null ? Severity.Success : Severity.Error);
             await LoadAsync();
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)

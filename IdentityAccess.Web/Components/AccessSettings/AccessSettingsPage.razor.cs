@@ -138,7 +138,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         _busy = true;
         try
         {
-            var saved = await Settings.SaveAsync(OrganizationId, draft, personId, result.Data as int?, actor);
+            var saved = await Settings.SaveAsync(OrganizationId, draft, personId, result.Data as int?);
             _errors = saved.Errors;
             if (_errors.Count == 0)
             {

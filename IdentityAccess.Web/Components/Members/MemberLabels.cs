@@ -13,6 +13,7 @@ public static class MemberLabels
         MembershipStatus.LoginBlocked => "Sign-in blocked",
         MembershipStatus.Suspended => "Suspended",
         MembershipStatus.Removed => "Removed",
+        MembershipStatus.Invited => "Invited",
     };
 
     public static string Source(MembershipSource source) => source switch

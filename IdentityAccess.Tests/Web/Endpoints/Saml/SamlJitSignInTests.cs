@@ -160,7 +160,7 @@ public abstract class SamlJitSignInTests(TestDatabase database) : SamlSignInTest
             ],
             [new TierMapping(Engineering, SeatTier.Premium)],
             null, view!.Saved.BaseVersion);
-        var saved = await settings.SaveAsync(Demo.AcmeChat, draft, alice, typedConfirmation: null, new AuditActor(alice, "Alice"));
+        var saved = await settings.SaveAsync(Demo.AcmeChat, draft, alice, typedConfirmation: null);
         Assert.True(saved.Errors.Count == 0, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 

@@ -22,7 +22,7 @@ public sealed class OktaLifecycleTests : IAsyncLifetime
     {
         await _portal.InitializeAsync();
         var saved = await _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>().SaveAsync(_portal.Demo.AcmeChat,
-            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, _portal.Demo.Person("alice@acme.test"), null, new AuditActor(null, "test"));
+            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, _portal.Demo.Person("alice@acme.test"), null);
         Assert.Empty(saved.Errors);
         Guid acme;
         await using (var db = await _portal.Factory.CreateDbContextAsync())

@@ -27,7 +27,7 @@ public sealed class ScimGroupsEndpointTests : IAsyncLifetime
         var draft = new ProvisioningDraft(ProvisioningMode.Scim, true,
             [new RoleMapping(Owners, Role.Owner), new RoleMapping(Users, Role.User), new RoleMapping("ext-admins", Role.Admin)], [], null, 1);
         var saved = await _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>()
-            .SaveAsync(_portal.Demo.AcmeChat, draft, _portal.Demo.Person("alice@acme.test"), 1, new AuditActor(null, "test")); // Bob (admins, unmapped) loses access
+            .SaveAsync(_portal.Demo.AcmeChat, draft, _portal.Demo.Person("alice@acme.test"), 1); // Bob (admins, unmapped) loses access
         Assert.Empty(saved.Errors);
         Guid acme;
         await using (var db = await _portal.Factory.CreateDbContextAsync())

@@ -24,7 +24,7 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
     {
         await portal.InitializeAsync();
         var saved = await portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>().SaveAsync(portal.Demo.AcmeChat,
-            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, portal.Demo.Person("alice@acme.test"), null, new AuditActor(null, "test"));
+            ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim }, portal.Demo.Person("alice@acme.test"), null);
         Assert.Empty(saved.Errors);
         await using (var db = await portal.Factory.CreateDbContextAsync())
         {

@@ -29,7 +29,7 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
 
         var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var saved = await settings.SaveAsync(_portal.Demo.AcmeChat, ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim },
-            _portal.Demo.Person("alice@acme.test"), null, new AuditActor(null, "test"));
+            _portal.Demo.Person("alice@acme.test"), null);
         Assert.Empty(saved.Errors);
         _client = await ClientForAsync(_acme);
     }
@@ -72,7 +72,7 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
         var alice = _portal.Demo.Person("alice@acme.test");
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
         var preview = await settings.PreviewAsync(_portal.Demo.AcmeConsole, draft, alice);
-        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, alice, preview.AffectedOthers, new AuditActor(null, "test"))).Errors);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeConsole, draft, alice, preview.AffectedOthers)).Errors);
         var both = new[] { _portal.Demo.AcmeChat, _portal.Demo.AcmeConsole };
 
         var id = (await BodyAsync(await _client.PostAsync("/scim/v2/Users", Scim(EntraUser))))["id"]!.GetValue<string>();

@@ -1,0 +1,9 @@
+namespace IdentityAccess.Core.Members.Invitations;
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Revoked,
+    Expired,
+}

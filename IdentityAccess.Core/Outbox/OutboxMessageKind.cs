@@ -1,0 +1,7 @@
+namespace IdentityAccess.Core.Outbox;
+
+public enum OutboxMessageKind
+{
+    Invitation,
+    SignInLink,
+}
