@@ -22,7 +22,7 @@ public sealed class DemoIdpJourneyTests(BrowserFixture portal) : IClassFixture<B
         await Expect(page.Locator("[data-testid=demo-person][data-email='olga@acme.test']")).ToContainTextAsync("Active");
         await page.GetByRole(AriaRole.Button, new() { Name = "Push to SCIM: Acme Corporation" }).ClickAsync();
 
-        await Expect(page.GetByTestId("push-summary")).ToContainTextAsync("Users: 1 created");
+        await Expect(page.GetByTestId("push-summary")).ToContainTextAsync("Users: 2 created"); // Olga, and Oscar (in the demo IdP, not in the seeded directory)
         await Expect(page.GetByTestId("push-summary")).ToContainTextAsync("0 error(s)");
         await Screenshots.SaveAsync(page, "demo-idp", fullPage: true);
         await using var db = await portal.Factory.CreateDbContextAsync();

@@ -70,8 +70,8 @@ public sealed class MapGroupsToRolesAndTiersJourneyTests(BrowserFixture portal) 
         await IdentityAndAccessSteps.ConfirmAsync(page, "Settings saved. 2 membership changes applied.");
 
         // Premium is now full. The IdP assigns one more person with no tier group: directory sync gives them Standard.
-        var oscar = await idp.AssignUserAsync("oscar@acme.test", "Oscar Olsen");
-        await idp.AddToGroupAsync(await idp.FindGroupIdAsync(UserGroup), oscar);
+        var uma = await idp.AssignUserAsync("uma@acme.test", "Uma Olsen");
+        await idp.AddToGroupAsync(await idp.FindGroupIdAsync(UserGroup), uma);
 
         await page.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/members");
         await PortalPage.WaitInteractiveAsync(page);
@@ -82,7 +82,7 @@ public sealed class MapGroupsToRolesAndTiersJourneyTests(BrowserFixture portal) 
         await ExpectMemberAsync(rows, "Carol Chen", "Admin", "Standard"); // Admin group + User group: Admin
         await ExpectMemberAsync(rows, "Dave Diaz", "User", "Standard");
         await ExpectMemberAsync(rows, "Nina Novak", "User", "Premium"); // no tier group, a Premium seat was free
-        await ExpectMemberAsync(rows, "Oscar Olsen", "User", "Standard"); // no tier group, Premium full
+        await ExpectMemberAsync(rows, "Uma Olsen", "User", "Standard"); // no tier group, Premium full
         await Expect(page.GetByTestId("seat-usage")).ToContainTextAsync("Total seats 3 · 0 free");
         await Screenshots.SaveAsync(page, "journey-05-members-mapped-roles-and-tiers");
 

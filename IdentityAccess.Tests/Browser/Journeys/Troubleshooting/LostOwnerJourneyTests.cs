@@ -55,8 +55,8 @@ public sealed class LostOwnerJourneyTests(BrowserFixture portal) : IClassFixture
         await PortalPage.WaitInteractiveAsync(alice);
         var denied = alice.GetByTestId("access-denied");
         await Expect(denied).ToContainTextAsync("Your role in Acme is User.");
-        await Expect(denied).ToContainTextAsync("your IdP administrator adds you back to the group mapped to Owner, then another Owner presses Sync now");
-        await Expect(denied).ToContainTextAsync("Another Owner can also give it back on the Members page, but the next sync undoes that unless your groups are fixed.");
+        await Expect(denied).ToContainTextAsync("your IdP administrator adds you back to the group mapped to Owner, then another Admin or Owner presses Sync now");
+        await Expect(denied).ToContainTextAsync("Another Admin or Owner can also give your role back on the Members page (Restore previous role); sync keeps it until your groups grant it.");
         await Screenshots.SaveAsync(alice, "journey-08-lost-owner");
 
         // Option 1: another Owner gives the role back on the Members page.
