@@ -25,12 +25,14 @@ public sealed partial class AccessSettingsPage : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
     [Inject] private ProvisioningLogReader SyncLog { get; set; } = default!;
+    [Inject] private OrganizationAccessService AccessService { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
     private IReadOnlyList<Error> _errors = [];
     private bool _busy;
     private Guid? _personId;
+    private string? _manageRefusal; // why the organization's settings are read-only for this person
     private IReadOnlyList<StagedRemovalView> _staged = [];
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
     private MudButton? _saveButton;
@@ -72,8 +74,9 @@ public sealed partial class AccessSettingsPage : IDisposable
         var view = RendererInfo.IsInteractive ? Settings.GetAsync(OrganizationId, personId) : Task.FromResult<ProvisioningSettingsView?>(null);
         var staged = StagedRemovals.ListAsync(OrganizationId, personId);
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
-        await Task.WhenAll(view, staged, syncStatus);
-        (_view, _staged, _syncStatus) = (await view, await staged ?? [], await syncStatus);
+        var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
+        await Task.WhenAll(view, staged, syncStatus, manage);
+        (_view, _staged, _syncStatus, _manageRefusal) = (await view, await staged ?? [], await syncStatus, (await manage).Reason);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
