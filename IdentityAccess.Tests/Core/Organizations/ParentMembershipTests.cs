@@ -48,8 +48,14 @@ public abstract class ParentMembershipTests(PortalFixture portal) : IAsyncLifeti
             (organization.ProvisioningMode, organization.AdvancedGroupMappingsEnabled, organization.BreakGlassPersonId) = (ProvisioningMode.Scim, true, Erin);
             db.Memberships.Add(new Membership
             {
-                OrganizationId = _erinsOrganization, PersonId = portal.Demo.Person("dave@acme.test"), Role = Role.Developer, Status = MembershipStatus.Active,
-                Source = MembershipSource.Scim, RoleOverride = Role.Developer, CreatedAt = DateTimeOffset.UtcNow, StatusChangedAt = DateTimeOffset.UtcNow,
+                OrganizationId = _erinsOrganization,
+                PersonId = portal.Demo.Person("dave@acme.test"),
+                Role = Role.Developer,
+                Status = MembershipStatus.Active,
+                Source = MembershipSource.Scim,
+                RoleOverride = Role.Developer,
+                CreatedAt = DateTimeOffset.UtcNow,
+                StatusChangedAt = DateTimeOffset.UtcNow,
             });
             db.GroupMappings.Add(new GroupMapping { OrganizationId = _erinsOrganization, GroupExternalId = "erins-devs", Role = Role.Developer });
             db.VerifiedDomains.Add(new VerifiedDomain { ParentOrganizationId = _erinsParent, Domain = "erin.example", Challenge = "x", CreatedAt = DateTimeOffset.UtcNow });

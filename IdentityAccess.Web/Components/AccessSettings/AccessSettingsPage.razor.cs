@@ -1,9 +1,9 @@
+using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
-using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
