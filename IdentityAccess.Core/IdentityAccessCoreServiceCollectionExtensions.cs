@@ -2,6 +2,7 @@ using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
@@ -26,6 +27,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<OrganizationAccessService>();
         services.AddSingleton<GuardedWrites>();
         services.AddMembers();
+        services.AddOrganizations();
         services.AddProvisioning();
         services.AddSso();
         services.AddSingleton<Scim.ScimTokenService>();

@@ -51,7 +51,14 @@ public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> con
     }
 
     /// <summary>The operator command line: the database's own rights, audited as the operator.</summary>
-    public async Task<GuardedWrite> OperatorParentAsync(Guid parentId, CancellationToken cancellationToken = default)
+    public Task<GuardedWrite> OperatorParentAsync(Guid parentId, CancellationToken cancellationToken = default) =>
+        OperatorParentAsync(parentId, _operator, cancellationToken);
+
+    /// <summary>
+    /// The operator's rights for the system's own jobs, audited as <paramref name="actor"/>: the Development demo
+    /// connecting its parents to the demo IdP, a test fixture setting up a parent.
+    /// </summary>
+    public async Task<GuardedWrite> OperatorParentAsync(Guid parentId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
@@ -59,7 +66,7 @@ public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> con
             var transaction = await ParentWrite.BeginAsync(db, parentId, cancellationToken);
             var parent = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == parentId)
                 .Select(p => new ParentSummary(p.Id, p.Name, p.Plan)).SingleOrDefaultAsync(cancellationToken);
-            return new GuardedWrite(db, transaction, null, parent, ActingRoles.Operator, _operator, parent is null ? new ParentNotFound() : null);
+            return new GuardedWrite(db, transaction, null, parent, ActingRoles.Operator, actor, parent is null ? new ParentNotFound() : null);
         }
         catch
         {

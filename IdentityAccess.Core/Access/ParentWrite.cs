@@ -15,12 +15,17 @@ internal static class ParentWrite
     {
         // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which already makes writers wait for each other.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, parentId, cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>Inside a transaction already begun: waits for other writers of the parent (an organization moving out of it).</summary>
+    public static async Task LockAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
+    {
         if (db.Database.IsNpgsql())
         {
             // PostgreSQL's READ COMMITTED lets two such transactions read the same counts; the row lock orders them.
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"ParentOrganizations\" WHERE \"Id\" = {parentId} FOR UPDATE", cancellationToken);
         }
-
-        return transaction;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ProvisioningSettingsService(
 {
     public async Task<ProvisioningSettingsView?> GetAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken)).IsGranted)
         {
             return null;
         }
@@ -29,7 +29,7 @@ public sealed class ProvisioningSettingsService(
 
     public async Task<AssignedButNotMembers?> GetAssignedButNotMembersAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken)).IsGranted)
+        if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken)).IsGranted)
         {
             return null;
         }

@@ -1,45 +1,60 @@
 using IdentityAccess.Core.Access;
-using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 
 namespace IdentityAccess.Core.Scim;
 
 /// <summary>
-/// "Set up SCIM" for the settings page: the parent's tokens, reached through one of its organizations, with the
-/// acting person's right to manage identity and access checked on every call.
+/// "Set up SCIM / Manage SCIM": the parent's directory tokens. Only its parent admins generate and revoke them
+/// (<see cref="Permission.ManageParentSettings"/>); the parent page and its organizations' Identity and access pages
+/// list them.
 /// </summary>
-public sealed class ScimSetupService(OrganizationAccessService access, ScimTokenService tokens)
+public sealed class ScimSetupService(OrganizationAccessService access, GuardedWrites writes, ScimTokenService tokens)
 {
     public sealed record TokenChange(string? Secret, Error? Error, IReadOnlyList<ScimTokenInfo> Tokens);
 
-    public async Task<IReadOnlyList<ScimTokenInfo>?> ListAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
-        await ParentAsync(organizationId, actingPersonId, cancellationToken) is { } parent ? await tokens.ListActiveAsync(parent, cancellationToken) : null;
-
-    public async Task<TokenChange> GenerateAsync(Guid organizationId, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>The tokens of an organization's parent, for its Identity and access page; null when the person may not open it.</summary>
+    public async Task<IReadOnlyList<ScimTokenInfo>?> ListAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parent)
-        {
-            return new TokenChange(null, new ValidationFailed("organization", "Only the organization's Owner (chat) or Admin (Console) can set up SCIM."), []);
-        }
-
-        var (token, error) = await tokens.GenerateAsync(parent, actor, cancellationToken);
-        return new TokenChange(token?.Secret, error, await tokens.ListActiveAsync(parent, cancellationToken));
+        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken);
+        return check.IsGranted ? await tokens.ListActiveAsync(check.Organization!.ParentId, cancellationToken) : null;
     }
 
-    public async Task<TokenChange> RevokeAsync(Guid organizationId, Guid tokenId, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>The parent's tokens, for its page; null when the person may not view the parent.</summary>
+    public async Task<IReadOnlyList<ScimTokenInfo>?> ListForParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        (await access.CheckParentAsync(parentId, actingPersonId, Permission.ViewParent, cancellationToken)).IsGranted
+            ? await tokens.ListActiveAsync(parentId, cancellationToken)
+            : null;
+
+    public async Task<TokenChange> GenerateAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parent)
+        var (actor, refused) = await CheckAsync(parentId, actingPersonId, cancellationToken);
+        if (refused is not null)
         {
-            return new TokenChange(null, new ValidationFailed("organization", "Only the organization's Owner (chat) or Admin (Console) can manage SCIM."), []);
+            return new TokenChange(null, refused, []);
         }
 
-        var error = await tokens.RevokeAsync(parent, tokenId, actor, cancellationToken);
-        return new TokenChange(null, error, await tokens.ListActiveAsync(parent, cancellationToken));
+        var (token, error) = await tokens.GenerateAsync(parentId, actor!, cancellationToken);
+        return new TokenChange(token?.Secret, error, await tokens.ListActiveAsync(parentId, cancellationToken));
     }
 
-    private async Task<Guid?> ParentAsync(Guid organizationId, Guid? actingPersonId, CancellationToken cancellationToken)
+    public async Task<TokenChange> RevokeAsync(Guid parentId, Guid tokenId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        return check.IsGranted ? check.Organization!.ParentId : null;
+        var (actor, refused) = await CheckAsync(parentId, actingPersonId, cancellationToken);
+        if (refused is not null)
+        {
+            return new TokenChange(null, refused, []);
+        }
+
+        var error = await tokens.RevokeAsync(parentId, tokenId, actor!, cancellationToken);
+        return new TokenChange(null, error, await tokens.ListActiveAsync(parentId, cancellationToken));
+    }
+
+    // The guarded write checks the acting person's standing under the parent's lock and names them for the audit. The
+    // token service then writes in a transaction of its own (one writer at a time on SQLite: it cannot run inside this
+    // one), so the check is released first; the token service serializes its own writes against the token limit.
+    private async Task<(Audit.AuditActor? Actor, Error? Refusal)> CheckAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken)
+    {
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        return write.Refusal is { } refused ? (null, refused) : (write.Actor, null);
     }
 }

@@ -126,7 +126,7 @@ public sealed class SamlIdpInteropFixture : IAsyncLifetime
         var attributes = new SamlCustomAttributes(SamlSubjectSource.Attribute, SubjectAttribute: "uid", EmailAttribute: "email",
             DisplayNameAttribute: "displayName", GroupsAttribute: "groups");
         var imported = await connections.ImportForParentAsync(ParentId, metadata, SamlAttributePreset.Custom, Owner, attributes);
-        var enabled = imported ?? await connections.SetEnabledAsync(JitOrganizationId, enabled: true, Owner);
+        var enabled = imported ?? await connections.SetEnabledForParentAsync(ParentId, enabled: true, Owner);
         if (enabled is not null)
         {
             throw new InvalidOperationException($"Connecting saml-idp failed: {enabled.Message}\nIts metadata:\n{metadata}");

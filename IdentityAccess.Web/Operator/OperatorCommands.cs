@@ -83,6 +83,8 @@ internal static class OperatorCommands
                 return 0;
             case ["saml", .. var samlArgs]:
                 return await OperatorSamlCommands.RunAsync(services, samlArgs, actor, output, error);
+            case ["parent-admin", .. var parentAdminArgs]:
+                return await OperatorParentAdminCommands.RunAsync(services, parentAdminArgs, output, error);
             default:
                 await error.WriteLineAsync("""
                     Usage:
@@ -92,6 +94,10 @@ internal static class OperatorCommands
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
                       operator saml import-metadata --parent <parent name or id> --file <path> [--profile entra|okta]
                       operator saml sp-metadata                                   our SP metadata (needs Sso:Saml:PublicBaseUrl)
+                      operator parent-admin list   --parent <parent name or id>
+                      operator parent-admin grant  --parent <parent name or id> --email <email>   a member of one of its organizations
+                      operator parent-admin revoke --parent <parent name or id> --email <email>   never the last one
+                    Exit codes: 0 done, 2 usage or unknown parent; a refusal: 3 not allowed, 4 not found, 5 conflict, 6 invalid input.
                     """);
                 return 2;
         }
@@ -100,14 +106,21 @@ internal static class OperatorCommands
     internal static async Task<Guid?> FindParentAsync(IServiceProvider services, string nameOrId, TextWriter error)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
-        var parent = Guid.TryParse(nameOrId, out var id)
-            ? await db.ParentOrganizations.Where(p => p.Id == id).Select(p => (Guid?)p.Id).SingleOrDefaultAsync()
-            : await db.ParentOrganizations.Where(p => p.Name == nameOrId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
-        if (parent is null)
+        // Anyone signed in can create a parent and name it as they like: a name that several parents share is refused,
+        // never resolved to one of them.
+        var matches = Guid.TryParse(nameOrId, out var id)
+            ? await db.ParentOrganizations.Where(p => p.Id == id).Select(p => p.Id).ToListAsync()
+            : await db.ParentOrganizations.Where(p => p.Name == nameOrId).Select(p => p.Id).Take(2).ToListAsync();
+        switch (matches.Count)
         {
-            await error.WriteLineAsync($"No parent organization '{nameOrId}'.");
+            case 1:
+                return matches[0];
+            case 0:
+                await error.WriteLineAsync($"No parent organization '{nameOrId}'.");
+                return null;
+            default:
+                await error.WriteLineAsync($"Several parent organizations are named '{nameOrId}'. Give its id instead.");
+                return null;
         }
-
-        return parent;
     }
 }

@@ -43,8 +43,8 @@ internal static class SamlBench
         var connections = portal.Services.GetRequiredService<SamlConnectionService>();
         var owner = new AuditActor(portal.Acme.Owner, "bench");
         var metadata = DemoIdpMetadata.Write(DemoIdentityProvider.SsoUrl(new Uri(portal.BaseUrl), "acme.test"), idpKey);
-        Check(await connections.ImportMetadataAsync(portal.Acme.Chat, metadata, SamlAttributePreset.Okta, owner));
-        Check(await connections.SetEnabledAsync(portal.Acme.Chat, true, owner));
+        Check(await connections.ImportForParentAsync(portal.Acme.Parent, metadata, SamlAttributePreset.Okta, owner));
+        Check(await connections.SetEnabledForParentAsync(portal.Acme.Parent, true, owner));
         var signer = new SamlResponseSigner(idpKey);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(portal.BaseUrl) };
 

@@ -10,32 +10,56 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Core.Sso.Connections;
 
 /// <summary>
-/// The parent organization's SAML IdP, managed through one of its organizations by someone allowed to manage identity
-/// and access there. Trust comes from the metadata the admin pastes; its own signature is not checked.
+/// The parent organization's SAML IdP. Only its parent admins change it (<see cref="Permission.ManageParentSettings"/>,
+/// checked under the parent's lock, audited in the same transaction); the parent page and its organizations' Identity
+/// and access pages show it. Trust comes from the metadata the admin pastes; its own signature is not checked.
 /// </summary>
-public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access,
+public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, GuardedWrites writes,
     AuditLog audit, TimeProvider time)
 {
+    /// <summary>The connection of an organization's parent, for its Identity and access page; null when the person may not open it.</summary>
     public async Task<SamlConnectionView?> GetAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actingPersonId, cancellationToken) is not { } parentId)
-        {
-            return null;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await GetAsync(db, parentId, cancellationToken);
+        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken);
+        return check.IsGranted ? await ReadAsync(check.Organization!.ParentId, cancellationToken) : null;
     }
 
-    public async Task<Error?> ImportMetadataAsync(Guid organizationId, string metadataXml, SamlAttributePreset preset, AuditActor actor,
-        SamlCustomAttributes? custom = null, CancellationToken cancellationToken = default) =>
-        await ParentAsync(organizationId, actor.PersonId, cancellationToken) is { } parentId
-            ? await ImportForParentAsync(parentId, metadataXml, preset, actor, custom, cancellationToken)
-            : NotAllowed;
+    /// <summary>The parent's connection, for its page; null when the person may not view the parent.</summary>
+    public async Task<SamlConnectionView?> GetForParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        (await access.CheckParentAsync(parentId, actingPersonId, Permission.ViewParent, cancellationToken)).IsGranted
+            ? await ReadAsync(parentId, cancellationToken)
+            : null;
 
-    /// <summary>Without an access check: for the operator command line, which runs with the database's own rights.</summary>
+    public async Task<Error?> ImportMetadataAsync(Guid parentId, string metadataXml, SamlAttributePreset preset, Guid actingPersonId,
+        SamlCustomAttributes? custom = null, CancellationToken cancellationToken = default)
+    {
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        return write.Refusal ?? await ImportAsync(write, metadataXml, preset, custom, cancellationToken);
+    }
+
+    /// <summary>Without an access check: for the operator command line and the Development demo, audited as <paramref name="actor"/>.</summary>
     public async Task<Error?> ImportForParentAsync(Guid parentId, string metadataXml, SamlAttributePreset preset, AuditActor actor,
         SamlCustomAttributes? custom = null, CancellationToken cancellationToken = default)
+    {
+        await using var write = await writes.OperatorParentAsync(parentId, actor, cancellationToken);
+        return write.Refusal ?? await ImportAsync(write, metadataXml, preset, custom, cancellationToken);
+    }
+
+    public async Task<Error?> SetEnabledAsync(Guid parentId, bool enabled, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        return write.Refusal ?? await SetEnabledAsync(write, enabled, cancellationToken);
+    }
+
+    /// <summary>Without an access check: for the Development demo, which connects its parents to the demo IdP.</summary>
+    public async Task<Error?> SetEnabledForParentAsync(Guid parentId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var write = await writes.OperatorParentAsync(parentId, actor, cancellationToken);
+        return write.Refusal ?? await SetEnabledAsync(write, enabled, cancellationToken);
+    }
+
+    private async Task<Error?> ImportAsync(GuardedWrite write, string metadataXml, SamlAttributePreset preset, SamlCustomAttributes? custom,
+        CancellationToken cancellationToken)
     {
         var (metadata, error) = IdpMetadataReader.Read(metadataXml ?? "");
         if (error is not null)
@@ -48,7 +72,7 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
             return new SamlCustomAttributesMissing();
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (db, parentId) = (write.Db, write.ParentId);
         var connection = await db.SamlConnections.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
         var before = connection is null ? null : new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset };
         if (connection is null)
@@ -67,22 +91,15 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
             ? (custom!.SubjectSource, Trim(custom.SubjectAttribute), Trim(custom.EmailAttribute), Trim(custom.DisplayNameAttribute), Trim(custom.GroupsAttribute))
             : (SamlSubjectSource.PersistentNameId, null, null, null, null);
         connection.UpdatedAt = time.GetUtcNow();
-        audit.Record(db, actor, "sso.metadata-imported", metadata.EntityId.Length > 320 ? metadata.EntityId[..320] : metadata.EntityId, before,
+        audit.Record(db, write.Actor, "sso.metadata-imported", metadata.EntityId.Length > 320 ? metadata.EntityId[..320] : metadata.EntityId, before,
             new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset, Certificates = metadata.SigningCertificates.Count },
             parentOrganizationId: parentId);
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<Error?> SetEnabledAsync(Guid organizationId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default) =>
-        await ParentAsync(organizationId, actor.PersonId, cancellationToken) is { } parentId
-            ? await SetEnabledForParentAsync(parentId, enabled, actor, cancellationToken)
-            : NotAllowed;
-
-    /// <summary>Without an access check: for the Development demo, which connects its parents to the demo IdP.</summary>
-    public async Task<Error?> SetEnabledForParentAsync(Guid parentId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
+    private async Task<Error?> SetEnabledAsync(GuardedWrite write, bool enabled, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (db, parentId) = (write.Db, write.ParentId);
         var connection = await db.SamlConnections.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
         if (connection is null)
         {
@@ -94,15 +111,16 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
             return new SsoNeedsVerifiedDomain();
         }
 
-        if (connection.Enabled != enabled)
+        if (connection.Enabled == enabled)
         {
-            connection.Enabled = enabled;
-            connection.UpdatedAt = time.GetUtcNow();
-            audit.Record(db, actor, enabled ? "sso.enabled" : "sso.disabled", connection.EntityId.Length > 320 ? connection.EntityId[..320] : connection.EntityId, null, null, parentOrganizationId: parentId);
-            await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
 
-        return null;
+        connection.Enabled = enabled;
+        connection.UpdatedAt = time.GetUtcNow();
+        audit.Record(db, write.Actor, enabled ? "sso.enabled" : "sso.disabled", connection.EntityId.Length > 320 ? connection.EntityId[..320] : connection.EntityId,
+            null, null, parentOrganizationId: parentId);
+        return await write.CommitAsync(cancellationToken);
     }
 
     /// <summary>The connection sign-in may use: configured and enabled. No access check: sign-in is anonymous.</summary>
@@ -134,11 +152,9 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static ValidationFailed NotAllowed => new("organization", "Only the organization's Owner (chat) or Admin (Console) can manage its SSO connection.");
-
-    private async Task<Guid?> ParentAsync(Guid organizationId, Guid? actingPersonId, CancellationToken cancellationToken)
+    private async Task<SamlConnectionView> ReadAsync(Guid parentId, CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        return check.IsGranted ? check.Organization!.ParentId : null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await GetAsync(db, parentId, cancellationToken);
     }
 }

@@ -7,28 +7,32 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Core.Sso.Domains;
 
 /// <summary>
-/// The parent organization's email domains, managed through one of its organizations by someone allowed to manage
-/// identity and access there. A domain verified by one parent cannot be verified by another.
+/// The parent organization's email domains. Only its parent admins change them (<see cref="Permission.ManageParentSettings"/>,
+/// checked under the parent's lock); the parent page and the Identity and access page of each of its organizations
+/// show them. A domain verified by one parent cannot be verified by another.
 /// </summary>
-public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, TxtRecordLookup dns,
-    AuditLog audit, TimeProvider time)
+public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, GuardedWrites writes,
+    TxtRecordLookup dns, AuditLog audit, TimeProvider time)
 {
+    /// <summary>The domains of an organization's parent, for its Identity and access page; null when the person may not open it.</summary>
     public async Task<IReadOnlyList<DomainView>?> ListAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actingPersonId, cancellationToken) is not { } parentId)
-        {
-            return null;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ListAsync(db, parentId, cancellationToken);
+        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken);
+        return check.IsGranted ? await ReadAsync(check.Organization!.ParentId, cancellationToken) : null;
     }
 
-    public async Task<Error?> AddAsync(Guid organizationId, string domain, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>The parent's domains, for its page; null when the person may not view the parent.</summary>
+    public async Task<IReadOnlyList<DomainView>?> ListForParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        (await access.CheckParentAsync(parentId, actingPersonId, Permission.ViewParent, cancellationToken)).IsGranted
+            ? await ReadAsync(parentId, cancellationToken)
+            : null;
+
+    public async Task<Error?> AddAsync(Guid parentId, string domain, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parentId)
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return NotAllowed;
+            return refused;
         }
 
         var (name, invalid) = DomainChallenge.Normalize(domain);
@@ -37,15 +41,15 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
             return invalid;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var db = write.Db;
         if (await db.VerifiedDomains.AnyAsync(d => d.Domain == name && d.ParentOrganizationId == parentId, cancellationToken))
         {
-            return new ValidationFailed("domain", $"{name} is already in the list.");
+            return new DomainAlreadyListed(name!);
         }
 
         if (await VerifiedElsewhereAsync(db, name!, parentId, cancellationToken))
         {
-            return new ValidationFailed("domain", $"{name} is verified by another organization. Ask its owner to remove it first.");
+            return new DomainVerifiedElsewhere(name!);
         }
 
         db.VerifiedDomains.Add(new VerifiedDomain
@@ -56,34 +60,49 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
             Status = DomainStatus.Pending,
             CreatedAt = time.GetUtcNow(),
         });
-        audit.Record(db, actor, "domain.added", name!, null, null, parentOrganizationId: parentId);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return new ValidationFailed("domain", $"{name} is already in the list.");
-        }
+        audit.Record(db, write.Actor, "domain.added", name!, null, null, parentOrganizationId: parentId);
+        return await write.CommitAsync(cancellationToken) is null ? null : new DomainAlreadyListed(name!);
     }
 
-    /// <summary>Looks the TXT record up now; the domain becomes Verified when its value is there.</summary>
-    public async Task<Error?> VerifyAsync(Guid organizationId, Guid domainId, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks the TXT record up now; the domain becomes Verified when its value is there. The DNS lookup (seconds, when a
+    /// resolver is slow) runs between a first check and the guarded write, so it never holds the parent's lock.
+    /// </summary>
+    public async Task<Error?> VerifyAsync(Guid parentId, Guid domainId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parentId)
+        var check = await access.CheckParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (!check.IsGranted)
         {
-            return NotAllowed;
+            return check.Refusal;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        string? name;
+        await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            name = await read.VerifiedDomains.Where(d => d.Id == domainId && d.ParentOrganizationId == parentId).Select(d => d.Domain)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (name is null)
+        {
+            return new DomainNotListed();
+        }
+
+        var (records, problem) = await dns.LookupAsync(name, cancellationToken);
+
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        var db = write.Db;
         var domain = await db.VerifiedDomains.SingleOrDefaultAsync(d => d.Id == domainId && d.ParentOrganizationId == parentId, cancellationToken);
         if (domain is null)
         {
-            return new ValidationFailed("domain", "This domain is not in the list any more.");
+            return new DomainNotListed();
         }
 
-        var (records, problem) = await dns.LookupAsync(domain.Domain, cancellationToken);
         domain.LastCheckedAt = time.GetUtcNow();
         var found = records.Any(r => string.Equals(r.Trim(), domain.TxtRecordValue, StringComparison.Ordinal));
         Error? error = null;
@@ -102,30 +121,29 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
         else if (domain.Status != DomainStatus.Verified)
         {
             (domain.Status, domain.VerifiedAt, domain.LastCheckResult) = (DomainStatus.Verified, domain.LastCheckedAt, "TXT record found.");
-            audit.Record(db, actor, "domain.verified", domain.Domain, null, null, parentOrganizationId: parentId);
+            audit.Record(db, write.Actor, "domain.verified", domain.Domain, null, null, parentOrganizationId: parentId);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return error;
+        return await write.CommitAsync(cancellationToken) ?? error;
     }
 
-    public async Task<Error?> RemoveAsync(Guid organizationId, Guid domainId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async Task<Error?> RemoveAsync(Guid parentId, Guid domainId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
-        if (await ParentAsync(organizationId, actor.PersonId, cancellationToken) is not { } parentId)
+        await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return NotAllowed;
+            return refused;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var domain = await db.VerifiedDomains.SingleOrDefaultAsync(d => d.Id == domainId && d.ParentOrganizationId == parentId, cancellationToken);
-        if (domain is not null)
+        var domain = await write.Db.VerifiedDomains.SingleOrDefaultAsync(d => d.Id == domainId && d.ParentOrganizationId == parentId, cancellationToken);
+        if (domain is null)
         {
-            db.VerifiedDomains.Remove(domain);
-            audit.Record(db, actor, "domain.removed", domain.Domain, new { domain.Status }, null, parentOrganizationId: parentId);
-            await db.SaveChangesAsync(cancellationToken);
+            return null; // already gone: what the person wanted
         }
 
-        return null;
+        write.Db.VerifiedDomains.Remove(domain);
+        audit.Record(write.Db, write.Actor, "domain.removed", domain.Domain, new { domain.Status }, null, parentOrganizationId: parentId);
+        return await write.CommitAsync(cancellationToken);
     }
 
     /// <summary>The parent that verified the domain of this email, if any: the sign-in page's routing.</summary>
@@ -147,14 +165,12 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
         [.. (await db.VerifiedDomains.AsNoTracking().Where(d => d.ParentOrganizationId == parentId).OrderBy(d => d.Domain).ToListAsync(cancellationToken))
             .Select(d => new DomainView(d.Id, d.Domain, d.Status, d.TxtRecordValue, d.VerifiedAt, d.LastCheckedAt, d.LastCheckResult))];
 
+    private async Task<IReadOnlyList<DomainView>> ReadAsync(Guid parentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ListAsync(db, parentId, cancellationToken);
+    }
+
     private static Task<bool> VerifiedElsewhereAsync(IdentityAccessDbContext db, string domain, Guid parentId, CancellationToken cancellationToken) =>
         db.VerifiedDomains.AnyAsync(d => d.Domain == domain && d.Status == DomainStatus.Verified && d.ParentOrganizationId != parentId, cancellationToken);
-
-    private static ValidationFailed NotAllowed => new("organization", "Only the organization's Owner (chat) or Admin (Console) can manage its domains.");
-
-    private async Task<Guid?> ParentAsync(Guid organizationId, Guid? actingPersonId, CancellationToken cancellationToken)
-    {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        return check.IsGranted ? check.Organization!.ParentId : null;
-    }
 }

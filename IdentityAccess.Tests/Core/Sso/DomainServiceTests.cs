@@ -1,4 +1,5 @@
-using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +11,15 @@ public sealed class DomainServiceTests : IAsyncLifetime
 {
     private readonly SqlitePortalFixture _portal = new();
     private DnsmasqServer _dns = default!;
-    private AuditActor _alice = default!;
+    private Guid _alice;
+    private Guid _acme;
 
     public async Task InitializeAsync()
     {
         _dns = await DnsmasqServer.StartAsync([("unrelated.example", "v=spf1 -all")]);
         _portal.Settings["Sso:Dns:Servers:0"] = _dns.Address;
         await _portal.InitializeAsync();
-        _alice = new AuditActor(_portal.Demo.Person("alice@acme.test"), "Alice");
+        (_alice, _acme) = (_portal.Demo.Person("alice@acme.test"), _portal.Demo.AcmeParent);
     }
 
     public async Task DisposeAsync()
@@ -31,12 +33,12 @@ public sealed class DomainServiceTests : IAsyncLifetime
     [Fact]
     public async Task Add_then_publish_the_TXT_record_then_Verify_marks_it_verified_and_routes_its_emails()
     {
-        Assert.Null(await Domains.AddAsync(_portal.Demo.AcmeChat, " Contoso.COM. ", _alice));
-        var added = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId!.Value))!.Single(d => d.Domain == "contoso.com");
+        Assert.Null(await Domains.AddAsync(_acme, " Contoso.COM. ", _alice));
+        var added = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Domain == "contoso.com");
         Assert.Equal(DomainStatus.Pending, added.Status);
         Assert.StartsWith(DomainChallenge.RecordPrefix, added.TxtRecordValue, StringComparison.Ordinal);
 
-        var tooEarly = await Domains.VerifyAsync(_portal.Demo.AcmeChat, added.Id, _alice);
+        var tooEarly = await Domains.VerifyAsync(_acme, added.Id, _alice);
         Assert.NotNull(tooEarly);
         Assert.Null(await Domains.ParentForEmailAsync("someone@contoso.com"));
 
@@ -45,8 +47,8 @@ public sealed class DomainServiceTests : IAsyncLifetime
         _dns.Dispose();
         _dns = await DnsmasqServer.StartAsync([("contoso.com", "google-site-verification=something-else"), ("contoso.com", added.TxtRecordValue)], port);
 
-        Assert.Null(await Domains.VerifyAsync(_portal.Demo.AcmeChat, added.Id, _alice));
-        var verified = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId.Value))!.Single(d => d.Domain == "contoso.com");
+        Assert.Null(await Domains.VerifyAsync(_acme, added.Id, _alice));
+        var verified = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Domain == "contoso.com");
         Assert.Equal(DomainStatus.Verified, verified.Status);
         Assert.NotNull(verified.VerifiedAt);
         Assert.NotNull(await Domains.ParentForEmailAsync("Someone@Contoso.com"));
@@ -55,13 +57,13 @@ public sealed class DomainServiceTests : IAsyncLifetime
     [Fact]
     public async Task Verify_with_a_different_TXT_value_stays_pending_and_says_what_it_found()
     {
-        Assert.Null(await Domains.AddAsync(_portal.Demo.AcmeChat, "unrelated.example", _alice));
-        var domain = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId!.Value))!.Single(d => d.Domain == "unrelated.example");
+        Assert.Null(await Domains.AddAsync(_acme, "unrelated.example", _alice));
+        var domain = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Domain == "unrelated.example");
 
-        var error = await Domains.VerifyAsync(_portal.Demo.AcmeChat, domain.Id, _alice);
+        var error = await Domains.VerifyAsync(_acme, domain.Id, _alice);
 
         Assert.Contains("none with the value", error!.Message, StringComparison.Ordinal);
-        Assert.Equal(DomainStatus.Pending, (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice.PersonId.Value))!.Single(d => d.Id == domain.Id).Status);
+        Assert.Equal(DomainStatus.Pending, (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id).Status);
     }
 
     [Theory]
@@ -71,19 +73,32 @@ public sealed class DomainServiceTests : IAsyncLifetime
     [InlineData("bad_domain.com")]
     [InlineData("-x.com")]
     public async Task Add_refuses_what_is_not_a_domain_name(string input) =>
-        Assert.NotNull(await Domains.AddAsync(_portal.Demo.AcmeChat, input, _alice));
+        Assert.NotNull(await Domains.AddAsync(_acme, input, _alice));
 
     [Fact]
     public async Task A_domain_verified_by_another_parent_cannot_be_claimed() =>
-        Assert.Contains("another organization", (await Domains.AddAsync(_portal.Demo.GlobexTeam, "acme.test",
-            new AuditActor(_portal.Demo.Person("grace@globex.test"), "Grace")))!.Message, StringComparison.Ordinal);
+        Assert.IsType<DomainVerifiedElsewhere>(await Domains.AddAsync(_portal.Demo.GlobexParent, "acme.test", _portal.Demo.Person("grace@globex.test")));
 
     [Fact]
     public async Task Someone_without_the_right_can_neither_see_nor_add()
     {
         var carol = _portal.Demo.Person("carol@acme.test");
         Assert.Null(await Domains.ListAsync(_portal.Demo.AcmeChat, carol));
-        Assert.NotNull(await Domains.AddAsync(_portal.Demo.AcmeChat, "contoso.com", new AuditActor(carol, "Carol")));
+        Assert.Null(await Domains.ListForParentAsync(_acme, carol));
+        Assert.Equal(RefusalCategory.NotAllowed, (await Domains.AddAsync(_acme, "contoso.com", carol))!.Category);
+    }
+
+    [Fact]
+    public async Task Verify_by_an_organization_admin_who_is_not_a_parent_admin_is_refused_before_any_lookup()
+    {
+        var oscar = _portal.Demo.Person("oscar@acme.test");
+        Assert.Null(await Domains.AddAsync(_acme, "unrelated.example", _alice));
+        var domain = (await Domains.ListAsync(_portal.Demo.AcmeLabs, oscar))!.Single(d => d.Domain == "unrelated.example");
+
+        var refused = await Domains.VerifyAsync(_acme, domain.Id, oscar);
+
+        Assert.IsType<AccessRefused>(refused);
+        Assert.Null((await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id).LastCheckedAt);
     }
 
     [Fact]

@@ -73,7 +73,6 @@ public abstract class PortalPagesTests(PortalFixture portal)
 
     [Theory]
     [InlineData("carol@acme.test", "identity")] // a chat User
-    [InlineData("bob@acme.test", "identity")]   // a chat Admin: manages members, not identity settings
     [InlineData("carol@acme.test", "members")]
     [InlineData("grace@globex.test", "members")] // the owner of another parent's organization
     [InlineData("carol@acme.test", "audit")]

@@ -1,20 +1,21 @@
+using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
-using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
-using IdentityAccess.Core.Sso.Connections;
-using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Auth;
-using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
+/// <summary>
+/// An organization's Identity and access page: the parent's shared settings (a section that loads its own), the
+/// organization's own settings and the draft that Save changes applies, and the organization's side of its parent.
+/// </summary>
 public sealed partial class AccessSettingsPage : IDisposable
 {
     [Parameter] public Guid OrganizationId { get; set; }
@@ -22,25 +23,18 @@ public sealed partial class AccessSettingsPage : IDisposable
     [Inject] private ProvisioningSettingsService Settings { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private ScimSetupService Scim { get; set; } = default!;
-    [Inject] private SyncNowService SyncNow { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private StagedRemovalService StagedRemovals { get; set; } = default!;
-    [Inject] private DomainService DomainService { get; set; } = default!;
     [Inject] private ProvisioningLogReader SyncLog { get; set; } = default!;
-    [Inject] private SamlConnectionService SamlConnections { get; set; } = default!;
-    [Inject] private SamlServiceProvider SamlSp { get; set; } = default!;
+    [Inject] private OrganizationAccessService AccessService { get; set; } = default!;
 
     private ProvisioningSettingsView? _view;
     private AccessSettingsForm _form = new();
     private IReadOnlyList<Error> _errors = [];
     private bool _busy;
-    private bool _syncing;
-    private IReadOnlyList<ScimTokenInfo> _scimTokens = [];
+    private Guid? _personId;
+    private string? _manageRefusal; // why the organization's settings are read-only for this person
     private IReadOnlyList<StagedRemovalView> _staged = [];
-    private IReadOnlyList<DomainView> _domains = [];
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
-    private SamlConnectionView? _saml;
     private MudButton? _saveButton;
 
     private AssignedButNotMembers? _notMembers;
@@ -72,19 +66,17 @@ public sealed partial class AccessSettingsPage : IDisposable
     private async Task LoadAsync()
     {
         var (personId, _) = await ActingAsync();
+        _personId = personId;
 
         // The settings view waits for the page to be interactive: prerendering shows a progress bar instead. The reads
         // are independent, each on its own context, so on PostgreSQL their round trips overlap (SQLite's provider runs
         // them one after another anyway).
         var view = RendererInfo.IsInteractive ? Settings.GetAsync(OrganizationId, personId) : Task.FromResult<ProvisioningSettingsView?>(null);
-        var scimTokens = Scim.ListAsync(OrganizationId, personId);
         var staged = StagedRemovals.ListAsync(OrganizationId, personId);
-        var domains = DomainService.ListAsync(OrganizationId, personId);
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
-        var saml = SamlConnections.GetAsync(OrganizationId, personId);
-        await Task.WhenAll(view, scimTokens, staged, domains, syncStatus, saml);
-        (_view, _scimTokens, _staged, _domains) = (await view, await scimTokens ?? [], await staged ?? [], await domains ?? []);
-        (_syncStatus, _saml) = (await syncStatus, await saml);
+        var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
+        await Task.WhenAll(view, staged, syncStatus, manage);
+        (_view, _staged, _syncStatus, _manageRefusal) = (await view, await staged ?? [], await syncStatus, (await manage).Reason);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);
@@ -162,49 +154,12 @@ public sealed partial class AccessSettingsPage : IDisposable
         }
     }
 
-    private Task<Error?> AddDomainAsync(string domain) => DomainChangeAsync(actor => DomainService.AddAsync(OrganizationId, domain, actor), "Domain added. Publish its TXT record, then press Verify.");
+    // The parent's settings are read through this organization; only parent admins may change them.
+    private ParentSettingsScope ScopeFor(OrganizationAccess access, Guid personId) =>
+        new(access.Organization!.ParentId, access.Organization.ParentName, OrganizationId, personId, access.IsParentAdmin);
 
-    private Task<Error?> VerifyDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.VerifyAsync(OrganizationId, id, actor), "Domain verified.");
-
-    private Task<Error?> RemoveDomainAsync(Guid id) => DomainChangeAsync(actor => DomainService.RemoveAsync(OrganizationId, id, actor), "Domain removed.");
-
-    private string SamlAcsUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
-
-    private string SamlMetadataUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
-
-    private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
-        SamlChangeAsync(actor => SamlConnections.ImportMetadataAsync(OrganizationId, xml, preset, actor, custom), "IdP metadata imported.");
-
-    private Task<Error?> SetSsoEnabledAsync(bool enabled) =>
-        SamlChangeAsync(actor => SamlConnections.SetEnabledAsync(OrganizationId, enabled, actor), enabled ? "SSO turned on." : "SSO turned off.");
-
-    private async Task<Error?> SamlChangeAsync(Func<AuditActor, Task<Error?>> change, string done)
-    {
-        var (personId, actor) = await ActingAsync();
-        var error = await change(actor);
-        if (error is null)
-        {
-            Snackbar.Add(done, Severity.Success);
-        }
-
-        _saml = await SamlConnections.GetAsync(OrganizationId, personId);
-        StateHasChanged(); // the panel raised a Func, not an EventCallback: this page re-renders only when asked
-        return error;
-    }
-
-    private async Task<Error?> DomainChangeAsync(Func<AuditActor, Task<Error?>> change, string done)
-    {
-        var (personId, actor) = await ActingAsync();
-        var error = await change(actor);
-        if (error is null)
-        {
-            Snackbar.Add(done, Severity.Success);
-        }
-
-        _domains = await DomainService.ListAsync(OrganizationId, personId) ?? [];
-        StateHasChanged(); // called through a Func from the panel, not an EventCallback: nothing re-renders this page by itself
-        return error;
-    }
+    // The parent page shows to its admins and to the top roles of its organizations (Permission.ViewParent).
+    private static bool MayViewParent(OrganizationAccess access) => access.IsParentAdmin || access.Roles?.IsTopRole == true;
 
     private async Task ApproveRemovalsAsync()
     {

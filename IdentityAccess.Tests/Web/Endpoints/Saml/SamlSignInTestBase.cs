@@ -39,9 +39,9 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         AcmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
         var connections = Factory.Services.GetRequiredService<SamlConnectionService>();
         var alice = new AuditActor(Demo.Person("alice@acme.test"), "Alice");
-        Assert.Null(await connections.ImportMetadataAsync(Demo.AcmeChat, IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)),
-            SamlAttributePreset.Okta, alice));
-        Assert.Null(await connections.SetEnabledAsync(Demo.AcmeChat, true, alice));
+        Assert.Null(await connections.ImportMetadataAsync(AcmeParent, IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)),
+            SamlAttributePreset.Okta, alice.PersonId!.Value));
+        Assert.Null(await connections.SetEnabledAsync(AcmeParent, true, alice.PersonId.Value));
     }
 
     public async Task DisposeAsync()

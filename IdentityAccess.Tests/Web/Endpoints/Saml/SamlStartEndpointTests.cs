@@ -61,7 +61,7 @@ public abstract class SamlStartEndpointTests(TestDatabase database) : SamlSignIn
     public async Task Start_SsoTurnedOffOrUnknownParent_Is400PageNotARedirect()
     {
         Assert.Null(await Factory.Services.GetRequiredService<SamlConnectionService>()
-            .SetEnabledAsync(Demo.AcmeChat, false, new AuditActor(Demo.Person("alice@acme.test"), "Alice")));
+            .SetEnabledAsync(AcmeParent, false, Demo.Person("alice@acme.test")));
 
         var off = await Client().GetAsync($"/sso/{AcmeParent}");
         var unknown = await Client().GetAsync($"/sso/{Guid.NewGuid()}");

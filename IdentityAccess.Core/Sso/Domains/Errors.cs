@@ -1,0 +1,10 @@
+using IdentityAccess.Core.Common;
+
+namespace IdentityAccess.Core.Sso.Domains;
+
+public sealed record DomainAlreadyListed(string Domain) : ConflictError($"{Domain} is already in the list.");
+
+public sealed record DomainVerifiedElsewhere(string Domain)
+    : ConflictError($"{Domain} is verified by another organization. Ask its owner to remove it first.");
+
+public sealed record DomainNotListed() : NotFoundError("This domain is not in the list any more.");

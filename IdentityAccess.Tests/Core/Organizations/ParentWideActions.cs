@@ -1,0 +1,92 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Tests.Saml;
+using IdentityAccess.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Core.Organizations;
+
+/// <summary>
+/// Every action on what Acme's parent owns, each as one call an acting person makes, against the seeded demo with the
+/// targets it needs: a SCIM token, a pending domain, a standalone Console organization asking to join.
+/// </summary>
+public sealed class ParentWideActions(PortalFixture portal)
+{
+    public Guid Parent => portal.Demo.AcmeParent;
+
+    public Guid TokenId { get; private set; }
+
+    public Guid PendingDomainId { get; private set; }
+
+    public Guid JoinRequestId { get; private set; }
+
+    private T Service<T>()
+        where T : notnull => portal.Factory.Services.GetRequiredService<T>();
+
+    /// <summary>The targets, made the way the product makes them (Alice and a newcomer), before anyone attacks.</summary>
+    public async Task ArrangeAsync()
+    {
+        var (token, _) = await Service<ScimTokenService>().GenerateAsync(Parent, AuditActor.System("Test set-up"));
+        TokenId = token!.Id;
+        Assert.Null(await Service<DomainService>().AddAsync(Parent, "contoso.example", portal.Demo.Person("alice@acme.test")));
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        PendingDomainId = await db.VerifiedDomains.Where(d => d.Domain == "contoso.example").Select(d => d.Id).SingleAsync();
+        var erin = portal.Demo.Person("erin@acme.test");
+        var created = await Service<OrganizationCreator>().CreateParentAsync(
+            new NewParentOrganization("Erin's Lab", new NewOrganization("Erin Console", OrganizationPlan.Console, ConsoleSeats: 3)), erin);
+        Assert.Null(created.Refusal);
+        Assert.Null(await Service<ParentMembership>().RequestToJoinAsync(created.OrganizationId, Parent, erin));
+        JoinRequestId = await db.OrganizationJoinRequests.Where(r => r.OrganizationId == created.OrganizationId).Select(r => r.Id).SingleAsync();
+    }
+
+    /// <summary>Each parent-wide action by name, as <paramref name="person"/>; what it refused with, or null.</summary>
+    public IReadOnlyList<(string Action, Func<Task<Error?>> Run)> As(Guid person)
+    {
+        var xml = IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp));
+        return
+        [
+            ("generate a SCIM token", async () => (await Service<ScimSetupService>().GenerateAsync(Parent, person)).Error),
+            ("revoke a SCIM token", async () => (await Service<ScimSetupService>().RevokeAsync(Parent, TokenId, person)).Error),
+            ("import SAML metadata", () => Service<SamlConnectionService>().ImportMetadataAsync(Parent, xml, SamlAttributePreset.Okta, person)),
+            ("turn SSO off", () => Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person)),
+            ("add a domain", () => Service<DomainService>().AddAsync(Parent, "fabrikam.example", person)),
+            ("verify a domain", () => Service<DomainService>().VerifyAsync(Parent, PendingDomainId, person)),
+            ("remove a domain", () => Service<DomainService>().RemoveAsync(Parent, PendingDomainId, person)),
+            ("run the parent's Sync now", async () => (await Service<SyncNowService>().SyncParentAsync(Parent, person)).Refusal),
+            ("create an organization under the parent", async () => (await Service<OrganizationCreator>().CreateUnderParentAsync(Parent,
+                new NewOrganization("Side project", OrganizationPlan.Console, ConsoleSeats: 1), person)).Refusal),
+            ("approve a join request", () => Service<JoinRequestReview>().ApproveAsync(Parent, JoinRequestId, person)),
+            ("decline a join request", () => Service<JoinRequestReview>().DeclineAsync(Parent, JoinRequestId, person)),
+            ("grant the parent admin role", () => Service<ParentAdministration>().GrantAsync(Parent, "bob@acme.test", person)),
+            ("change the plan", () => Service<ParentPlanChange>().ChangeAsync(Parent, ParentPlan.Team, person)),
+            // Last: Alice revokes herself once Bob was granted; nothing after this would be hers to do.
+            ("revoke the parent admin role", () => Service<ParentAdministration>().RevokeAsync(Parent, portal.Demo.Person("alice@acme.test"), person)),
+        ];
+    }
+
+    /// <summary>Everything the actions could change, in one comparable value: the rows and the audit log.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var tokens = await db.ScimTokens.Where(t => t.ParentOrganizationId == Parent).OrderBy(t => t.Id)
+            .Select(t => t.Id + (t.RevokedAt == null ? " active" : " revoked")).ToListAsync();
+        var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent).Select(c => c.EntityId + " " + c.Enabled).ToListAsync();
+        var domains = await db.VerifiedDomains.Where(d => d.ParentOrganizationId == Parent).OrderBy(d => d.Domain)
+            .Select(d => d.Domain + " " + d.Status + " " + d.LastCheckedAt).ToListAsync();
+        var admins = await db.ParentAdministrators.Where(a => a.ParentOrganizationId == Parent).OrderBy(a => a.PersonId).Select(a => a.PersonId).ToListAsync();
+        var organizations = await db.Organizations.OrderBy(o => o.Name).Select(o => o.Name + " " + o.Plan + " " + o.ParentOrganizationId).ToListAsync();
+        var requests = await db.OrganizationJoinRequests.Select(r => r.Status.ToString()).ToListAsync();
+        var plan = await db.ParentOrganizations.Where(p => p.Id == Parent).Select(p => p.Plan).SingleAsync();
+        var memberships = await db.Memberships.CountAsync();
+        var audit = await db.AuditEvents.CountAsync();
+        return string.Join(" | ", [.. tokens, .. saml, .. domains, .. admins.Select(a => a.ToString()), .. organizations, .. requests,
+            plan.ToString(), memberships.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Web.Endpoints.Saml;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
+
+namespace IdentityAccess.Web.Components.AccessSettings;
+
+public sealed partial class GlobalSsoSection
+{
+    [Parameter, EditorRequired] public ParentSettingsScope Scope { get; set; } = default!;
+
+    /// <summary>How many people the directory assigns to the organization; null on the parent page.</summary>
+    [Parameter] public int? AssignedDirectoryUsers { get; set; }
+
+    /// <summary>Whether the acting person may run Sync now here: for the organization on its page, for the whole parent on the parent's.</summary>
+    [Parameter] public bool CanSyncNow { get; set; }
+
+    /// <summary>The parent page, for a read-only viewer who may open it.</summary>
+    [Parameter] public string? ParentHref { get; set; }
+
+    /// <summary>Shown under the status, such as the organization's sync health.</summary>
+    [Parameter] public RenderFragment? AfterStatus { get; set; }
+
+    /// <summary>Raised after Sync now changed memberships, which other sections show.</summary>
+    [Parameter] public EventCallback OnSynced { get; set; }
+
+    [Inject] private DomainService DomainService { get; set; } = default!;
+    [Inject] private SamlConnectionService SamlConnections { get; set; } = default!;
+    [Inject] private ScimSetupService Scim { get; set; } = default!;
+    [Inject] private ParentAdministration ParentAdmins { get; set; } = default!;
+    [Inject] private SyncNowService SyncNow { get; set; } = default!;
+    [Inject] private SamlServiceProvider SamlSp { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<GlobalSsoSection> Logger { get; set; } = default!;
+
+    private ParentSettingsScope? _loadedFor;
+    private DomainsState? _domains;
+    private SamlConnectionState? _saml;
+    private ScimTokensState? _tokens;
+    private IReadOnlyList<ParentAdminView>? _admins;
+    private bool _syncing;
+
+    private string SyncNowTitle => Scope.OrganizationId is null
+        ? "Reconcile the directory into every organization using directory sync"
+        : "Reconcile the directory into this organization now";
+
+    private string SamlAcsUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
+
+    private string SamlMetadataUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor == Scope)
+        {
+            return;
+        }
+
+        _loadedFor = Scope;
+        (_domains, _saml, _tokens) = (new DomainsState(DomainService, Scope), new SamlConnectionState(SamlConnections, Scope), new ScimTokensState(Scim, Scope));
+        var admins = Scope.CanManage ? Task.FromResult<IReadOnlyList<ParentAdminView>?>(null)
+            : Scope.OrganizationId is { } organizationId ? ParentAdmins.ListThroughOrganizationAsync(organizationId, Scope.PersonId)
+            : ParentAdmins.ListAsync(Scope.ParentId, Scope.PersonId);
+        await Task.WhenAll(_domains.LoadAsync(), _saml.LoadAsync(), _tokens.LoadAsync(), admins);
+        _admins = await admins;
+    }
+
+    private Task<Error?> AddDomainAsync(string domain) => ReportAsync(_domains!.AddAsync(domain), "Domain added. Publish its TXT record, then press Verify.");
+
+    private Task<Error?> VerifyDomainAsync(Guid id) => ReportAsync(_domains!.VerifyAsync(id), "Domain verified.");
+
+    private Task<Error?> RemoveDomainAsync(Guid id) => ReportAsync(_domains!.RemoveAsync(id), "Domain removed.");
+
+    private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
+        ReportAsync(_saml!.ImportAsync(xml, preset, custom), "IdP metadata imported.");
+
+    private Task<Error?> SetSsoEnabledAsync(bool enabled) => ReportAsync(_saml!.SetEnabledAsync(enabled), enabled ? "SSO turned on." : "SSO turned off.");
+
+    // The panels raise a Func, not an EventCallback: this section re-renders only when asked.
+    private async Task<Error?> ReportAsync(Task<Error?> change, string done)
+    {
+        var error = await change;
+        if (error is null)
+        {
+            Snackbar.Add(done, Severity.Success);
+        }
+
+        StateHasChanged();
+        return error;
+    }
+
+    private async Task SetUpScimAsync()
+    {
+        var parameters = new DialogParameters<ScimSetupDialog>
+        {
+            { d => d.EndpointUrl, Navigation.BaseUri.TrimEnd('/') + "/scim/v2" },
+            { d => d.Tokens, _tokens!.Tokens },
+            { d => d.Generate, _tokens.GenerateAsync },
+            { d => d.Revoke, _tokens.RevokeAsync },
+        };
+        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        await dialog.Result;
+        await _tokens.LoadAsync();
+    }
+
+    private async Task SyncNowAsync()
+    {
+        _syncing = true;
+        try
+        {
+            var (organizationId, parentId, personId) = (Scope.OrganizationId, Scope.ParentId, Scope.PersonId);
+            // Off the circuit's thread: SQLite's provider does its I/O synchronously, so awaited here the sync would hold
+            // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
+            var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId) : SyncNow.SyncParentAsync(parentId, personId));
+            Snackbar.Add(outcome.Refusal?.Message ?? $"Sync finished: {outcome.Changed} membership change{(outcome.Changed == 1 ? "" : "s")}.",
+                outcome.Refusal is null ? Severity.Success : Severity.Error);
+            await OnSynced.InvokeAsync();
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)
+        {
+            // The sync is one transaction, so a failed one changed nothing. Said in words; the details go to the log,
+            // not to the page, and the page stays usable instead of ending the circuit.
+            Logger.LogError(exception, "Sync now failed for parent {ParentId}", Scope.ParentId);
+            Snackbar.Add("Sync now could not finish, so nothing was changed. Try again in a moment; if it keeps failing, the server log has the details.",
+                Severity.Error);
+        }
+        finally
+        {
+            _syncing = false;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Sso.Connections;
+
+namespace IdentityAccess.Web.Components.AccessSettings;
+
+/// <summary>The parent's SSO connection for one section: loaded for its scope, reloaded after each change.</summary>
+public sealed class SamlConnectionState(SamlConnectionService connections, ParentSettingsScope scope)
+{
+    public SamlConnectionView? View { get; private set; }
+
+    public async Task LoadAsync() => View = scope.OrganizationId is { } organizationId
+        ? await connections.GetAsync(organizationId, scope.PersonId)
+        : await connections.GetForParentAsync(scope.ParentId, scope.PersonId);
+
+    public Task<Error?> ImportAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
+        ChangeAsync(() => connections.ImportMetadataAsync(scope.ParentId, xml, preset, scope.PersonId, custom));
+
+    public Task<Error?> SetEnabledAsync(bool enabled) => ChangeAsync(() => connections.SetEnabledAsync(scope.ParentId, enabled, scope.PersonId));
+
+    private async Task<Error?> ChangeAsync(Func<Task<Error?>> change)
+    {
+        var error = await change();
+        await LoadAsync();
+        return error;
+    }
+}

@@ -1,0 +1,17 @@
+using IdentityAccess.Core.Scim;
+
+namespace IdentityAccess.Web.Components.AccessSettings;
+
+/// <summary>The parent's SCIM tokens for one section: listed for its scope; generated and revoked on the parent.</summary>
+public sealed class ScimTokensState(ScimSetupService scim, ParentSettingsScope scope)
+{
+    public IReadOnlyList<ScimTokenInfo> Tokens { get; private set; } = [];
+
+    public async Task LoadAsync() => Tokens = (scope.OrganizationId is { } organizationId
+        ? await scim.ListAsync(organizationId, scope.PersonId)
+        : await scim.ListForParentAsync(scope.ParentId, scope.PersonId)) ?? [];
+
+    public Task<ScimSetupService.TokenChange> GenerateAsync() => scim.GenerateAsync(scope.ParentId, scope.PersonId);
+
+    public Task<ScimSetupService.TokenChange> RevokeAsync(Guid tokenId) => scim.RevokeAsync(scope.ParentId, tokenId, scope.PersonId);
+}
