@@ -41,14 +41,15 @@ public sealed partial class AccessSettingsPage : IDisposable
     private readonly CancellationTokenSource _closed = new();
 
     private Guid? _loadedFor;
+    private bool _loading;
 
     protected override async Task OnParametersSetAsync()
     {
         // Parameters are set again whenever the layout re-renders (the circuit coming up, the signed-in state): reading
         // everything again each time doubled the page's cost at 100k members. Only another organization reloads.
-        if (_loadedFor == OrganizationId && (_view is not null || !RendererInfo.IsInteractive))
+        if (_loadedFor == OrganizationId && (_view is not null || _loading || !RendererInfo.IsInteractive))
         {
-            return;
+            return; // a second pass while the first load is under way would reset what the person starts editing
         }
 
         if (_loadedFor != OrganizationId)
@@ -63,7 +64,23 @@ public sealed partial class AccessSettingsPage : IDisposable
     // Cancelled, not disposed: a handler still running when the page goes (a sync) may yet reach LoadAsync and its token.
     public void Dispose() => _closed.Cancel();
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => LoadAsync(keepDraft: true);
+
+    /// <param name="keepDraft">False after a save: the form then takes the new saved settings (and their version).</param>
+    private async Task LoadAsync(bool keepDraft)
+    {
+        _loading = true;
+        try
+        {
+            await LoadSettingsAsync(keepDraft);
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task LoadSettingsAsync(bool keepDraft)
     {
         var (personId, _) = await ActingAsync();
         _personId = personId;
@@ -76,11 +93,26 @@ public sealed partial class AccessSettingsPage : IDisposable
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
         var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
         await Task.WhenAll(view, staged, syncStatus, manage);
+        var previous = _view;
         (_view, _staged, _syncStatus, _manageRefusal) = (await view, await staged ?? [], await syncStatus, (await manage).Reason);
         if (_view is not null)
         {
-            _form = AccessSettingsForm.From(_view.Saved);
+            // A reload (after a sync, say) keeps a draft the person is editing; an untouched form follows the saved settings.
+            if (!keepDraft || previous is null || !_form.DiffersFrom(previous.Saved))
+            {
+                _form = AccessSettingsForm.From(_view.Saved);
+            }
+
             await LoadNotMembersAsync(personId);
+        }
+    }
+
+    // Sync health lists the tokens: one generated or revoked in the SCIM dialog shows at once.
+    private async Task ReloadSyncStatusAsync()
+    {
+        if (_personId is { } personId)
+        {
+            _syncStatus = await SyncLog.GetStatusAsync(OrganizationId, personId);
         }
     }
 
@@ -136,7 +168,7 @@ public sealed partial class AccessSettingsPage : IDisposable
             {
                 var changed = saved.Plan!.Changed.Count(o => !o.AtNextSignIn);
                 Snackbar.Add($"Settings saved. {changed} membership change{(changed == 1 ? "" : "s")} applied.", Severity.Success);
-                await LoadAsync();
+                await LoadAsync(keepDraft: false);
             }
         }
         finally

@@ -32,6 +32,9 @@ public sealed partial class GlobalSsoSection
     /// <summary>Raised after Sync now changed memberships, which other sections show.</summary>
     [Parameter] public EventCallback OnSynced { get; set; }
 
+    /// <summary>Raised after the SCIM setup dialog closes, since tokens (and so the sync health beside them) may have changed.</summary>
+    [Parameter] public EventCallback OnTokensChanged { get; set; }
+
     [Inject] private DomainService DomainService { get; set; } = default!;
     [Inject] private SamlConnectionService SamlConnections { get; set; } = default!;
     [Inject] private ScimSetupService Scim { get; set; } = default!;
@@ -111,6 +114,7 @@ public sealed partial class GlobalSsoSection
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         await dialog.Result;
         await _tokens.LoadAsync();
+        await OnTokensChanged.InvokeAsync();
     }
 
     private async Task SyncNowAsync()
