@@ -131,9 +131,11 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAssignedButNotMembers_ByChatAdmin_IsRefused()
+    public async Task GetAssignedButNotMembers_ByChatUser_IsRefused_ChatAdminReadsIt()
     {
-        Assert.Null(await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test")));
+        // Admins open Identity and access read-only (ViewIdentityAccess); a User does not.
+        Assert.Null(await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("carol@acme.test")));
+        Assert.NotNull(await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test")));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ParentPagesTests(SqlitePortalFixture portal) : IClassFixture
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Managed by the parent organization&#x27;s admins: Alice Anders.", html, StringComparison.Ordinal);
+        Assert.Contains("Managed by the parent organization's admins: Alice Anders.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"set-up-scim\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"add-domain\"", html, StringComparison.Ordinal);
     }
