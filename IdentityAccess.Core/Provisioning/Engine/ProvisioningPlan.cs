@@ -16,4 +16,7 @@ public sealed record ProvisioningPlan(OrganizationFacts Organization, Provisioni
     /// <summary>Active members holding the organization's top role (chat Owner, Console Admin) after the change.</summary>
     public IReadOnlyList<PersonOutcome> TopRoleHolders =>
         [.. Outcomes.Where(o => o.IsActiveMember && o.Desired!.Role == RoleCatalog.TopRole(Organization.Product))];
+
+    /// <summary>People kept as they are so the organization keeps an active top-role member (at most one).</summary>
+    public IReadOnlyList<PersonOutcome> HeldTopRole => [.. Outcomes.Where(o => o.HeldTopRole is not null)];
 }
