@@ -156,7 +156,9 @@ public sealed class ProvisioningSettingsService(
             errors.Add(new ValidationFailed("breakGlass", "The break-glass owner must be a current member with the top role."));
         }
 
-        return new ProvisioningPreview(plan, errors, ProvisioningChangeGuard.AffectedOthers(plan, actingPersonId));
+        // A save refuses what the IdP paths would hold (the guard said why): the diff shows the change as the draft asks it.
+        var shown = plan.AsAsked();
+        return new ProvisioningPreview(shown, errors, ProvisioningChangeGuard.AffectedOthers(shown, actingPersonId));
     }
 
     private static SettingsAudit Describe(ProvisioningDraft d) => new(d.Mode.ToString(), d.AdvancedGroupMappings,

@@ -42,6 +42,7 @@ public sealed partial class AccessSettingsPage : IDisposable
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
     private SamlConnectionView? _saml;
     private MudButton? _saveButton;
+    private HeldChangesPanel? _heldChanges; // reads its own data; told to read it again when the page reloads (after Sync now, a save)
 
     private AssignedButNotMembers? _notMembers;
     private readonly CancellationTokenSource _closed = new();
@@ -85,6 +86,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         await Task.WhenAll(view, scimTokens, staged, domains, syncStatus, saml);
         (_view, _scimTokens, _staged, _domains) = (await view, await scimTokens ?? [], await staged ?? [], await domains ?? []);
         (_syncStatus, _saml) = (await syncStatus, await saml);
+        await (_heldChanges?.RefreshAsync() ?? Task.CompletedTask);
         if (_view is not null)
         {
             _form = AccessSettingsForm.From(_view.Saved);

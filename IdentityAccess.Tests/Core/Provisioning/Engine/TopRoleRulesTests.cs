@@ -196,6 +196,16 @@ public sealed class TopRoleRulesTests
     }
 
     [Fact]
+    public void AsAsked_TheHeldChangeShownAsTheDraftAsksIt()
+    {
+        var plan = Valid(secondOwnersGroup: "staff").Evaluate().AsAsked();
+
+        Assert.Equal([ChangeKind.Demote], plan.Of(Owner).Changes);
+        Assert.Empty(plan.HeldTopRole);
+        Assert.Empty(plan.TopRoleHolders);
+    }
+
+    [Fact]
     public void Check_SaveThatTheEngineHolds_StillRefusedAsNoOwnerLeft()
     {
         var errors = Valid(secondOwnersGroup: "staff").Guard("user@acme.test");
