@@ -14,71 +14,66 @@ namespace IdentityAccess.Core.Members;
 public sealed partial class MemberAdministration
 {
     /// <summary>Lets the IdP decide the member's role again, from the next sync or sign-in.</summary>
-    public async Task<IReadOnlyList<Error>> ClearOverrideAsync(Guid organizationId, Guid membershipId, Guid actingPersonId,
-        CancellationToken cancellationToken = default)
-    {
-        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
-        if (write.Refusal is { } refused)
+    public Task<IReadOnlyList<Error>> ClearOverrideAsync(Guid organizationId, Guid membershipId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        ChangeListedAsync(organizationId, membershipId, actingPersonId, Permission.ManageIdentityAccess, (write, row) =>
         {
-            return [refused];
-        }
+            if (row.RoleOverride is not { } kept)
+            {
+                return Task.FromResult<Error?>(new NoRoleOverride(row.Person!.Email));
+            }
 
-        var (db, organization) = (write.Db, write.Organization!);
-        var row = await FindListedAsync(db, organizationId, membershipId, cancellationToken);
-        if (row is null)
-        {
-            return [new MemberNotFound()];
-        }
-
-        if (row.RoleOverride is not { } kept)
-        {
-            return [new NoRoleOverride(row.Person!.Email)];
-        }
-
-        audit.Record(db, write.Actor, "membership.role_override_cleared", row.Person!.Email,
-            new { RoleOverride = RoleCatalog.DisplayName(kept), SetBy = row.RoleOverrideSetBy }, new { Reason = "Cleared by hand: the IdP decides again." },
-            organizationId, organization.ParentId);
-        ClearOverride(row);
-        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
-    }
+            audit.Record(write.Db, write.Actor, "membership.role_override_cleared", row.Person!.Email,
+                new { RoleOverride = RoleCatalog.DisplayName(kept), SetBy = row.RoleOverrideSetBy }, new { Reason = "Cleared by hand: the IdP decides again." },
+                organizationId, write.Organization!.ParentId);
+            ClearOverride(row);
+            return Task.FromResult<Error?>(null);
+        }, cancellationToken);
 
     /// <summary>
     /// Gives back, once, the role a mapping or directory change took (the Owner role included: the help article's
     /// "another Admin or Owner restores it"), kept as an override where the IdP decides roles. Never one's own.
     /// </summary>
-    public async Task<IReadOnlyList<Error>> RestorePreviousRoleAsync(Guid organizationId, Guid membershipId, Guid actingPersonId,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Error>> RestorePreviousRoleAsync(Guid organizationId, Guid membershipId, Guid actingPersonId,
+        CancellationToken cancellationToken = default) =>
+        ChangeListedAsync(organizationId, membershipId, actingPersonId, Permission.RestorePreviousRole, async (write, row) =>
+        {
+            var organization = write.Organization!;
+            // Someone the IdP demoted on purpose must not give themselves the role back: another Admin or Owner decides.
+            if (row.PersonId == actingPersonId)
+            {
+                return new CannotRestoreOwnRole();
+            }
+
+            if (row.RoleBeforeSync is not { } previous || RoleCatalog.CheckRole(organization.Product, previous) is not null)
+            {
+                return new NothingToRestore(row.Person!.Email);
+            }
+
+            var identity = await IdentitySettingsAsync(write.Db, organizationId, cancellationToken);
+            audit.Record(write.Db, write.Actor, "membership.role_restored", row.Person!.Email, new { Role = RoleCatalog.DisplayName(row.Role) },
+                new { Role = RoleCatalog.DisplayName(previous), KeptAsOverride = FollowsIdp(organization, identity, row) }, organizationId, organization.ParentId);
+            KeepRoleByHand(write.Db, write.Actor, organization, identity, row, previous);
+            (row.Role, row.RoleBeforeSync) = (previous, null);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>The guarded-command shape for a change to one listed member: <paramref name="change"/> refuses, or changes the row and audits.</summary>
+    private async Task<IReadOnlyList<Error>> ChangeListedAsync(Guid organizationId, Guid membershipId, Guid actingPersonId, Permission permission,
+        Func<GuardedWrite, Membership, Task<Error?>> change, CancellationToken cancellationToken)
     {
-        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.RestorePreviousRole, cancellationToken);
+        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, permission, cancellationToken);
         if (write.Refusal is { } refused)
         {
             return [refused];
         }
 
-        var (db, organization) = (write.Db, write.Organization!);
-        var row = await FindListedAsync(db, organizationId, membershipId, cancellationToken);
+        var row = await FindListedAsync(write.Db, organizationId, membershipId, cancellationToken);
         if (row is null)
         {
             return [new MemberNotFound()];
         }
 
-        // Someone the IdP demoted on purpose must not give themselves the role back: another Admin or Owner decides.
-        if (row.PersonId == actingPersonId)
-        {
-            return [new CannotRestoreOwnRole()];
-        }
-
-        if (row.RoleBeforeSync is not { } previous || RoleCatalog.CheckRole(organization.Product, previous) is not null)
-        {
-            return [new NothingToRestore(row.Person!.Email)];
-        }
-
-        var identity = await IdentitySettingsAsync(db, organizationId, cancellationToken);
-        audit.Record(db, write.Actor, "membership.role_restored", row.Person!.Email, new { Role = RoleCatalog.DisplayName(row.Role) },
-            new { Role = RoleCatalog.DisplayName(previous), KeptAsOverride = FollowsIdp(organization, identity, row) }, organizationId, organization.ParentId);
-        KeepRoleByHand(db, write.Actor, organization, identity, row, previous);
-        (row.Role, row.RoleBeforeSync) = (previous, null);
-        return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
+        return (await change(write, row) ?? await write.CommitAsync(cancellationToken)) is { } error ? [error] : [];
     }
 
     private sealed record IdentitySettings(bool AdvancedGroupMappings, Guid? BreakGlassPersonId);

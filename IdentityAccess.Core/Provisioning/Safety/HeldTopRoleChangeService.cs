@@ -39,56 +39,66 @@ public sealed class HeldTopRoleChangeService(IDbContextFactory<IdentityAccessDbC
     }
 
     /// <summary>Does what the IdP asked; refused while nobody else holds the top role.</summary>
-    public async Task<Error?> ApplyAsync(Guid organizationId, Guid heldChangeId, string? typedEmail, Guid actingPersonId, CancellationToken cancellationToken = default)
-    {
-        await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ResolveHeldChanges, cancellationToken);
-        if (write.Refusal is { } refused)
+    public Task<Error?> ApplyAsync(Guid organizationId, Guid heldChangeId, string? typedEmail, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        DecideAsync(organizationId, heldChangeId, actingPersonId, async (write, held, member) =>
         {
-            return refused;
-        }
+            var (db, organization) = (write.Db, write.Organization!);
+            if (!string.Equals(typedEmail?.Trim(), member.Person!.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                return new HeldChangeConfirmationRequired(member.Person.Email);
+            }
 
-        var (db, organization) = (write.Db, write.Organization!);
-        if (await FindAsync(db, organizationId, heldChangeId, cancellationToken) is not { } found)
-        {
-            return new HeldChangeNotFound();
-        }
+            var top = RoleCatalog.TopRole(organization.Product);
+            var anotherTop = await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.Id != member.Id && m.Role == top
+                && m.Status == MembershipStatus.Active, cancellationToken);
+            if (member.Role == top && member.Status == MembershipStatus.Active && !anotherTop)
+            {
+                return new HeldChangeLeavesNoTopRole(RoleCatalog.DisplayName(top), organization.Name);
+            }
 
-        var (held, member) = found;
+            var before = Snapshot(member);
+            var role = held.ToRole ?? member.Role;
+            var changes = RoleCatalog.Rank(organization.Product, role) > RoleCatalog.Rank(organization.Product, member.Role) ? [ChangeKind.Demote] : Array.Empty<ChangeKind>();
+            member.RoleBeforeSync = RoleMemory.BeforeSync(organization.Product, member.Role, member.RoleBeforeSync,
+                new DesiredMembership(role, member.SeatTier, held.ToStatus, member.Source), changes);
+            (member.RoleOverride, member.RoleOverrideSetAt, member.RoleOverrideSetBy) = (null, null, null); // the IdP decides again
+            if (member.Status != held.ToStatus)
+            {
+                (member.Status, member.StatusChangedAt) = (held.ToStatus, time.GetUtcNow());
+            }
 
-        if (!string.Equals(typedEmail?.Trim(), member.Person!.Email, StringComparison.OrdinalIgnoreCase))
-        {
-            return new HeldChangeConfirmationRequired(member.Person.Email);
-        }
-
-        var top = RoleCatalog.TopRole(organization.Product);
-        var anotherTop = await db.Memberships.AnyAsync(m => m.OrganizationId == organizationId && m.Id != member.Id && m.Role == top
-            && m.Status == MembershipStatus.Active, cancellationToken);
-        if (member.Role == top && member.Status == MembershipStatus.Active && !anotherTop)
-        {
-            return new HeldChangeLeavesNoTopRole(RoleCatalog.DisplayName(top), organization.Name);
-        }
-
-        var before = Snapshot(member);
-        var role = held.ToRole ?? member.Role;
-        var changes = RoleCatalog.Rank(organization.Product, role) > RoleCatalog.Rank(organization.Product, member.Role) ? [ChangeKind.Demote] : Array.Empty<ChangeKind>();
-        member.RoleBeforeSync = RoleMemory.BeforeSync(organization.Product, member.Role, member.RoleBeforeSync,
-            new DesiredMembership(role, member.SeatTier, held.ToStatus, member.Source), changes);
-        (member.RoleOverride, member.RoleOverrideSetAt, member.RoleOverrideSetBy) = (null, null, null); // the IdP decides again
-        if (member.Status != held.ToStatus)
-        {
-            (member.Status, member.StatusChangedAt) = (held.ToStatus, time.GetUtcNow());
-        }
-
-        member.Role = role;
-        Resolve(held, TopRoleHolds.Applied, write.Actor);
-        audit.Record(db, write.Actor, "membership.top_role_change_applied", member.Person.Email, before,
-            new { Role = RoleCatalog.DisplayName(member.Role), Status = member.Status.ToString(), Change = held.Change.ToString(), held.RequestedBy },
-            organizationId, organization.ParentId);
-        return await write.CommitAsync(cancellationToken);
-    }
+            member.Role = role;
+            Resolve(held, TopRoleHolds.Applied, write.Actor);
+            audit.Record(db, write.Actor, "membership.top_role_change_applied", member.Person.Email, before,
+                new { Role = RoleCatalog.DisplayName(member.Role), Status = member.Status.ToString(), Change = held.Change.ToString(), held.RequestedBy },
+                organizationId, organization.ParentId);
+            return null;
+        }, cancellationToken);
 
     /// <summary>Keeps the person as they are: their role as an override, and, for a removal or suspension, a hand-managed membership.</summary>
-    public async Task<Error?> KeepAsync(Guid organizationId, Guid heldChangeId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    public Task<Error?> KeepAsync(Guid organizationId, Guid heldChangeId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        DecideAsync(organizationId, heldChangeId, actingPersonId, (write, held, member) =>
+        {
+            var before = new { Role = RoleCatalog.DisplayName(member.Role), Source = member.Source.ToString(), RoleOverride = member.RoleOverride?.ToString() };
+            (member.RoleOverride, member.RoleOverrideSetAt, member.RoleOverrideSetBy) = (member.Role, time.GetUtcNow(), write.Actor.Name);
+            if (held.Change is ChangeKind.Deprovision or ChangeKind.Suspend)
+            {
+                member.Source = MembershipSource.Manual; // sync only takes away what sync granted
+            }
+
+            Resolve(held, TopRoleHolds.Kept, write.Actor);
+            audit.Record(write.Db, write.Actor, "membership.top_role_change_kept", member.Person!.Email, before,
+                new { Role = RoleCatalog.DisplayName(member.Role), Source = member.Source.ToString(), RoleOverride = member.Role.ToString(), Change = held.Change.ToString() },
+                organizationId, write.Organization!.ParentId);
+            return Task.FromResult<Error?>(null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The one shape of both decisions: the organization's lock, the acting person's right to decide read under it, the
+    /// open held change and its membership; <paramref name="decide"/> refuses, or changes them and its audit entry is saved with them.
+    /// </summary>
+    private async Task<Error?> DecideAsync(Guid organizationId, Guid heldChangeId, Guid actingPersonId,
+        Func<GuardedWrite, HeldTopRoleChange, Membership, Task<Error?>> decide, CancellationToken cancellationToken)
     {
         await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ResolveHeldChanges, cancellationToken);
         if (write.Refusal is { } refused)
@@ -96,29 +106,15 @@ public sealed class HeldTopRoleChangeService(IDbContextFactory<IdentityAccessDbC
             return refused;
         }
 
-        var (db, organization) = (write.Db, write.Organization!);
-        if (await FindAsync(db, organizationId, heldChangeId, cancellationToken) is not { } found)
+        if (await FindAsync(write.Db, organizationId, heldChangeId, cancellationToken) is not { } found)
         {
             return new HeldChangeNotFound();
         }
 
-        var (held, member) = found;
-
-        var before = new { Role = RoleCatalog.DisplayName(member.Role), Source = member.Source.ToString(), RoleOverride = member.RoleOverride?.ToString() };
-        (member.RoleOverride, member.RoleOverrideSetAt, member.RoleOverrideSetBy) = (member.Role, time.GetUtcNow(), write.Actor.Name);
-        if (held.Change is ChangeKind.Deprovision or ChangeKind.Suspend)
-        {
-            member.Source = MembershipSource.Manual; // sync only takes away what sync granted
-        }
-
-        Resolve(held, TopRoleHolds.Kept, write.Actor);
-        audit.Record(db, write.Actor, "membership.top_role_change_kept", member.Person!.Email, before,
-            new { Role = RoleCatalog.DisplayName(member.Role), Source = member.Source.ToString(), RoleOverride = member.Role.ToString(), Change = held.Change.ToString() },
-            organizationId, organization.ParentId);
-        return await write.CommitAsync(cancellationToken);
+        return await decide(write, found.Held, found.Member) ?? await write.CommitAsync(cancellationToken);
     }
 
-    private static async Task<(HeldTopRoleChange, Membership)?> FindAsync(IdentityAccessDbContext db, Guid organizationId, Guid heldChangeId,
+    private static async Task<(HeldTopRoleChange Held, Membership Member)?> FindAsync(IdentityAccessDbContext db, Guid organizationId, Guid heldChangeId,
         CancellationToken cancellationToken)
     {
         // Another organization's hold is as unknown here as one already resolved.
