@@ -22,7 +22,11 @@ public sealed class MemberRoleRecoveryItemsTests() : ComponentTest(services =>
 
     private static readonly MemberListItem _kept = _plain with
     {
-        DisplayName = "Bob Brown", Email = "bob@acme.test", Role = Role.Admin, RoleOverride = Role.Admin, RoleOverrideSetBy = "Alice Anders",
+        DisplayName = "Bob Brown",
+        Email = "bob@acme.test",
+        Role = Role.Admin,
+        RoleOverride = Role.Admin,
+        RoleOverrideSetBy = "Alice Anders",
         RoleOverrideSetAt = new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero),
     };
 
