@@ -15,7 +15,7 @@ namespace IdentityAccess.Core.Members;
 /// an Owner demoted a moment ago cannot act on the old role), refuses with errors rather than exceptions, and writes
 /// the change and its audit event in one transaction, or nothing at all.
 /// </summary>
-public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, TimeProvider time)
+public sealed partial class MemberAdministration(GuardedWrites writes, AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<Error>> AddAsync(Guid organizationId, NewMember member, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
@@ -95,8 +95,10 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
             return [];
         }
 
+        var identity = await IdentitySettingsAsync(db, organizationId, cancellationToken);
         var errors = Checks(
             MemberRules.CheckTopRoleGate(write.Roles!, row.Role, role),
+            CheckBreakGlass(write.Roles!, identity, row, role),
             await CheckTopRoleLeftAsync(db, organization, row, role, actingPersonId, cancellationToken),
             // A pending member holds no seat yet, so moving them only changes the queue they wait in.
             row.SeatTier != tier && row.HoldsSeat ? await CheckFreeSeatAsync(db, organizationId, tier, cancellationToken) : null);
@@ -110,6 +112,8 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
         {
             audit.Record(db, actor, "membership.role_changed", row.Person!.Email, new { Role = RoleCatalog.DisplayName(row.Role) },
                 new { Role = RoleCatalog.DisplayName(role) }, organizationId, organization.ParentId);
+            KeepRoleByHand(db, actor, organization, identity, row, role);
+            await ReleaseBreakGlassAsync(db, actor, organization, identity, row, role, cancellationToken);
         }
 
         if (row.SeatTier != tier)
@@ -138,8 +142,10 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
             return [new MemberNotFound()];
         }
 
+        var identity = await IdentitySettingsAsync(db, organizationId, cancellationToken);
         var errors = Checks(
             MemberRules.CheckTopRoleGate(write.Roles!, row.Role, null),
+            CheckBreakGlass(write.Roles!, identity, row, null),
             await CheckTopRoleLeftAsync(db, organization, row, null, actingPersonId, cancellationToken));
         if (errors.Count > 0)
         {
@@ -147,7 +153,9 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
         }
 
         var before = Snapshot(row);
-        (row.Status, row.StatusChangedAt) = (MembershipStatus.Removed, time.GetUtcNow());
+        await ReleaseBreakGlassAsync(db, write.Actor, organization, identity, row, null, cancellationToken);
+        (row.Status, row.StatusChangedAt, row.RoleBeforeSync) = (MembershipStatus.Removed, time.GetUtcNow(), null);
+        ClearOverride(row); // a person who comes back starts from what the IdP says
         audit.Record(db, write.Actor, "membership.removed", row.Person!.Email,
             before, Snapshot(row), organizationId, organization.ParentId);
         return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];

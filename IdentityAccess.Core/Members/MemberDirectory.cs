@@ -21,7 +21,13 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         var items = await Sort(members, query.Sort, query.Descending, searching: !string.IsNullOrWhiteSpace(query.Search))
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake))
-            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt))
+            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt)
+            {
+                RoleOverride = m.RoleOverride,
+                RoleOverrideSetBy = m.RoleOverrideSetBy,
+                RoleOverrideSetAt = m.RoleOverrideSetAt,
+                RoleBeforeSync = m.RoleBeforeSync,
+            })
             .ToListAsync(cancellationToken);
         return new MemberPage(items, total);
     }
@@ -32,7 +38,13 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Memberships.AsNoTracking()
             .Where(m => m.Id == membershipId && m.OrganizationId == organizationId)
-            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt))
+            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt)
+            {
+                RoleOverride = m.RoleOverride,
+                RoleOverrideSetBy = m.RoleOverrideSetBy,
+                RoleOverrideSetAt = m.RoleOverrideSetAt,
+                RoleBeforeSync = m.RoleBeforeSync,
+            })
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -11,4 +11,15 @@ public sealed record MemberListItem(
     SeatTier? SeatTier,
     MembershipStatus Status,
     MembershipSource Source,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The role kept by hand over what the IdP's groups say, who set it and when; null when the IdP decides.</summary>
+    public Role? RoleOverride { get; init; }
+
+    public string? RoleOverrideSetBy { get; init; }
+
+    public DateTimeOffset? RoleOverrideSetAt { get; init; }
+
+    /// <summary>The role a mapping or directory change took, which another Admin or Owner may restore once.</summary>
+    public Role? RoleBeforeSync { get; init; }
+}

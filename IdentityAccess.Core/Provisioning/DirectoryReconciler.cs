@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// flushed, so a crash leaves neither half. A SCIM request reconciles only the people it touched
 /// (<see cref="ReconcileScope"/>); Sync now and the scheduled reconcile take everyone.
 /// </summary>
-public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker)
+public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds)
 {
     private const int MaxScopedPeople = 2000;
 
@@ -25,8 +25,9 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         await ReconcileAsync(db, parentOrganizationId, actor, null, cancellationToken);
 
     /// <param name="onlyOrganizationId">Reconcile this organization of the parent only (Sync now on its page); null for all.</param>
+    /// <param name="requestedBy">The path, as a held top-role change names it; the actor's name when null (SCIM, the scheduled reconcile).</param>
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
-        CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null)
+        CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null)
     {
         if (scope?.IsEmpty == true)
         {
@@ -48,14 +49,18 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             await OrganizationWrite.LockAsync(db, organizationId, cancellationToken);
             var settings = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
             var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, scope, cancellationToken))!;
+            // The engine already keeps a last top-role member (held, not staged); a staged removal still counts as leaving when
+            // evaluated again, so the same person stays held and both safeguards show their own people.
             var plan = ProvisioningRules.Evaluate(input);
             var heldBack = await breaker.HoldBackAsync(db, plan, parentOrganizationId, actor, cancellationToken);
             if (heldBack.Count > 0)
             {
-                plan = ProvisioningRules.Evaluate(input with { HeldBack = heldBack }); // their seats stay theirs
+                input = input with { HeldBack = heldBack };
+                plan = ProvisioningRules.Evaluate(input); // their seats stay theirs
             }
 
             var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
+            await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
             if (applied > FoldAfterChanges)
             {

@@ -6,6 +6,9 @@ namespace IdentityAccess.Core.Provisioning;
 
 public sealed record ModeNotAvailable(ProvisioningMode Mode, string Reason) : NotAllowedError(Reason);
 
+public sealed record BreakGlassChangeNotAllowed(string Who)
+    : NotAllowedError($"Clearing or replacing the break-glass owner is for {Who}: they are how this organization gets back in when its IdP goes wrong.");
+
 public sealed record WouldLockOutActingPerson(string RoleName, string OrganizationName, bool AtNextSignIn)
     : ConflictError($"After this change you would no longer be {RoleName} of {OrganizationName}{(AtNextSignIn ? " at your next sign-in" : "")}. " +
         $"Add yourself to a group mapped to {RoleName} first, or designate yourself as the break-glass owner.");

@@ -34,8 +34,9 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         {
             // People not linked yet are created and linked on the tracked path (their person is not saved yet).
             var existing = writes.Where(o => o.Person.PersonId is not null).ToList();
-            applied = await SetBasedPlanApply.ApplyAsync(db, organizationId, existing,
-                (outcome, before) => AuditEntry(actor, outcome, before, organizationId, parentOrganizationId), now, cancellationToken);
+            applied = await SetBasedPlanApply.ApplyAsync(db, plan.Organization.Product, organizationId, existing,
+                (outcome, before) => AuditEntry(actor, outcome, before, organizationId, parentOrganizationId),
+                outcome => OverrideClearedEntry(actor, outcome, organizationId, parentOrganizationId), now, cancellationToken);
             writes = [.. writes.Where(o => o.Person.PersonId is null)];
         }
 
@@ -49,6 +50,12 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             var row = rows.GetValueOrDefault(personId) ?? (outcome.Person.PersonId is null
                 ? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken)
                 : null);
+            if (row is not null && outcome.ClearsRoleOverride && row.RoleOverride is not null)
+            {
+                ClearOverride(row);
+                db.AuditEvents.Add(OverrideClearedEntry(actor, outcome, organizationId, parentOrganizationId));
+            }
+
             if (outcome.Changes.Count == 0)
             {
                 // No visible change, but sync may have adopted the membership (switching into SCIM).
@@ -68,6 +75,12 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             }
             else
             {
+                row.RoleBeforeSync = RoleMemory.BeforeSync(plan.Organization.Product, row.Role, row.RoleBeforeSync, desired, outcome.Changes);
+                if (RoleMemory.ClearsOverride(outcome))
+                {
+                    ClearOverride(row);
+                }
+
                 Assign(row, desired, now);
             }
 
@@ -96,6 +109,8 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         (row.Role, row.SeatTier, row.Status, row.Source) = (desired.Role, desired.Tier, desired.Status, desired.Source);
     }
 
+    private static void ClearOverride(Membership row) => (row.RoleOverride, row.RoleOverrideSetAt, row.RoleOverrideSetBy) = (null, null, null);
+
     // The set-based path writes outside the caller's change tracker, so it needs the caller's transaction to stay
     // all-or-nothing; and one statement per person and group assumes each person appears once in the plan.
     private static bool CanApplySetBased(IdentityAccessDbContext db, List<PersonOutcome> writes) =>
@@ -110,11 +125,20 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons }, organizationId, parentOrganizationId);
     }
 
-    // Only people whose membership changes, or whom sync adopts (switching into SCIM), are written: a reconcile
-    // that changes nothing loads no rows.
+    /// <summary>The IdP now grants the role kept by hand: the override goes, and the log says why.</summary>
+    private AuditEvent OverrideClearedEntry(AuditActor actor, PersonOutcome outcome, Guid organizationId, Guid parentOrganizationId)
+    {
+        var kept = outcome.Person.Membership!.Override!;
+        return audit.Create(actor, "membership.role_override_cleared", outcome.Person.Email,
+            new { RoleOverride = Roles.RoleCatalog.DisplayName(kept.Role), kept.SetBy }, new { Reason = "The IdP now grants the same role." },
+            organizationId, parentOrganizationId);
+    }
+
+    // Only people whose membership changes, whom sync adopts (switching into SCIM), or whose override the IdP now
+    // agrees with are written: a reconcile that changes nothing loads no rows.
     private static bool NeedsWrite(PersonOutcome outcome) =>
         outcome.Desired is { } desired && !outcome.AtNextSignIn
-        && (outcome.Changes.Count > 0 || (outcome.Person.Membership is { } current && current.Source != desired.Source));
+        && (outcome.Changes.Count > 0 || outcome.ClearsRoleOverride || (outcome.Person.Membership is { } current && current.Source != desired.Source));
 
     private static async Task<Dictionary<Guid, Membership>> MembershipRowsAsync(IdentityAccessDbContext db, Guid organizationId,
         IReadOnlyList<PersonOutcome> writes, CancellationToken cancellationToken)

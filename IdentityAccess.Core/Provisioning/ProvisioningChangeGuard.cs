@@ -41,10 +41,11 @@ public static class ProvisioningChangeGuard
         var acting = plan.For(actingPersonId);
         if (acting?.Person.Membership?.Role == RoleCatalog.TopRole(organization.Product) && !KeepsTopRole(acting, organization))
         {
-            errors.Add(new WouldLockOutActingPerson(topRole, organization.Name, acting.AtNextSignIn));
+            errors.Add(new WouldLockOutActingPerson(topRole, organization.Name, acting.HeldTopRole?.AtNextSignIn ?? acting.AtNextSignIn));
         }
 
-        if (plan.TopRoleHolders.Count == 0)
+        // The engine keeps a last top-role member as they are (held) on every path; a settings save refuses instead.
+        if (plan.TopRoleHolders.Count == 0 || plan.HeldTopRole.Count > 0)
         {
             errors.Add(new WouldLeaveNoTopRole(topRole, organization.Name));
         }
@@ -64,5 +65,5 @@ public static class ProvisioningChangeGuard
     };
 
     private static bool KeepsTopRole(PersonOutcome acting, Engine.OrganizationFacts organization) =>
-        acting.IsActiveMember && acting.Desired!.Role == RoleCatalog.TopRole(organization.Product);
+        acting.IsActiveMember && acting.Desired!.Role == RoleCatalog.TopRole(organization.Product) && acting.HeldTopRole is null;
 }

@@ -30,10 +30,14 @@ internal static class ProvisioningInputLoader
 
         var pools = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .Select(p => new SeatPoolFacts(p.Tier, p.Purchased)).ToListAsync(cancellationToken);
+        // Few rows: a held top-role change waits for the organization to have another top role, or for its IdP to stop asking.
+        var heldTopRole = await db.HeldTopRoleChanges.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null)
+            .Select(h => h.PersonId).ToListAsync(cancellationToken);
         var (members, seats) = scope is null
             ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
-            : await ScopedMembersAsync(db, organizationId, pools, scope, cancellationToken);
+            : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, cancellationToken);
         var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, seats, org.SettingsVersion);
+        var topRoleElsewhere = scope is not null && await TopRoleHeldElsewhereAsync(db, facts, members, cancellationToken);
 
         var memberIds = members.Select(m => m.PersonId).ToHashSet();
         var directoryQuery = db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == org.ParentOrganizationId);
@@ -83,7 +87,25 @@ internal static class ProvisioningInputLoader
             people = await WithSignInGroupsAsync(db, org.ParentOrganizationId, people, scope, cancellationToken);
         }
 
-        return new ProvisioningInput(facts, draft, people, groups);
+        return new ProvisioningInput(facts, draft, people, groups) { HeldTopRole = heldTopRole.ToHashSet(), TopRoleHeldOutsideInput = topRoleElsewhere };
+    }
+
+    /// <summary>
+    /// For a scoped load: whether an active top-role member is left out of it. Asked only when one of those loaded
+    /// has the top role now, since otherwise nothing they do can take the organization's last one away.
+    /// </summary>
+    private static async Task<bool> TopRoleHeldElsewhereAsync(IdentityAccessDbContext db, OrganizationFacts organization, List<MemberRow> members,
+        CancellationToken cancellationToken)
+    {
+        var top = RoleCatalog.TopRole(organization.Product);
+        if (!members.Any(m => m.Current.Status == MembershipStatus.Active && m.Current.Role == top))
+        {
+            return false;
+        }
+
+        var listed = members.Select(m => m.PersonId).ToList();
+        return await db.Memberships.AnyAsync(m => m.OrganizationId == organization.OrganizationId && m.Role == top && m.Status == MembershipStatus.Active
+            && !listed.Contains(m.PersonId), cancellationToken);
     }
 
     /// <summary>
@@ -147,7 +169,10 @@ internal static class ProvisioningInputLoader
 
     private static async Task<List<MemberRow>> MembersAsync(IdentityAccessDbContext db, IQueryable<Membership> memberships, CancellationToken cancellationToken) =>
         await memberships.AsNoTracking()
-            .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)))
+            .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)
+            {
+                Override = m.RoleOverride == null ? null : new RoleOverride(m.RoleOverride.Value, m.RoleOverrideSetBy, m.RoleOverrideSetAt),
+            }))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -155,13 +180,15 @@ internal static class ProvisioningInputLoader
     /// seats everyone else holds, so the engine hands out only what is really free.
     /// </summary>
     private static async Task<(List<MemberRow>, List<SeatPoolFacts>)> ScopedMembersAsync(IdentityAccessDbContext db, Guid organizationId,
-        List<SeatPoolFacts> pools, ReconcileScope scope, CancellationToken cancellationToken)
+        List<SeatPoolFacts> pools, ReconcileScope scope, List<Guid> heldTopRole, CancellationToken cancellationToken)
     {
         var userIds = scope.DirectoryUserIds.ToList();
         // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
         var linkedPeople = userIds.Count == 0 ? []
             : await db.DirectoryUsers.Where(u => userIds.Contains(u.Id) && u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
-        var personIds = linkedPeople.Concat(scope.PersonIds).ToHashSet();
+        // People with a held top-role change join every scope: whoever this request touches may be the other top role
+        // that lets their change apply, and a full reconcile would see the same.
+        var personIds = linkedPeople.Concat(scope.PersonIds).Concat(heldTopRole).ToHashSet();
         var scopedIds = personIds.ToList();
         var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
 

@@ -10,6 +10,8 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddOptions<MassRemovalOptions>().BindConfiguration(MassRemovalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MassRemovalBreaker>();
         services.AddSingleton<StagedRemovalService>();
+        services.AddSingleton<TopRoleHolds>();
+        services.AddSingleton<HeldTopRoleChangeService>();
         services.AddSingleton<PlanApplier>();
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<DirectoryReconciler>();

@@ -47,7 +47,7 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
+        return await DryRunAsync(db, organizationId, draft, actingPersonId, check.Roles!, cancellationToken);
     }
 
     /// <summary>Saves when the guard allows it and, if others lose access or rank, <paramref name="typedConfirmation"/> matches their number.</summary>
@@ -61,7 +61,7 @@ public sealed class ProvisioningSettingsService(
         }
 
         var db = write.Db;
-        var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, cancellationToken);
+        var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, write.Roles!, cancellationToken);
         if (!preview.CanSave)
         {
             return preview;
@@ -133,7 +133,7 @@ public sealed class ProvisioningSettingsService(
 
     /// <summary>The dry run; the caller has checked that the acting person may manage identity and access here.</summary>
     private static async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
-        CancellationToken cancellationToken)
+        ActingRoles acting, CancellationToken cancellationToken)
     {
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
         var plan = ProvisioningRules.Evaluate(input);
@@ -143,12 +143,22 @@ public sealed class ProvisioningSettingsService(
             errors.Insert(0, new StaleDraft());
         }
 
+        // Naming a break-glass owner where there is none stays with the top role; taking the designation away or
+        // handing it to someone else removes the organization's way back in, which is the parent admins' to decide.
+        var savedBreakGlass = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.BreakGlassPersonId).SingleAsync(cancellationToken);
+        if (savedBreakGlass is not null && draft.BreakGlassPersonId != savedBreakGlass && !OrganizationPermissions.Allows(acting, Permission.RemoveBreakGlassOwner))
+        {
+            errors.Add(new BreakGlassChangeNotAllowed(OrganizationPermissions.Describe(input.Organization.Product, Permission.RemoveBreakGlassOwner)));
+        }
+
         if (draft.BreakGlassPersonId is { } glass && plan.For(glass)?.Person.Membership?.Role != Roles.RoleCatalog.TopRole(input.Organization.Product))
         {
             errors.Add(new ValidationFailed("breakGlass", "The break-glass owner must be a current member with the top role."));
         }
 
-        return new ProvisioningPreview(plan, errors, ProvisioningChangeGuard.AffectedOthers(plan, actingPersonId));
+        // A save refuses what the IdP paths would hold (the guard said why): the diff shows the change as the draft asks it.
+        var shown = plan.AsAsked();
+        return new ProvisioningPreview(shown, errors, ProvisioningChangeGuard.AffectedOthers(shown, actingPersonId));
     }
 
     private static SettingsAudit Describe(ProvisioningDraft d) => new(d.Mode.ToString(), d.AdvancedGroupMappings,

@@ -11,6 +11,9 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit)
 {
+    /// <summary>How a held top-role change names this path.</summary>
+    public const string RequestedBy = "Sync now";
+
     public async Task<SyncNowOutcome> SyncAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
         await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.RunSyncNow, cancellationToken);
@@ -21,7 +24,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
 
         var organization = write.Organization!;
         var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
-            onlyOrganizationId: organization.Id);
+            onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
         return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
     }
@@ -34,7 +37,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
             return SyncNowOutcome.Refused(refused);
         }
 
-        var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, cancellationToken);
+        var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, scope: null, cancellationToken, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
         return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
     }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.TestSupport;
 
@@ -9,6 +10,13 @@ namespace IdentityAccess.Tests.TestSupport;
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected ComponentTest() => this.AddIdentityAccessTestServices();
+
+    /// <summary>For a component that injects more: services are registered before anything is resolved.</summary>
+    protected ComponentTest(Action<IServiceCollection> services)
+    {
+        services(Services);
+        this.AddIdentityAccessTestServices();
+    }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

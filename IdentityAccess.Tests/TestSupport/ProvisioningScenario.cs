@@ -15,6 +15,9 @@ public sealed class ProvisioningScenario
     private static readonly DateTimeOffset _start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<KnownPerson> _people = [];
     private readonly Dictionary<string, string> _groups = [];
+    private readonly HashSet<Guid> _heldTopRole = [];
+    private readonly HashSet<Guid> _stagedForRemoval = [];
+    private bool _topRoleElsewhere;
 
     private ProvisioningScenario(OrganizationFacts organization) => Organization = organization;
 
@@ -95,7 +98,41 @@ public sealed class ProvisioningScenario
         return this;
     }
 
-    public ProvisioningInput Input() => new(Organization, Draft, _people, _groups);
+    /// <summary>A role set by hand on a current member (an override), as the Members page records it.</summary>
+    public ProvisioningScenario Override(string email, Role role, string setBy = "Bob Brown")
+    {
+        var index = _people.FindIndex(p => p.Email == email);
+        _people[index] = _people[index] with { Membership = _people[index].Membership! with { Override = new RoleOverride(role, setBy, _start.AddDays(1)) } };
+        return this;
+    }
+
+    /// <summary>The member has an open held top-role change from an earlier request.</summary>
+    public ProvisioningScenario AlreadyHeld(string email)
+    {
+        _heldTopRole.Add(IdOf(email));
+        return this;
+    }
+
+    /// <summary>The mass-removal breaker holds back this member's removal.</summary>
+    public ProvisioningScenario StagedForRemoval(string email)
+    {
+        _stagedForRemoval.Add(IdOf(email));
+        return this;
+    }
+
+    /// <summary>A scoped load: an active top-role member exists who is not among the people listed.</summary>
+    public ProvisioningScenario TopRoleHeldElsewhere()
+    {
+        _topRoleElsewhere = true;
+        return this;
+    }
+
+    public ProvisioningInput Input() => new(Organization, Draft, _people, _groups)
+    {
+        HeldTopRole = _heldTopRole,
+        HeldBack = _stagedForRemoval,
+        TopRoleHeldOutsideInput = _topRoleElsewhere,
+    };
 
     public ProvisioningPlan Evaluate() => ProvisioningRules.Evaluate(Input());
 

@@ -14,18 +14,29 @@ namespace IdentityAccess.EngineBench;
 public class DryRunBenchmark
 {
     private IReadOnlyList<ProvisioningInput> _inputs = [];
+    private IReadOnlyList<ProvisioningInput> _topRoleLeaves = [];
 
     [Params(10_000, 100_000)]
     public int People { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _inputs = EngineInputs.ThreeOrganizations(People, groups: 200, seed: 42);
+    public void Setup()
+    {
+        _inputs = EngineInputs.ThreeOrganizations(People, groups: 200, seed: 42);
+        _topRoleLeaves = EngineInputs.ThreeOrganizations(People, groups: 200, seed: 42, topRoleMapped: false);
+    }
 
     [Benchmark]
-    public int DryRunThreeOrganizations()
+    public int DryRunThreeOrganizations() => Changed(_inputs);
+
+    /// <summary>The worst case of "never zero top role": every Owner (Console: Admin) demoted, one kept, each organization evaluated twice.</summary>
+    [Benchmark]
+    public int DryRunEveryTopRoleLeaves() => Changed(_topRoleLeaves);
+
+    private static int Changed(IReadOnlyList<ProvisioningInput> inputs)
     {
         var changed = 0;
-        foreach (var input in _inputs)
+        foreach (var input in inputs)
         {
             changed += ProvisioningRules.Evaluate(input).Changed.Count();
         }

@@ -14,7 +14,9 @@ namespace IdentityAccess.EngineBench;
 /// </summary>
 internal static class EngineInputs
 {
-    public static IReadOnlyList<ProvisioningInput> ThreeOrganizations(int people, int groups, int seed)
+    /// <param name="topRoleMapped">False: no group maps to the top role (Owner, Console Admin), so every member holding it
+    /// is demoted and the engine keeps one (a held change), evaluating the organization a second time.</param>
+    public static IReadOnlyList<ProvisioningInput> ThreeOrganizations(int people, int groups, int seed, bool topRoleMapped = true)
     {
         var random = new Random(seed);
         var groupKeys = Enumerable.Range(0, groups).Select(i => $"group-{i:D3}").ToArray();
@@ -28,7 +30,7 @@ internal static class EngineInputs
             var org = new OrganizationFacts(Guid.NewGuid(), name, plan, ParentPlan.Enterprise, ProvisioningMode.Scim,
                 [.. tiers.Select(t => new SeatPoolFacts(t, seatsPerTier))]);
             var draft = new ProvisioningDraft(ProvisioningMode.Scim, true,
-                [.. groupKeys.Take(20).Select((k, i) => new RoleMapping(k, roles[i % roles.Length]))],
+                [.. groupKeys.Take(20).Select((k, i) => new RoleMapping(k, topRoleMapped || i % roles.Length != 0 ? roles[i % roles.Length] : roles[1]))],
                 tiers[0] is null ? [] : [.. groupKeys.Skip(20).Take(10).Select((k, i) => new TierMapping(k, tiers[i % tiers.Length]!.Value))],
                 null, 1);
             var known = new List<KnownPerson>(people);

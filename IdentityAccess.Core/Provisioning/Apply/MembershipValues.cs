@@ -7,7 +7,7 @@ namespace IdentityAccess.Core.Provisioning.Apply;
 internal sealed record MembershipValues(Role Role, SeatTier? SeatTier, MembershipStatus Status);
 
 /// <summary>A stored membership as the set-based apply reads it (no tracked entity).</summary>
-internal sealed record StoredMembership(Guid PersonId, Role Role, SeatTier? SeatTier, MembershipStatus Status, MembershipSource Source)
+internal sealed record StoredMembership(Guid PersonId, Role Role, SeatTier? SeatTier, MembershipStatus Status, MembershipSource Source, Role? RoleBeforeSync)
 {
     public MembershipValues Values => new(Role, SeatTier, Status);
 }

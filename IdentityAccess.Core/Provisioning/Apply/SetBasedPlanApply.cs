@@ -1,8 +1,11 @@
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace IdentityAccess.Core.Provisioning.Apply;
 
@@ -19,25 +22,39 @@ internal static class SetBasedPlanApply
     private const int ChunkSize = 10_000;
 
     /// <summary>Writes <paramref name="writes"/> (people who already exist); returns how many memberships changed.</summary>
-    public static async Task<int> ApplyAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<PersonOutcome> writes,
-        Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> ApplyAsync(IdentityAccessDbContext db, Product product, Guid organizationId, IReadOnlyList<PersonOutcome> writes,
+        Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, Func<PersonOutcome, AuditEvent> overrideCleared, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(db, organizationId, [.. writes.Select(o => o.Person.PersonId!.Value)], cancellationToken);
-        var updates = new Dictionary<(DesiredMembership Desired, bool StatusChanges), List<Guid>>();
+        var updates = new Dictionary<RowUpdate, List<Guid>>();
         var adoptions = new Dictionary<MembershipSource, List<Guid>>();
+        var overridesCleared = new List<Guid>();
         var inserts = new List<Membership>();
         var entries = new List<AuditEvent>();
+        var changed = 0;
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId!.Value;
             var row = stored.GetValueOrDefault(personId);
+            if (row is not null && outcome.ClearsRoleOverride)
+            {
+                entries.Add(overrideCleared(outcome));
+            }
+
             if (outcome.Changes.Count == 0)
             {
-                // No visible change, but sync may have adopted the membership (switching into SCIM).
+                // No visible change, but sync may have adopted the membership (switching into SCIM), or the IdP now
+                // grants the role kept by hand.
                 if (row is not null && row.Source != desired.Source)
                 {
                     Add(adoptions, desired.Source, personId);
+                }
+
+                if (row is not null && outcome.ClearsRoleOverride)
+                {
+                    overridesCleared.Add(personId);
                 }
 
                 continue;
@@ -49,23 +66,32 @@ internal static class SetBasedPlanApply
             }
             else
             {
-                Add(updates, (desired, row.Status != desired.Status), personId);
+                var beforeSync = RoleMemory.BeforeSync(product, row.Role, row.RoleBeforeSync, desired, outcome.Changes);
+                Add(updates, new RowUpdate(desired, row.Status != desired.Status, beforeSync, RoleMemory.ClearsOverride(outcome)), personId);
             }
 
             entries.Add(auditEntry(outcome, row?.Values));
+            changed++;
         }
 
-        foreach (var ((desired, statusChanges), personIds) in updates)
+        foreach (var (update, personIds) in updates)
         {
+            var desired = update.Desired;
             foreach (var chunk in personIds.Chunk(ChunkSize))
             {
                 await Rows(db, organizationId, chunk).ExecuteUpdateAsync(s =>
                 {
                     s.SetProperty(m => m.Role, desired.Role).SetProperty(m => m.SeatTier, desired.Tier)
-                        .SetProperty(m => m.Status, desired.Status).SetProperty(m => m.Source, desired.Source);
-                    if (statusChanges)
+                        .SetProperty(m => m.Status, desired.Status).SetProperty(m => m.Source, desired.Source)
+                        .SetProperty(m => m.RoleBeforeSync, update.RoleBeforeSync);
+                    if (update.StatusChanges)
                     {
                         s.SetProperty(m => m.StatusChangedAt, now);
+                    }
+
+                    if (update.ClearsOverride)
+                    {
+                        ClearOverride(s);
                     }
                 }, cancellationToken);
             }
@@ -79,10 +105,22 @@ internal static class SetBasedPlanApply
             }
         }
 
+        foreach (var chunk in overridesCleared.Chunk(ChunkSize))
+        {
+            await Rows(db, organizationId, chunk).ExecuteUpdateAsync(ClearOverride, cancellationToken);
+        }
+
         await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
         await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
-        return entries.Count;
+        return changed;
     }
+
+    private static void ClearOverride(UpdateSettersBuilder<Membership> s) =>
+        s.SetProperty(m => m.RoleOverride, (Role?)null).SetProperty(m => m.RoleOverrideSetAt, (DateTimeOffset?)null)
+            .SetProperty(m => m.RoleOverrideSetBy, (string?)null);
+
+    /// <summary>Rows that change alike share one statement: the same new values, and the same role remembered.</summary>
+    private sealed record RowUpdate(DesiredMembership Desired, bool StatusChanges, Role? RoleBeforeSync, bool ClearsOverride);
 
     private static async Task<Dictionary<Guid, StoredMembership>> StoredAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<Guid> personIds,
         CancellationToken cancellationToken)
@@ -91,7 +129,7 @@ internal static class SetBasedPlanApply
         foreach (var chunk in personIds.Chunk(ChunkSize))
         {
             var rows = await Rows(db, organizationId, chunk).AsNoTracking()
-                .Select(m => new StoredMembership(m.PersonId, m.Role, m.SeatTier, m.Status, m.Source)).ToListAsync(cancellationToken);
+                .Select(m => new StoredMembership(m.PersonId, m.Role, m.SeatTier, m.Status, m.Source, m.RoleBeforeSync)).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
                 stored[row.PersonId] = row;

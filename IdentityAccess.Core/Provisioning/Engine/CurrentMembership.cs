@@ -9,4 +9,7 @@ public sealed record CurrentMembership(Role Role, SeatTier? Tier, MembershipStat
     public bool HoldsSeat => MembershipStatuses.HoldsSeat(Status);
 
     public bool IsMember => Status != MembershipStatus.Removed;
+
+    /// <summary>The role kept by hand over what the IdP's groups say; null when the IdP decides.</summary>
+    public RoleOverride? Override { get; init; }
 }

@@ -13,6 +13,18 @@ public sealed record ProvisioningInput(
     /// </summary>
     public IReadOnlySet<Guid> HeldBack { get; init; } = new HashSet<Guid>();
 
+    /// <summary>
+    /// Members with an unresolved held top-role change: while what the IdP asks of them would still leave the
+    /// organization without an active top-role member, they are the one kept as they are (the same person each time).
+    /// </summary>
+    public IReadOnlySet<Guid> HeldTopRole { get; init; } = new HashSet<Guid>();
+
+    /// <summary>
+    /// An active member in the top role who is not among <see cref="People"/> (a SCIM request or a sign-in loads only
+    /// the people it touched): the organization keeps its top role whatever happens to those listed.
+    /// </summary>
+    public bool TopRoleHeldOutsideInput { get; init; }
+
     /// <summary>A group's current name for explanations; the key itself when the group is gone.</summary>
     public string GroupName(string groupKey) => GroupNames.TryGetValue(groupKey, out var name) ? name : groupKey;
 

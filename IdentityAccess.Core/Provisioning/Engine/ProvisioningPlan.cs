@@ -16,4 +16,18 @@ public sealed record ProvisioningPlan(OrganizationFacts Organization, Provisioni
     /// <summary>Active members holding the organization's top role (chat Owner, Console Admin) after the change.</summary>
     public IReadOnlyList<PersonOutcome> TopRoleHolders =>
         [.. Outcomes.Where(o => o.IsActiveMember && o.Desired!.Role == RoleCatalog.TopRole(Organization.Product))];
+
+    /// <summary>People kept as they are so the organization keeps an active top-role member (at most one).</summary>
+    public IReadOnlyList<PersonOutcome> HeldTopRole => [.. Outcomes.Where(o => o.HeldTopRole is not null)];
+
+    /// <summary>
+    /// The plan with every held change shown as it was asked, for a dry run that refuses what the IdP paths hold (a
+    /// settings save): the person reading the diff sees the demotion the refusal is about. Never applied.
+    /// </summary>
+    public ProvisioningPlan AsAsked() => HeldTopRole.Count == 0 ? this : this with
+    {
+        Outcomes = [.. Outcomes.Select(o => o.HeldTopRole is { } asked
+            ? o with { Desired = asked.Desired, Changes = asked.Changes, Reasons = asked.Reasons, AtNextSignIn = asked.AtNextSignIn, HeldTopRole = null }
+            : o)],
+    };
 }

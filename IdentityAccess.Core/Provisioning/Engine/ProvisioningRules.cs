@@ -13,7 +13,33 @@ public static class ProvisioningRules
     public static ProvisioningPlan Evaluate(ProvisioningInput input)
     {
         var groups = new GroupResolutions(input);
-        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p))).ToList();
+        var plan = Evaluate(input, groups, null);
+        if (TopRoleKeeper.Choose(input, plan) is not { } keep)
+        {
+            return plan;
+        }
+
+        // Evaluated again with that person kept as they are, so the seat they keep is not handed to someone else.
+        var asked = plan.Outcomes.First(o => ReferenceEquals(o.Person, keep));
+        var kept = Evaluate(input, groups, keep);
+        return kept with { Outcomes = [.. kept.Outcomes.Select(o => ReferenceEquals(o.Person, keep) ? TopRoleKeeper.Held(o, asked) : o)] };
+    }
+
+    /// <summary>
+    /// Whether the rules decide this member's role from their groups (JIT or SCIM with group mappings), so that a role
+    /// set by hand must be kept as an override or the next sync or sign-in undoes it. Under JIT the groups of the last
+    /// sign-in decide every member's role; under SCIM only the roles sync granted.
+    /// </summary>
+    public static bool RoleFollowsIdp(ProvisioningMode mode, bool advancedGroupMappings, MembershipSource source) => mode switch
+    {
+        ProvisioningMode.Jit => advancedGroupMappings,
+        ProvisioningMode.Scim => advancedGroupMappings && source == MembershipSource.Scim,
+        ProvisioningMode.Manual => false,
+    };
+
+    private static ProvisioningPlan Evaluate(ProvisioningInput input, GroupResolutions groups, KnownPerson? keptForTopRole)
+    {
+        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p, keptForTopRole))).ToList();
         var seats = new SeatAllocator(input.Organization);
         var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<string> Reasons)>(ReferenceEqualityComparer.Instance);
 
@@ -63,7 +89,10 @@ public static class ProvisioningRules
         {
             var (membership, reasons) = desired[t.Person];
             var changes = ChangeDetector.Detect(input.Organization.Product, t.Person.Membership, membership);
-            return new PersonOutcome(t.Person, membership, changes, reasons, t.Target.AtNextSignIn && changes.Count > 0);
+            return new PersonOutcome(t.Person, membership, changes, reasons, t.Target.AtNextSignIn && changes.Count > 0)
+            {
+                ClearsRoleOverride = t.Target.ClearsRoleOverride && membership is { Status: not MembershipStatus.Removed },
+            };
         }).ToList();
         return new ProvisioningPlan(input.Organization, input.Settings, outcomes);
     }

@@ -6,6 +6,9 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// <summary>A person's target before seat allocation. A null <see cref="MappedTier"/> means the default tier rule applies.</summary>
 internal sealed record Target(TargetKind Kind, Role Role, SeatTier? MappedTier, MembershipSource Source, IReadOnlyList<string> Reasons, bool AtNextSignIn)
 {
+    /// <summary>The IdP's groups now give the role a member kept by hand: the override is cleared.</summary>
+    public bool ClearsRoleOverride { get; init; }
+
     public static Target Keep(KnownPerson person, string reason) =>
         new(TargetKind.KeepAsIs, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, [reason], false);
 

@@ -6,12 +6,18 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// <summary>The help article's table, row by row: what each mode wants for a person, seats aside.</summary>
 internal static class TargetResolver
 {
-    public static Target Resolve(ProvisioningInput input, GroupResolutions groups, KnownPerson person)
+    /// <param name="keptForTopRole">The member kept as they are so the organization keeps its top role (<see cref="TopRoleKeeper"/>).</param>
+    public static Target Resolve(ProvisioningInput input, GroupResolutions groups, KnownPerson person, KnownPerson? keptForTopRole = null)
     {
         var isMember = person.Membership?.IsMember == true;
         if (isMember && person.PersonId is { } id && id == input.Settings.BreakGlassPersonId)
         {
             return Target.Keep(person, "Break-glass owner: exempt from sync and group mappings, so an owner can always get in.");
+        }
+
+        if (ReferenceEquals(person, keptForTopRole))
+        {
+            return Target.Keep(person, TopRoleKeeper.Reason(input.Organization));
         }
 
         if (person.Membership?.Status == MembershipStatus.Invited)
@@ -77,24 +83,25 @@ internal static class TargetResolver
         {
             // SAML-SP.md: a role is never derived from a partial group list. The lowest role, and the admin is warned.
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
-            return new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, source,
+            return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, source,
                 ["The IdP sent too many groups to list them (Entra group overage): the lowest role until it sends only the groups assigned to the app.",
                     atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
-                atNextSignIn);
+                atNextSignIn), null, source);
         }
 
         var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
-            return new Target(TargetKind.Member, role, groups.Tier, source,
+            return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, source,
                 [.. groups.Reasons, atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
-                atNextSignIn);
+                atNextSignIn), role, source);
         }
 
         const string NoGroup = "In no group mapped to a role";
         return isMember
-            ? Target.Leave(TargetKind.LoginBlocked, person, $"{NoGroup}: cannot sign in, but stays listed until removed.", atNextSignIn)
+            ? RoleOverrides.Apply(input, person,
+                Target.Leave(TargetKind.LoginBlocked, person, $"{NoGroup}: cannot sign in, but stays listed until removed.", atNextSignIn), null, person.Membership!.Source)
             : Target.None($"{NoGroup} of {input.Organization.Name}: not provisioned.");
     }
 
@@ -132,12 +139,13 @@ internal static class TargetResolver
         var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
-            return new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,
-                [.. groups.Reasons, "Directory sync: role and tier follow group membership."], false);
+            return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,
+                [.. groups.Reasons, "Directory sync: role and tier follow group membership."], false), role, MembershipSource.Scim);
         }
 
         return managed
-            ? Target.Leave(TargetKind.Removed, person, "In no group mapped to a role: removed when group access is revoked.")
+            ? RoleOverrides.Apply(input, person,
+                Target.Leave(TargetKind.Removed, person, "In no group mapped to a role: removed when group access is revoked."), null, MembershipSource.Scim)
             : Target.None($"Assigned to the IdP app but in no group mapped to a role of {input.Organization.Name}.");
     }
 }

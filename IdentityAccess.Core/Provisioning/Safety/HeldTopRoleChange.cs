@@ -18,7 +18,7 @@ public sealed class HeldTopRoleChange
 
     public Guid PersonId { get; init; }
 
-    /// <summary><see cref="ChangeKind.Demote"/>, <see cref="ChangeKind.Deprovision"/> or <see cref="ChangeKind.Suspend"/>.</summary>
+    /// <summary><see cref="ChangeKind.Demote"/>, <see cref="ChangeKind.Deprovision"/>, <see cref="ChangeKind.Suspend"/> or (JIT) <see cref="ChangeKind.BlockSignIn"/>.</summary>
     public ChangeKind Change { get; set; }
 
     public Role FromRole { get; init; }
@@ -38,7 +38,7 @@ public sealed class HeldTopRoleChange
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
-    /// <summary>applied, kept, or withdrawn (the IdP stopped asking).</summary>
+    /// <summary>See <see cref="TopRoleHolds"/>: applied, applied automatically, kept, or withdrawn (the IdP stopped asking).</summary>
     public string? Resolution { get; set; }
 
     public string? ResolvedBy { get; set; }

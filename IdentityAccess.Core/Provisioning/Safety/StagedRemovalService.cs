@@ -43,7 +43,8 @@ public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbConte
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(db, actor, "sync.removals_approved", organization.Name, null, new { People = rows.Count }, organizationId, organization.ParentId);
 
-        var changed = await reconciler.ReconcileAsync(db, organization.ParentId, actor, new ReconcileScope().AddPeople(rows.Select(r => r.PersonId)), cancellationToken);
+        var changed = await reconciler.ReconcileAsync(db, organization.ParentId, actor, new ReconcileScope().AddPeople(rows.Select(r => r.PersonId)), cancellationToken,
+            requestedBy: "Directory sync (SCIM), staged removals approved");
         return await write.CommitAsync(cancellationToken) is null ? changed : null;
     }
 

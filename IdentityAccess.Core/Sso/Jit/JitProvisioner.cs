@@ -3,6 +3,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Provisioning.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Sso.Jit;
@@ -13,7 +14,7 @@ namespace IdentityAccess.Core.Sso.Jit;
 /// before this runs), and its plan is applied like any other. Manual and SCIM organizations are only read: SSO
 /// lets their existing members in and provisions nobody.
 /// </summary>
-public sealed class JitProvisioner(PlanApplier applier)
+public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
 {
     /// <summary>The parent's organizations in the reconciler's lock order (no deadlock between the two).</summary>
     public async Task<IReadOnlyList<ParentOrganizationMode>> OrganizationsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
@@ -45,6 +46,7 @@ public sealed class JitProvisioner(PlanApplier applier)
         input = input with { People = [.. input.People.Select(p => p.PersonId == personId ? p with { SigningIn = true } : p)] };
         var plan = ProvisioningRules.Evaluate(input);
         await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
+        await holds.TrackAsync(db, input, plan, parentId, actor, actor.Name, cancellationToken); // a last top role is kept, and the change held
         var outcome = plan.For(personId);
         return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault());
     }

@@ -36,6 +36,7 @@ public sealed partial class AccessSettingsPage : IDisposable
     private IReadOnlyList<StagedRemovalView> _staged = [];
     private DirectorySyncStatus? _syncStatus; // sync health per token, and groups flagged for nested groups
     private MudButton? _saveButton;
+    private HeldChangesPanel? _heldChanges; // reads its own data; told to read it again when the page reloads (after Sync now, a save)
 
     private AssignedButNotMembers? _notMembers;
     private readonly CancellationTokenSource _closed = new();
@@ -95,6 +96,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         await Task.WhenAll(view, staged, syncStatus, manage);
         var previous = _view;
         (_view, _staged, _syncStatus, _manageRefusal) = (await view, await staged ?? [], await syncStatus, (await manage).Reason);
+        await (_heldChanges?.RefreshAsync() ?? Task.CompletedTask);
         if (_view is not null)
         {
             // A reload (after a sync, say) keeps a draft the person is editing; an untouched form follows the saved settings.

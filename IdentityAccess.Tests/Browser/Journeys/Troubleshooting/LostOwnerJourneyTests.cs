@@ -6,8 +6,9 @@ namespace IdentityAccess.Tests.Browser.Journeys.Troubleshooting;
 /// <summary>
 /// Help article, troubleshooting 3: "I lost Admin/Owner access after enabling Advanced Group Mappings". The save guard
 /// refuses the mistake in the first place; when the IdP later drops the owner from the owner group anyway, option 1 is
-/// another Owner giving the role back on the Members page, option 2 is the IdP fix plus "Sync now"; and the break-glass
-/// owner is never touched by sync.
+/// another Admin or Owner restoring the previous role on the Members page (kept by hand, so sync no longer undoes it),
+/// option 2 is the IdP fix plus "Sync now" (which also retires the hand-kept role); and the break-glass owner is never
+/// touched by sync.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class LostOwnerJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
@@ -60,32 +61,37 @@ public sealed class LostOwnerJourneyTests(BrowserFixture portal) : IClassFixture
         await Expect(denied).ToContainTextAsync("Another Admin or Owner can also give your role back on the Members page (Restore previous role); sync keeps it until your groups grant it.");
         await Screenshots.SaveAsync(alice, "journey-08-lost-owner");
 
-        // Option 1: another Owner gives the role back on the Members page.
+        // Option 1: another Owner gives the previous role back on the Members page; it is kept by hand.
         var bob = await portal.NewPageAsync();
         await PortalPage.SignInAsync(bob, "bob@acme.test", $"/orgs/{portal.Demo.AcmeChat}/members");
         await Expect(MembersScreen.Row(bob, "Alice Anders")).ToContainTextAsync("User");
-        await MembersScreen.ChangeRoleAsync(bob, "Alice Anders", "Owner");
+        await MembersScreen.RestorePreviousRoleAsync(bob, "Alice Anders", "Owner");
         await Expect(MembersScreen.Row(bob, "Alice Anders")).ToContainTextAsync("Owner");
+        await Expect(MembersScreen.Row(bob, "Alice Anders").GetByTestId("role-override-chip")).ToHaveTextAsync("Kept by hand");
         await Screenshots.SaveAsync(bob, "journey-08-option-1-restored-by-another-owner");
         await alice.ReloadAsync();
         await PortalPage.WaitInteractiveAsync(alice);
         await Expect(alice.GetByTestId("save-changes")).ToBeVisibleAsync();
 
-        // While the IdP still leaves her out of the owners group, "Why this role?" warns that sync will undo the hand fix, and it does.
+        // While the IdP still leaves her out of the owners group, "Why this role?" says the role is kept by hand, and Sync now keeps it.
         var why = await MembersScreen.OpenMemberAsync(bob, "Alice Anders");
-        await Expect(why.GetByTestId("outcome-explanation")).ToContainTextAsync("User · Premium seat · Active");
-        await Expect(why).ToContainTextAsync("The stored membership differs from what the rules give now: it changes at the next sync or sign-in.");
+        await Expect(why.GetByTestId("outcome-explanation")).ToContainTextAsync("Owner · Premium seat · Active");
+        await Expect(why).ToContainTextAsync("Role kept by hand: Owner, set by Bob Brown on");
+        await Expect(why).ToContainTextAsync("kept until the IdP grants the same role or an Owner clears it.");
+        await Expect(why).Not.ToContainTextAsync("The stored membership differs");
         await IdentityAndAccessScreen.OpenAsync(bob, portal.Demo.AcmeChat);
-        await IdentityAndAccessScreen.SyncNowAsync(bob, expectedChanges: 1);
-        await MembersScreen.OpenAsync(bob, portal.Demo.AcmeChat);
-        await Expect(MembersScreen.Row(bob, "Alice Anders")).ToContainTextAsync("User");
-
-        // Option 2: the IdP admin puts Alice back in the owners group, the IdP pushes it, and Bob runs Sync now.
-        await idp.AddToGroupAsync(OwnerGroup, "alice@acme.test");
-        await IdentityAndAccessScreen.OpenAsync(bob, portal.Demo.AcmeChat);
-        await IdentityAndAccessScreen.SyncNowAsync(bob, expectedChanges: 0); // the push itself already made her Owner again
+        await IdentityAndAccessScreen.SyncNowAsync(bob, expectedChanges: 0);
         await MembersScreen.OpenAsync(bob, portal.Demo.AcmeChat);
         await Expect(MembersScreen.Row(bob, "Alice Anders")).ToContainTextAsync("Owner");
+
+        // Option 2: the IdP admin puts Alice back in the owners group and the IdP pushes it: the IdP now grants Owner itself,
+        // so the role kept by hand is no longer needed and goes (audited); Sync now has nothing left to do.
+        await idp.AddToGroupAsync(OwnerGroup, "alice@acme.test");
+        await IdentityAndAccessScreen.OpenAsync(bob, portal.Demo.AcmeChat);
+        await IdentityAndAccessScreen.SyncNowAsync(bob, expectedChanges: 0);
+        await MembersScreen.OpenAsync(bob, portal.Demo.AcmeChat);
+        await Expect(MembersScreen.Row(bob, "Alice Anders")).ToContainTextAsync("Owner");
+        await Expect(MembersScreen.Row(bob, "Alice Anders").GetByTestId("role-override-chip")).ToHaveCountAsync(0);
         why = await MembersScreen.OpenMemberAsync(bob, "Alice Anders");
         await Expect(why).ToContainTextAsync($"Groups '{OwnerGroup}' → Owner, 'anthropic-claude-users' → User; the most permissive wins: Owner.");
         await Expect(why).Not.ToContainTextAsync("The stored membership differs");

@@ -43,6 +43,18 @@ public static class MembersScreen
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = $"{name} is now {role}" }).Last).ToBeVisibleAsync();
     }
 
+    /// <summary>The row's menu, "Restore previous role (…)", and the dialog's "Restore role": the snackbar says it is back.</summary>
+    public static async Task RestorePreviousRoleAsync(IPage page, string name, string role)
+    {
+        await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Actions for {name}" }).ClickAsync();
+        await page.Locator(".mud-popover-open [data-testid=member-restore-role]").Filter(new() { HasText = $"Restore previous role ({role})" }).ClickAsync();
+        var dialog = page.GetByTestId("role-recovery-dialog");
+        await Expect(dialog).ToContainTextAsync($"Restoring gives {role} back, once.");
+        await page.GetByTestId("role-recovery-confirm").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = $"{name} has their previous role back." }).Last).ToBeVisibleAsync();
+    }
+
     public static async Task RemoveAsync(IPage page, string name)
     {
         await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Actions for {name}" }).ClickAsync();
