@@ -100,6 +100,20 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_SignInRow_HasNoTokenAndItsChannel()
+    {
+        await InsertAsync(new ProvisioningLogEntry
+        {
+            ParentOrganizationId = _acme, Channel = ProvisioningLogChannel.Sso, OccurredAt = _at, Method = "SAML", Path = "/saml/acs", Status = 403,
+            ErrorType = "EmailDomainNotVerified", ErrorDetail = "not a verified domain", CorrelationId = "corr-sso", DurationMs = 7,
+        });
+
+        var lines = await LinesAsync(await _portal.CreateClient(_portal.Demo.Person("alice@acme.test")).GetAsync(Url(_portal.Demo.AcmeChat)));
+
+        Assert.Equal("2026-11-23T09:30:00.000Z,403,SAML,/saml/acs,,EmailDomainNotVerified,not a verified domain,,corr-sso,7,sso", lines[1]);
+    }
+
+    [Fact]
     public async Task Export_ClientInputStartingLikeAFormula_Defused()
     {
         await InsertAsync(Row(_acme, 0, 400, "/scim/v2/Users", summary: "=HYPERLINK(\"http://evil.test\",\"x\")", errorDetail: "+SUM(A1:A9)"),
