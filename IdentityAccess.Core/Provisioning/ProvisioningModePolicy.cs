@@ -25,9 +25,12 @@ public static class ProvisioningModePolicy
         (OrganizationPlan.Team, _) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
             "Directory sync (SCIM) is available on Enterprise plans only. Team plans can use Manual or Just in time (JIT) provisioning."),
         (OrganizationPlan.Enterprise or OrganizationPlan.Console, true) => ModeAvailability.Allowed(ProvisioningMode.Scim),
-        (OrganizationPlan.Enterprise or OrganizationPlan.Console, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
-            $"Directory sync (SCIM) is not available to organizations joined to a {parent} plan's parent organization. " +
+        (OrganizationPlan.Console, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+            $"Directory sync (SCIM) is not available to Console organizations joined to a {parent} plan's parent organization. " +
             "It needs an Enterprise parent, or the Console organization's own parent."),
+        (OrganizationPlan.Enterprise, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+            $"Directory sync (SCIM) is not available to organizations joined to a {parent} plan's parent organization: the directory " +
+            "belongs to the parent, and its plan does not include it. It needs an Enterprise parent."),
     };
 
     public static string DisplayName(ProvisioningMode mode) => mode switch

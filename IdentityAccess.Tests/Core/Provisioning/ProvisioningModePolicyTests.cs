@@ -66,6 +66,14 @@ public sealed class ProvisioningModePolicyTests
     }
 
     [Fact]
+    public void Check_ScimOnEnterpriseUnderTeamParent_ExplainsTheDirectoryIsTheParents()
+    {
+        var scim = ProvisioningModePolicy.Check(ProvisioningMode.Scim, OrganizationPlan.Enterprise, ParentPlan.Team);
+
+        Assert.Contains("the directory belongs to the parent", scim.ReasonUnavailable);
+    }
+
+    [Fact]
     public void Evaluate_ReturnsEveryModeInMenuOrder()
     {
         var modes = ProvisioningModePolicy.Evaluate(OrganizationPlan.Enterprise, ParentPlan.Enterprise).Select(m => m.Mode);
