@@ -104,8 +104,16 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
     {
         await InsertAsync(new ProvisioningLogEntry
         {
-            ParentOrganizationId = _acme, Channel = ProvisioningLogChannel.Sso, OccurredAt = _at, Method = "SAML", Path = "/saml/acs", Status = 403,
-            ErrorType = "EmailDomainNotVerified", ErrorDetail = "not a verified domain", CorrelationId = "corr-sso", DurationMs = 7,
+            ParentOrganizationId = _acme,
+            Channel = ProvisioningLogChannel.Sso,
+            OccurredAt = _at,
+            Method = "SAML",
+            Path = "/saml/acs",
+            Status = 403,
+            ErrorType = "EmailDomainNotVerified",
+            ErrorDetail = "not a verified domain",
+            CorrelationId = "corr-sso",
+            DurationMs = 7,
         });
 
         var lines = await LinesAsync(await _portal.CreateClient(_portal.Demo.Person("alice@acme.test")).GetAsync(Url(_portal.Demo.AcmeChat)));

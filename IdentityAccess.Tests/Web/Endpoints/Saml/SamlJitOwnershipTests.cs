@@ -82,8 +82,11 @@ public abstract class SamlJitOwnershipTests(TestDatabase database) : SamlSignInT
             // A link the parent's IdP should never have had: Globex's Hank under Acme's IdP.
             db.SamlIdentityLinks.Add(new SamlIdentityLink
             {
-                ParentOrganizationId = AcmeParent, IdpEntityId = IdpMetadataSamples.OktaEntityId, Subject = "okta-hank",
-                PersonId = Demo.Person("hank@globex.test"), CreatedAt = DateTimeOffset.UtcNow,
+                ParentOrganizationId = AcmeParent,
+                IdpEntityId = IdpMetadataSamples.OktaEntityId,
+                Subject = "okta-hank",
+                PersonId = Demo.Person("hank@globex.test"),
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }
