@@ -34,6 +34,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<Scim.ScimUserService>();
         services.AddSingleton<Scim.ScimGroupService>();
         services.AddSingleton<Scim.ScimSetupService>();
+        services.AddSingleton<Scim.DirectoryPauseReader>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();

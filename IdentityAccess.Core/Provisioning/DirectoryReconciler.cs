@@ -34,6 +34,11 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             return 0;
         }
 
+        if (!await Scim.DirectorySyncAvailability.AllowsAsync(db, parentOrganizationId, cancellationToken))
+        {
+            return 0; // the plan has no directory sync: the directory is paused, members are kept as they are
+        }
+
         if (scope?.Size > MaxScopedPeople)
         {
             scope = null; // a few whole-organization queries beat id lists that long (and their parameter limits)

@@ -41,10 +41,18 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         }
 
         var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
+        ParentDomains? domains = null; // read once, when a directory user needs a person
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
-            var personId = outcome.Person.PersonId ?? await LinkPersonAsync(db, outcome.Person, now, cancellationToken);
+            // A directory user the IdP pushed who is not a person yet: found by email (audited), or created, and linked;
+            // never outside the parent's verified domains, whoever's that address is.
+            if ((outcome.Person.PersonId ?? await DirectoryPeople.LinkOrCreateAsync(db, domains ??= await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken),
+                    outcome.Person.DirectoryUserId, outcome.Person.Email, outcome.Person.DisplayName, audit, actor, now, cancellationToken)) is not { } personId)
+            {
+                continue;
+            }
+
             // A directory user just linked by email may find that person's earlier membership here (a re-created user);
             // a person known before was looked up with the others.
             var row = rows.GetValueOrDefault(personId) ?? (outcome.Person.PersonId is null
@@ -154,20 +162,6 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         }
 
         return rows;
-    }
-
-    // A directory user the IdP pushed who is not a person yet: found by email, or created, and linked.
-    private static async Task<Guid> LinkPersonAsync(IdentityAccessDbContext db, KnownPerson known, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var normalized = EmailAddress.Normalize(known.Email);
-        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken)
-            ?? db.People.Add(Person.Create(known.Email, known.DisplayName, now)).Entity;
-        if (known.DirectoryUserId is { } userId && await db.DirectoryUsers.FindAsync([userId], cancellationToken) is { } user)
-        {
-            user.PersonId = person.Id;
-        }
-
-        return person.Id;
     }
 
     private static string AuditName(ChangeKind change) => change switch

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Scim;
 
 namespace IdentityAccess.Core.Provisioning;
 
@@ -11,20 +12,25 @@ public static class ProvisioningModePolicy
     public static ModeAvailability Check(ProvisioningMode mode, OrganizationPlan plan, ParentPlan parent) => mode switch
     {
         ProvisioningMode.Manual => ModeAvailability.Allowed(mode),
-        // JIT is on every plan: Team, Enterprise and Console.
+        // JIT is on every plan today: Team, Enterprise and Console. JIT provisioning at sign-in asks here all the same
+        // (ParentOrganizationMode.ProvisionsJustInTime), so a plan without it would stop provisioning there too.
         ProvisioningMode.Jit => ModeAvailability.Allowed(mode),
         ProvisioningMode.Scim => CheckScim(plan, parent),
     };
 
-    private static ModeAvailability CheckScim(OrganizationPlan plan, ParentPlan parent) => (plan, parent) switch
+    // The parent's plan decides whether its directory may sync at all (DirectorySyncAvailability); the organization's
+    // own plan then decides whether it may use it.
+    private static ModeAvailability CheckScim(OrganizationPlan plan, ParentPlan parent) => (plan, DirectorySyncAvailability.Allows(parent)) switch
     {
-        (OrganizationPlan.Enterprise, _) => ModeAvailability.Allowed(ProvisioningMode.Scim),
-        (OrganizationPlan.Console, ParentPlan.Enterprise or ParentPlan.Console) => ModeAvailability.Allowed(ProvisioningMode.Scim),
-        (OrganizationPlan.Console, ParentPlan.Team) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
-            "Directory sync (SCIM) is not available to Console organizations joined to a Team plan's parent organization. " +
-            "It needs an Enterprise parent, or the Console organization's own parent."),
         (OrganizationPlan.Team, _) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
             "Directory sync (SCIM) is available on Enterprise plans only. Team plans can use Manual or Just in time (JIT) provisioning."),
+        (OrganizationPlan.Enterprise or OrganizationPlan.Console, true) => ModeAvailability.Allowed(ProvisioningMode.Scim),
+        (OrganizationPlan.Console, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+            $"Directory sync (SCIM) is not available to Console organizations joined to a {parent} plan's parent organization. " +
+            "It needs an Enterprise parent, or the Console organization's own parent."),
+        (OrganizationPlan.Enterprise, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+            $"Directory sync (SCIM) is not available to organizations joined to a {parent} plan's parent organization: the directory " +
+            "belongs to the parent, and its plan does not include it. It needs an Enterprise parent."),
     };
 
     public static string DisplayName(ProvisioningMode mode) => mode switch

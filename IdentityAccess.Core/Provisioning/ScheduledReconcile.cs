@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Scim;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,14 +43,22 @@ public sealed partial class ScheduledReconcile(IDbContextFactory<IdentityAccessD
         }
     }
 
-    /// <summary>One pass over every parent; returns the membership changes made per parent that was reconciled (not skipped).</summary>
+    /// <summary>
+    /// One pass over every parent; returns the membership changes made per parent that was reconciled (not skipped).
+    /// A parent whose plan has no directory sync is skipped: its directory is paused and its members are kept.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, int>> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         List<Guid> parents;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            parents = await db.Organizations.Where(o => o.ProvisioningMode == ProvisioningMode.Scim)
-                .Select(o => o.ParentOrganizationId).Distinct().ToListAsync(cancellationToken);
+            var withDirectorySync = await db.Organizations.Where(o => o.ProvisioningMode == ProvisioningMode.Scim)
+                .Select(o => new { o.ParentOrganizationId, o.Parent!.Plan }).Distinct().ToListAsync(cancellationToken);
+            parents = [.. withDirectorySync.Where(p => DirectorySyncAvailability.Allows(p.Plan)).Select(p => p.ParentOrganizationId)];
+            if (parents.Count < withDirectorySync.Count)
+            {
+                LogPaused(logger, withDirectorySync.Count - parents.Count);
+            }
         }
 
         var results = new Dictionary<Guid, int>();
@@ -91,4 +100,7 @@ public sealed partial class ScheduledReconcile(IDbContextFactory<IdentityAccessD
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled reconcile failed; it will run again at the next interval.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled reconcile skipped {Count} parent(s) whose plan has no directory sync (their directories are paused).")]
+    private static partial void LogPaused(ILogger logger, int count);
 }

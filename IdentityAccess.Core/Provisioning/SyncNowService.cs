@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Scim;
 
 namespace IdentityAccess.Core.Provisioning;
 
@@ -7,7 +8,8 @@ namespace IdentityAccess.Core.Provisioning;
 /// "Sync now": a full reconcile of the parent's directory, for example to admit pending people after seats were bought.
 /// From an organization's Identity and access page it reconciles that organization (its Owners and Admins, or a
 /// parent admin, may run it: the help article asks "another Admin or Owner" to press it); from the parent organization's
-/// page, every organization in directory-sync mode (parent admins). One transaction; nothing changes when refused.
+/// page, every organization in directory-sync mode (parent admins). One transaction; nothing changes when refused,
+/// which includes a parent whose plan has no directory sync (the directory is paused, see <see cref="DirectorySyncAvailability"/>).
 /// </summary>
 public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit)
 {
@@ -23,6 +25,11 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         }
 
         var organization = write.Organization!;
+        if (DirectorySyncAvailability.Check(organization.ParentName, organization.ParentPlan) is { } paused)
+        {
+            return SyncNowOutcome.Refused(paused);
+        }
+
         var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
             onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
@@ -35,6 +42,11 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         if (write.Refusal is { } refused)
         {
             return SyncNowOutcome.Refused(refused);
+        }
+
+        if (DirectorySyncAvailability.Check(write.Parent!.Name, write.Parent.Plan) is { } paused)
+        {
+            return SyncNowOutcome.Refused(paused);
         }
 
         var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, scope: null, cancellationToken, requestedBy: RequestedBy);

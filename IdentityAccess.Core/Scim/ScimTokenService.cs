@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Persistence;
@@ -7,16 +8,34 @@ namespace IdentityAccess.Core.Scim;
 
 /// <summary>
 /// Generates, lists, revokes and checks the bearer tokens of a parent organization's SCIM directory. Callers
-/// check that the acting person may manage the parent's settings; the operator command line calls it directly.
+/// check that the acting person may manage the parent's settings; the operator command line calls it directly. What
+/// the plan allows is checked here, so every caller gets the same answer.
 /// </summary>
 public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     /// <summary>Two at once, so a token can be rotated without a gap.</summary>
     public const int MaxActiveTokens = 2;
 
+    /// <summary>
+    /// Refused when the parent's plan has no directory sync, or <see cref="MaxActiveTokens"/> are already valid. The
+    /// parent's lock is held from the count to the insert, so two generations at once cannot both pass the limit.
+    /// </summary>
     public async Task<(GeneratedScimToken? Token, Error? Error)> GenerateAsync(Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await ParentWrite.BeginAsync(db, parentOrganizationId, cancellationToken);
+        var parent = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == parentOrganizationId)
+            .Select(p => new { p.Name, p.Plan }).SingleOrDefaultAsync(cancellationToken);
+        if (parent is null)
+        {
+            return (null, new ParentNotFound());
+        }
+
+        if (DirectorySyncAvailability.Check(parent.Name, parent.Plan) is { } notInPlan)
+        {
+            return (null, notInPlan);
+        }
+
         var active = await db.ScimTokens.CountAsync(t => t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
         if (active >= MaxActiveTokens)
         {
@@ -35,6 +54,7 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
         db.ScimTokens.Add(token);
         audit.Record(db, actor, "scim.token_created", token.Prefix + "…", null, new { token.Prefix }, parentOrganizationId: parentOrganizationId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (new GeneratedScimToken(token.Id, secret, token.Prefix), null);
     }
 
@@ -78,10 +98,19 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
 
         var hash = ScimTokenHasher.Hash(secret);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
-        if (token is null || !token.IsActive)
+        // The parent's name and plan come with the token, in one query: the authentication step refuses a paused directory.
+        var found = await db.ScimTokens.Where(t => t.Hash == hash)
+            .Join(db.ParentOrganizations, t => t.ParentOrganizationId, p => p.Id, (t, p) => new { Token = t, p.Name, p.Plan })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
-            return token is null ? null : new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: false);
+            return null;
+        }
+
+        var token = found.Token;
+        if (!token.IsActive)
+        {
+            return new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: false, found.Name, found.Plan);
         }
 
         // At most one write a minute per token: "last used" needs no more precision than that.
@@ -92,6 +121,6 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: true);
+        return new ScimCaller(token.ParentOrganizationId, token.Id, token.Prefix, IsActive: true, found.Name, found.Plan);
     }
 }

@@ -23,7 +23,7 @@ internal sealed record ScimUserFields(string UserName, string? ExternalId, strin
             ?? (name is null ? null : ScimJson.GetString(name, "formatted"))
             ?? (name is null ? null : $"{ScimJson.GetString(name, "givenName")} {ScimJson.GetString(name, "familyName")}".Trim());
         return new ScimUserFields(userName, ScimJson.GetString(user, "externalId"), string.IsNullOrWhiteSpace(displayName) ? null : displayName,
-            WorkEmail(user) ?? (userName.Contains('@', StringComparison.Ordinal) ? userName : null), ScimJson.GetBool(ScimJson.Get(user, "active")) ?? true);
+            WorkEmail(user)?.Trim() is { Length: > 0 } email ? email : userName.Contains('@', StringComparison.Ordinal) ? userName : null, ScimJson.GetBool(ScimJson.Get(user, "active")) ?? true);
     }
 
     // The work email, else the primary one, else the first.

@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Core.Scim;
 
 /// <summary>
-/// SCIM Users of one parent's directory. Every write and the membership changes it causes are saved in one
-/// transaction; a uniqueness race surfaces as 409, never as a 500.
+/// SCIM Users of one parent's directory. Every write, the profile change it brings to the person the directory owns,
+/// and the membership changes it causes are saved in one transaction, or nothing is; a uniqueness race surfaces as
+/// 409, never as a 500. A directory only touches people of its parent's verified domains (<see cref="ScimUserIdentity"/>).
 /// </summary>
-public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
+public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
 {
     private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
 
@@ -21,8 +22,9 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     {
         var document = ScimUserDocument.Sanitize(body);
         var fields = ScimUserFields.From(document);
-        return await WriteAsync(parentId, baseUrl, async db =>
+        return await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
+            await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, null, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, null, cancellationToken);
             var now = time.GetUtcNow();
             var user = new DirectoryUser { ParentOrganizationId = parentId, UserName = fields.UserName, CreatedAt = now };
@@ -37,9 +39,10 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     {
         var document = ScimUserDocument.Sanitize(body);
         var fields = ScimUserFields.From(document);
-        return await WriteAsync(parentId, baseUrl, async db =>
+        return await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
             var user = await FindAsync(db, parentId, id, cancellationToken);
+            await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
             ProvisioningLogNotes.UserChanged("Replaced", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
@@ -48,11 +51,12 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     }
 
     public async Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
-        await WriteAsync(parentId, baseUrl, async db =>
+        await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
             var user = await FindAsync(db, parentId, id, cancellationToken);
             var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
             var fields = ScimUserFields.From(document);
+            await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
             ProvisioningLogNotes.UserChanged("Updated", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
@@ -94,12 +98,27 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         return ([.. page.Select(u => ScimUserDocument.Render(u, baseUrl))], total);
     }
 
-    private async Task<JsonObject> WriteAsync(Guid parentId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryUser>> write, CancellationToken cancellationToken)
+    private async Task<JsonObject> WriteAsync(Guid parentId, string baseUrl, Func<IdentityAccessDbContext, ParentDomains, Task<DirectoryUser>> write,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await write(db);
-        user.PersonId ??= await ExistingPersonAsync(db, user, cancellationToken);
+        var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
+        var user = await write(db, domains);
+        // A person the directory user already is (same email), such as a manual member or someone re-created after a
+        // delete: linked now (audited), so sync sees their memberships, and anything held back for them, from this request on.
+        var person = user.PersonId is { } linked ? await db.People.FindAsync([linked], cancellationToken) : null;
+        if (person is null && await DirectoryPeople.LinkExistingAsync(db, domains, user, ScimUserIdentity.AddressOf(user), audit, _actor, cancellationToken) is { } existing)
+        {
+            ProvisioningLogNotes.LinkedToPerson(existing.Email);
+            person = existing;
+        }
+
+        if (person is not null)
+        {
+            await UpdateProfileAsync(db, domains, user, person, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -116,13 +135,23 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     }
 
     /// <summary>
-    /// A person the directory user already is (same email), such as someone re-created after a delete: linked now,
-    /// so sync sees their memberships, and anything held back for them, from this request on.
+    /// The name and email the IdP now states reach the person the directory owns. An email another person has refuses
+    /// the whole request (409): the user's directory entry and the person would otherwise disagree about who they are.
     /// </summary>
-    private static async Task<Guid?> ExistingPersonAsync(IdentityAccessDbContext db, DirectoryUser user, CancellationToken cancellationToken)
+    private async Task UpdateProfileAsync(IdentityAccessDbContext db, ParentDomains domains, DirectoryUser user, Person person, CancellationToken cancellationToken)
     {
-        var normalized = EmailAddress.Normalize(user.Email ?? user.UserName);
-        return await db.People.Where(p => p.NormalizedEmail == normalized).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        var address = ScimUserIdentity.AddressOf(user);
+        var change = await DirectoryProfile.ApplyAsync(db, person, domains, user.DisplayName, address, audit, _actor, cancellationToken);
+        if (change.EmailRefused == ProfileEmailRefusal.UsedByAnotherPerson)
+        {
+            throw ScimException.Uniqueness($"The email {address} is already another person's, so {person.Email} cannot change to it. " +
+                "Correct the user's email in the identity provider.");
+        }
+
+        if (change.Changed)
+        {
+            ProvisioningLogNotes.ProfileUpdated(person.Email, change);
+        }
     }
 
     private static async Task<DirectoryUser> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>

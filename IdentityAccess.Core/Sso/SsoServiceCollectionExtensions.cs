@@ -20,6 +20,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<AuthnRequestBuilder>();
         services.AddSingleton<SsoIdentityLinker>();
         services.AddSingleton<JitProvisioner>();
+        services.AddSingleton<SignInProvisioningLog>();
         services.AddSingleton<SamlSignInService>();
         return services;
     }

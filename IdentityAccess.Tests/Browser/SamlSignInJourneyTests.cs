@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Web;
-using System.Xml;
-using IdentityAccess.Core.Saml;
 using IdentityAccess.Tests.Saml;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -11,13 +6,12 @@ namespace IdentityAccess.Tests.Browser;
 
 /// <summary>
 /// The owner replaces the demo IdP she signed in through with her company's IdP on the Identity and access page; then a
-/// member signs in with their work email. The IdP is played by a Playwright route on 127.0.0.1 (same site as the portal, as with saml-idp in TOOLCHAIN.md §8): it answers
-/// the AuthnRequest with a signed Response in an auto-submitting form, as real IdPs do.
+/// member signs in with their work email. The IdP is played by a Playwright route (<see cref="RoutedSamlIdp"/>).
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
 {
-    private const string IdpSsoUrl = "http://127.0.0.1:9/sso/saml";
+    private const string IdpSsoUrl = RoutedSamlIdp.SsoUrl;
 
     [Fact]
     public async Task Owner_ImportsMetadataAndTurnsSsoOn_MemberSignsInWithWorkEmail()
@@ -41,7 +35,7 @@ public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixtur
         await Screenshots.SaveAsync(page, "saml-connection");
 
         var member = await portal.NewPageAsync();
-        await member.RouteAsync(IdpSsoUrl + "**", route => AnswerAsIdpAsync(route, "dave@acme.test"));
+        await RoutedSamlIdp.SignsInAsAsync(member, "dave@acme.test");
         await member.GotoAsync("/sign-in");
         await PortalPage.WaitInteractiveAsync(member); // typed before the circuit starts, the email would be re-rendered away
         await member.GetByLabel("Work email").FillAsync("dave@acme.test");
@@ -49,31 +43,5 @@ public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixtur
         await member.GetByRole(AriaRole.Button, new() { Name = "Continue with SSO" }).ClickAsync();
 
         await Expect(member.GetByTestId("signed-in-as")).ToContainTextAsync("Dave");
-    }
-
-    private async Task AnswerAsIdpAsync(IRoute route, string email)
-    {
-        var query = HttpUtility.ParseQueryString(new Uri(route.Request.Url).Query);
-        using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(query["SAMLRequest"]!)), CompressionMode.Decompress);
-        var request = new XmlDocument { XmlResolver = null };
-        request.Load(inflate);
-        var response = new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
-        {
-            Issuer = IdpMetadataSamples.OktaEntityId,
-            NameId = "okta-" + email,
-            Audience = "urn:identityaccess:sp",
-            Destination = new Uri(request.DocumentElement!.GetAttribute("AssertionConsumerServiceURL")),
-            InResponseTo = request.DocumentElement.GetAttribute("ID"),
-            IssueInstant = DateTimeOffset.UtcNow,
-            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email] },
-        });
-        var html = $"""
-            <html><body onload="document.forms[0].submit()">
-            <form method="post" action="{WebUtility.HtmlEncode(request.DocumentElement.GetAttribute("AssertionConsumerServiceURL"))}">
-            <input type="hidden" name="SAMLResponse" value="{response}" />
-            <input type="hidden" name="RelayState" value="{WebUtility.HtmlEncode(query["RelayState"])}" />
-            </form></body></html>
-            """;
-        await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = html });
     }
 }

@@ -11,6 +11,8 @@ internal sealed class ProvisioningLogEntryConfiguration : IEntityTypeConfigurati
         builder.ToTable("ProvisioningLog");
         builder.Ignore(e => e.IsError);
         builder.HasOne<ParentOrganization>().WithMany().HasForeignKey(e => e.ParentOrganizationId).OnDelete(DeleteBehavior.Cascade);
+        // Rows written before sign-ins were logged are SCIM requests: the migration fills them in as such.
+        builder.Property(e => e.Channel).HasConversion<string>().HasMaxLength(8);
         builder.Property(e => e.TokenPrefix).HasMaxLength(16);
         builder.Property(e => e.Method).HasMaxLength(16);
         builder.Property(e => e.Path).HasMaxLength(ProvisioningLogEntry.MaxPathLength);

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.People;
 
 namespace IdentityAccess.Core.Scim.Log;
 
@@ -23,6 +24,26 @@ internal static class ProvisioningLogNotes
         }
 
         ProvisioningLogScope.Current?.Note($"{verb} user {after.UserName}{(details.Count == 0 ? "" : $" ({string.Join(", ", details)})")}");
+    }
+
+    /// <summary>E.g. "linked to the existing person carol@acme.test": a manual member the directory governs from now on.</summary>
+    public static void LinkedToPerson(string email) => ProvisioningLogScope.Current?.Note($"linked to the existing person {email}");
+
+    /// <summary>E.g. "profile of carol@acme.test updated (name, email)".</summary>
+    public static void ProfileUpdated(string email, ProfileChange change)
+    {
+        var what = new List<string>();
+        if (change.NameChanged)
+        {
+            what.Add("name");
+        }
+
+        if (change.EmailChanged)
+        {
+            what.Add("email");
+        }
+
+        ProvisioningLogScope.Current?.Note($"profile of {email} updated ({string.Join(", ", what)})");
     }
 
     public static void UserDeleted(DirectoryUser user) => ProvisioningLogScope.Current?.Note($"Deleted user {user.UserName}");

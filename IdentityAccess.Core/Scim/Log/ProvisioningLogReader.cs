@@ -96,7 +96,7 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
         }
 
         var valid = tokens.Select(t => t.Id).ToList();
-        var revokedInUse = await log.CountAsync(e => e.OccurredAt >= since && e.Status == 401 && !valid.Contains(e.TokenId), cancellationToken);
+        var revokedInUse = await log.CountAsync(e => e.OccurredAt >= since && e.Status == 401 && e.TokenId != null && !valid.Contains(e.TokenId.Value), cancellationToken);
         return new DirectorySyncStatus(now, health, revokedInUse, await DirectoryGroupNesting.FlaggedKeysAsync(db, parentId, cancellationToken));
     }
 

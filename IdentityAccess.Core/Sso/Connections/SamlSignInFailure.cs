@@ -18,6 +18,12 @@ public enum SamlSignInFailure
     /// <summary>A valid person at the IdP who is nobody here, in an organization that does not provision just in time.</summary>
     NoAccountYet,
 
+    /// <summary>
+    /// Nobody here yet, and the asserted email's domain is not one the parent verified (another tenant's, or nobody's):
+    /// such an address is never linked to a person nor given one, whatever the organization's mode.
+    /// </summary>
+    EmailDomainNotVerified,
+
     /// <summary>JIT with group mappings: in no group mapped to a role of the organization. The person stays listed.</summary>
     NotInMappedGroup,
 

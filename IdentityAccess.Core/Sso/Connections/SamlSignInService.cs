@@ -1,8 +1,7 @@
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
-using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Saml;
-using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Core.Sso.Jit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,11 +11,13 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// <summary>
 /// SP-initiated Web Browser SSO (SAML Profiles 4.1): starts a login bound to one browser, and turns the IdP's Response
 /// into a signed-in person: linked by subject (or verified-domain email), provisioned just in time where an
-/// organization of the parent uses JIT, and let in only as an active member of an organization of that parent.
+/// organization of the parent provisions just in time, their name and email kept as the IdP states them when the
+/// parent owns them, and let in only as an active member of an organization of that parent. Provisioning decisions and
+/// refusals of a person the IdP vouched for go to the parent's provisioning log (<see cref="SignInProvisioningLog"/>).
 /// </summary>
 public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, SamlConnectionService connections, SamlLoginStates states,
-    AuthnRequestBuilder requests, ISamlReplayCache replayCache, DomainService domains, SsoIdentityLinker linker, JitProvisioner jit, AuditLog audit,
-    TimeProvider time, ILogger<SamlSignInService> logger)
+    AuthnRequestBuilder requests, ISamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
+    AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger)
 {
     private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
 
@@ -37,9 +38,11 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         return new SamlSignInStart(redirect.RedirectUrl, key, nonce);
     }
 
+    /// <param name="correlationId">The request's reference, shown on a refusal page and written on its provisioning-log row.</param>
     public async Task<SamlSignInResult> CompleteAsync(string? samlResponse, string? relayState, string? nonce,
-        SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken = default)
+        SamlServiceProviderSettings serviceProvider, string correlationId, CancellationToken cancellationToken = default)
     {
+        var (startedAt, started) = (time.GetUtcNow(), time.GetTimestamp());
         // SAML-SP.md §2 step 13: consume the state first, so it is used once even when validation fails.
         if (await states.ConsumeAsync(relayState, nonce, cancellationToken) is not { } state)
         {
@@ -48,33 +51,34 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
             return SamlSignInResult.Failed(SamlSignInFailure.NoLoginState, "no outstanding login for this browser");
         }
 
+        var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
         if (await connections.FindEnabledAsync(state.ParentOrganizationId, cancellationToken) is not { } connection)
         {
-            return await FailAsync(state.ParentOrganizationId, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
+            return await FailAsync(attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
         }
 
         var context = new SamlValidationContext(serviceProvider, connection.ToIdpConnection(), state.RequestId, time, replayCache);
         var validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
         if (!validated.Succeeded)
         {
-            return await FailAsync(state.ParentOrganizationId, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);
+            return await FailAsync(attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);
         }
 
         var (identity, unusable) = SamlIdentityMapper.Map(validated.Assertion, connection.Profile);
         if (unusable is not null)
         {
-            return await FailAsync(state.ParentOrganizationId, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
+            var result = await FailAsync(attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
+            provisioningLog.Refused(attempt, SamlSignInFailure.SubjectUnusable, unusable.Message);
+            return result;
         }
 
-        var emailDomainVerified = identity!.Email is { Length: > 0 } email
-            && await domains.ParentForEmailAsync(email, cancellationToken) == state.ParentOrganizationId;
-        for (var attempt = 1; ; attempt++)
+        for (var tries = 1; ; tries++)
         {
             try
             {
-                return await SignInAsync(state.ParentOrganizationId, connection.EntityId, identity, emailDomainVerified, state.ReturnUrl, cancellationToken);
+                return await SignInAsync(attempt, connection.EntityId, identity!, state.ReturnUrl, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (DbUpdateException) when (tries == 1)
             {
                 // A simultaneous first sign-in of the same person created the link or the person first: use theirs.
             }
@@ -82,28 +86,36 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
     }
 
     /// <summary>
-    /// One transaction: the identity is linked (or, for JIT, the person created), the groups of this sign-in are
-    /// stored, JIT organizations provision, and the person is let in only when an active member of an organization
-    /// of this parent; otherwise the most useful refusal is chosen.
+    /// One transaction: the identity is linked (or, for JIT, the person created), the person's profile follows the
+    /// IdP where the parent owns them, the groups of this sign-in are stored, JIT organizations provision, and the
+    /// person is let in only when an active member of an organization of this parent; otherwise the most useful
+    /// refusal is chosen.
     /// </summary>
-    private async Task<SamlSignInResult> SignInAsync(Guid parentId, string idp, SamlIdentity identity, bool emailDomainVerified, string returnUrl,
-        CancellationToken cancellationToken)
+    private async Task<SamlSignInResult> SignInAsync(SignInAttempt attempt, string idp, SamlIdentity identity, string returnUrl, CancellationToken cancellationToken)
     {
+        var parentId = attempt.ParentId;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
         var organizations = await jit.OrganizationsAsync(db, parentId, cancellationToken);
-        var mayCreate = organizations.Any(o => o.Mode == ProvisioningMode.Jit);
-        var link = await linker.LinkAsync(db, parentId, identity, emailDomainVerified, mayCreate, cancellationToken);
+        var mayCreate = organizations.Any(o => o.ProvisionsJustInTime);
+        var link = await linker.LinkAsync(db, parentId, identity, domains.Owns(identity.Email), mayCreate, cancellationToken);
         if (link is null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await FailAsync(parentId, idp, SamlSignInFailure.NoAccountYet,
-                $"no account for subject {LogSafe.Quote(identity.Subject)} ({LogSafe.Quote(identity.Email)})", cancellationToken);
+            return await RefuseNewcomerAsync(db, attempt, idp, identity, domains, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link and its groups
         var person = link.Person!;
+        var changes = new SignInChanges(db.Entry(person).State == EntityState.Added, db.Entry(link).State == EntityState.Added);
+        if (!changes.PersonCreated)
+        {
+            changes.Profile = await DirectoryProfile.ApplyAsync(db, person, domains, identity.DisplayName, identity.Email, audit, _signIn, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
         var access = await jit.ProvisionAsync(db, parentId, organizations, person.Id, _signIn, cancellationToken);
+        changes.Access = access;
         var refusal = SignInRefusal.For(access);
         if (refusal is null)
         {
@@ -122,16 +134,48 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         // Kept even when refused: a newcomer in no mapped group stays listed, one without a seat waits in the queue.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (refusal is not null)
+        {
+            provisioningLog.Refused(attempt, refusal.Failure, $"{person.Email}: {refusal.Detail}" + (refusal.OrganizationName.Length > 0 ? $" ({refusal.OrganizationName})" : ""),
+                changes.Describe(person.Email));
+        }
+        else if (changes.Any)
+        {
+            provisioningLog.Provisioned(attempt, changes.Describe(person.Email)!);
+        }
+
         return refusal is null
             ? SamlSignInResult.Success(person, returnUrl)
             : SamlSignInResult.Failed(refusal.Failure, refusal.Detail) with { OrganizationName = refusal.OrganizationName };
     }
 
-    private async Task<SamlSignInResult> FailAsync(Guid parentId, string idp, SamlSignInFailure failure, string detail, CancellationToken cancellationToken)
+    // Nobody here: an address of a domain the parent did not verify is never linked nor given a person, so say so
+    // (the parent's name on the page); otherwise, no organization of the parent creates accounts at sign-in.
+    private async Task<SamlSignInResult> RefuseNewcomerAsync(IdentityAccessDbContext db, SignInAttempt attempt, string idp, SamlIdentity identity,
+        ParentDomains domains, CancellationToken cancellationToken)
     {
-        logger.LogWarning("SAML sign-in refused for parent {ParentId}, IdP {IdP}: {Failure}: {Detail}", parentId, idp, failure, detail);
+        var who = $"subject {LogSafe.Quote(identity.Subject)} ({LogSafe.Quote(identity.Email)})";
+        if (identity.Email is { Length: > 0 } email && !domains.Owns(email))
+        {
+            var parent = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == attempt.ParentId).Select(p => p.Name).SingleAsync(cancellationToken);
+            var detail = $"{who}: the email's domain {LogSafe.Quote(EmailAddress.DomainOf(email))} is not one of {parent}'s verified domains ({domains.Describe()})";
+            var failed = await FailAsync(attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail, cancellationToken);
+            provisioningLog.Refused(attempt, SamlSignInFailure.EmailDomainNotVerified, detail);
+            return failed with { OrganizationName = parent };
+        }
+
+        var noAccount = $"no account for {who}";
+        var result = await FailAsync(attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
+        provisioningLog.Refused(attempt, SamlSignInFailure.NoAccountYet, noAccount);
+        return result;
+    }
+
+    private async Task<SamlSignInResult> FailAsync(SignInAttempt attempt, string idp, SamlSignInFailure failure, string detail, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("SAML sign-in refused for parent {ParentId}, IdP {IdP}: {Failure}: {Detail}", attempt.ParentId, idp, failure, detail);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        audit.Record(db, _signIn, "sso.sign-in-refused", idp.Length > 320 ? idp[..320] : idp, null, new { Failure = failure.ToString(), Detail = detail }, parentOrganizationId: parentId);
+        audit.Record(db, _signIn, "sso.sign-in-refused", idp.Length > 320 ? idp[..320] : idp, null, new { Failure = failure.ToString(), Detail = detail },
+            parentOrganizationId: attempt.ParentId);
         await db.SaveChangesAsync(cancellationToken);
         return SamlSignInResult.Failed(failure, detail);
     }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Core.Sso.Jit;
 
 /// <summary>
-/// JIT provisioning at the ACS: for every organization joined to the parent whose mode is JIT, the rule engine
+/// JIT provisioning at the ACS: for every organization joined to the parent that provisions just in time (its mode is
+/// JIT and its plan allows JIT: <see cref="ParentOrganizationMode.ProvisionsJustInTime"/>), the rule engine
 /// evaluates the person as signing in now, with the groups their assertion carried (stored on their identity link
 /// before this runs), and its plan is applied like any other. Manual and SCIM organizations are only read: SSO
 /// lets their existing members in and provisions nobody.
@@ -19,7 +20,7 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
     /// <summary>The parent's organizations in the reconciler's lock order (no deadlock between the two).</summary>
     public async Task<IReadOnlyList<ParentOrganizationMode>> OrganizationsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
         await db.Organizations.AsNoTracking().Where(o => o.ParentOrganizationId == parentId).OrderBy(o => o.Id)
-            .Select(o => new ParentOrganizationMode(o.Id, o.Name, o.ProvisioningMode)).ToListAsync(cancellationToken);
+            .Select(o => new ParentOrganizationMode(o.Id, o.Name, o.ProvisioningMode, o.Plan, o.Parent!.Plan)).ToListAsync(cancellationToken);
 
     /// <summary>Runs inside the caller's transaction, over <see cref="OrganizationsAsync"/>' list; the caller saves.</summary>
     public async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, Guid parentId,
@@ -28,7 +29,7 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
         var access = new List<OrganizationAccess>();
         foreach (var organization in organizations)
         {
-            access.Add(organization.Mode == ProvisioningMode.Jit
+            access.Add(organization.ProvisionsJustInTime
                 ? await ProvisionInAsync(db, parentId, organization.Id, organization.Name, personId, actor, cancellationToken)
                 : new OrganizationAccess(organization.Id, organization.Name, false, await StatusInAsync(db, organization.Id, personId, cancellationToken), null));
         }
@@ -45,10 +46,10 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
         // The loader lists whoever signed in, so the person is there: marked as signing in now, JIT may provision them.
         input = input with { People = [.. input.People.Select(p => p.PersonId == personId ? p with { SigningIn = true } : p)] };
         var plan = ProvisioningRules.Evaluate(input);
-        await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
+        var applied = await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
         await holds.TrackAsync(db, input, plan, parentId, actor, actor.Name, cancellationToken); // a last top role is kept, and the change held
         var outcome = plan.For(personId);
-        return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault());
+        return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault(), applied);
     }
 
     private static async Task<MembershipStatus?> StatusInAsync(IdentityAccessDbContext db, Guid organizationId, Guid personId, CancellationToken cancellationToken) =>

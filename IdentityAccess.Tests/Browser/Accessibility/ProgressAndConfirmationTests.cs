@@ -74,7 +74,7 @@ public sealed class ProgressAndConfirmationTests(BrowserFixture portal) : IClass
         await Screenshots.SaveAsync(before, "a11y-members-loading");
         await before.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/directory-sync");
         await Expect(before.GetByTestId("provisioning-log").GetByRole(AriaRole.Progressbar, new() { Name = "Loading…" })).ToBeVisibleAsync();
-        await Expect(before.GetByText("No SCIM requests match.")).ToHaveCountAsync(0);
+        await Expect(before.GetByText("No SCIM requests or sign-ins match.")).ToHaveCountAsync(0);
 
         // Once the page is live, the rows take the bar's place.
         var table = page.GetByTestId("member-table");

@@ -11,6 +11,8 @@ public sealed class ProvisioningModePolicyTests
     [InlineData(OrganizationPlan.Console, ParentPlan.Console, true)]   // the Console org's own parent
     [InlineData(OrganizationPlan.Console, ParentPlan.Team, false)]
     [InlineData(OrganizationPlan.Team, ParentPlan.Team, false)]
+    [InlineData(OrganizationPlan.Enterprise, ParentPlan.Team, false)] // the parent's plan decides for its directory
+    [InlineData(OrganizationPlan.Team, ParentPlan.Enterprise, false)]
     public void Check_Scim_FollowsPlanRules(OrganizationPlan plan, ParentPlan parent, bool allowed)
     {
         var scim = ProvisioningModePolicy.Check(ProvisioningMode.Scim, plan, parent);
@@ -44,6 +46,31 @@ public sealed class ProvisioningModePolicyTests
         var scim = ProvisioningModePolicy.Check(ProvisioningMode.Scim, OrganizationPlan.Console, ParentPlan.Team);
 
         Assert.Contains("Team plan's parent organization", scim.ReasonUnavailable);
+    }
+
+    [Theory]
+    [InlineData(ParentPlan.Enterprise, true)]
+    [InlineData(ParentPlan.Console, true)]
+    [InlineData(ParentPlan.Team, false)]
+    public void DirectorySync_ParentPlan_DecidesAndTheRefusalNamesThePlan(ParentPlan plan, bool allowed)
+    {
+        var refusal = IdentityAccess.Core.Scim.DirectorySyncAvailability.Check("Acme Corporation", plan);
+
+        Assert.Equal(allowed, IdentityAccess.Core.Scim.DirectorySyncAvailability.Allows(plan));
+        Assert.Equal(allowed, refusal is null);
+        if (refusal is not null)
+        {
+            Assert.Contains($"Acme Corporation's {plan} plan", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains("Manual or Just in time (JIT)", refusal.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Check_ScimOnEnterpriseUnderTeamParent_ExplainsTheDirectoryIsTheParents()
+    {
+        var scim = ProvisioningModePolicy.Check(ProvisioningMode.Scim, OrganizationPlan.Enterprise, ParentPlan.Team);
+
+        Assert.Contains("the directory belongs to the parent", scim.ReasonUnavailable);
     }
 
     [Fact]

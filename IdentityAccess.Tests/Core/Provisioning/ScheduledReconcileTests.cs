@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,22 @@ public abstract class ScheduledReconcileTests(PortalFixture portal) : IAsyncLife
         Assert.Equal(PendingBefore - Bought, await PendingAsync());
         await using var db = await Portal.Factory.CreateDbContextAsync();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "sync.scheduled" && e.ParentOrganizationId == ParentId));
+    }
+
+    [Fact]
+    public async Task A_parent_whose_plan_has_no_directory_sync_is_skipped_and_its_members_kept_as_they_are()
+    {
+        await using (var db = await Portal.Factory.CreateDbContextAsync())
+        {
+            await db.ParentOrganizations.Where(p => p.Id == ParentId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Plan, ParentPlan.Team));
+        }
+
+        var results = await Job.RunOnceAsync();
+
+        Assert.False(results.ContainsKey(ParentId));
+        Assert.Equal(PendingBefore, await PendingAsync()); // nobody admitted to the seats bought meanwhile: the directory is paused
+        await using var check = await Portal.Factory.CreateDbContextAsync();
+        Assert.False(await check.AuditEvents.AnyAsync(e => e.Action == "sync.scheduled"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Operator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Web.Operator;
@@ -18,17 +19,29 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     [Fact]
     public async Task ScimTokenCreateListRevoke_ForAParentByName_WorksEndToEnd()
     {
-        var (created, secret, _) = await RunAsync("operator", "scim-token", "create", "--parent", "Globex");
+        var (created, secret, _) = await RunAsync("operator", "scim-token", "create", "--parent", "Acme Corporation");
         var parent = await portal.Factory.Services.GetRequiredService<ScimTokenService>().AuthenticateAsync(secret);
-        var (_, listed, _) = await RunAsync("operator", "scim-token", "list", "--parent", "Globex");
+        var (_, listed, _) = await RunAsync("operator", "scim-token", "list", "--parent", "Acme Corporation");
         var id = listed.Split('\t')[0];
-        var (revoked, _, _) = await RunAsync("operator", "scim-token", "revoke", "--parent", "Globex", "--id", id);
+        var (revoked, _, _) = await RunAsync("operator", "scim-token", "revoke", "--parent", "Acme Corporation", "--id", id);
 
         Assert.Equal(0, created);
         Assert.NotNull(parent);
         Assert.Contains(secret[..12], listed, StringComparison.Ordinal);
         Assert.Equal(0, revoked);
         Assert.Null(await portal.Factory.Services.GetRequiredService<ScimTokenService>().AuthenticateAsync(secret));
+    }
+
+    [Fact]
+    public async Task ScimTokenCreate_ParentOnTheTeamPlan_RefusedNamingThePlanAndNoTokenMade()
+    {
+        var (exit, secret, error) = await RunAsync("operator", "scim-token", "create", "--parent", "Globex");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(secret);
+        Assert.Contains("not included in Globex's Team plan", error, StringComparison.Ordinal);
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        Assert.False(await db.ScimTokens.AnyAsync(t => db.ParentOrganizations.Any(p => p.Id == t.ParentOrganizationId && p.Name == "Globex")));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public static class DirectorySyncLabels
         204 => "204 No content",
         400 => "400 Bad request",
         401 => "401 Unauthorized",
+        403 => "403 Forbidden",
         404 => "404 Not found",
         409 => "409 Conflict",
         413 => "413 Too large",
@@ -68,5 +69,5 @@ public static class DirectorySyncLabels
     };
 
     /// <summary>The statuses the log's filter offers.</summary>
-    public static IReadOnlyList<int> FilterStatuses { get; } = [200, 201, 204, 400, 401, 404, 409, 413, 429, 500];
+    public static IReadOnlyList<int> FilterStatuses { get; } = [200, 201, 204, 400, 401, 403, 404, 409, 413, 429, 500];
 }

@@ -5,10 +5,11 @@ using IdentityAccess.Web.Endpoints.Members;
 
 namespace IdentityAccess.Web.Endpoints.DirectorySync;
 
-/// <summary>A directory's provisioning log as RFC 4180 CSV, newest first, safe to open in a spreadsheet.</summary>
+/// <summary>A directory's provisioning log (SCIM requests and SSO sign-in decisions) as RFC 4180 CSV, newest first, safe to open in a spreadsheet.</summary>
 internal static class ProvisioningLogCsv
 {
-    public const string Header = "time_utc,status,method,path,summary,error_type,error_detail,token,correlation_id,duration_ms";
+    // channel last: columns that spreadsheets and scripts already read keep their places.
+    public const string Header = "time_utc,status,method,path,summary,error_type,error_detail,token,correlation_id,duration_ms,channel";
 
     public static string Row(ProvisioningLogEntry entry) => string.Join(',',
         Field(entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
@@ -18,9 +19,10 @@ internal static class ProvisioningLogCsv
         Field(entry.Summary),
         Field(entry.ErrorType),
         Field(entry.ErrorDetail),
-        Field(entry.TokenPrefix + "…"),
+        Field(entry.Channel == ProvisioningLogChannel.Sso ? "" : entry.TokenPrefix + "…"),
         Field(entry.CorrelationId),
-        entry.DurationMs.ToString(CultureInfo.InvariantCulture));
+        entry.DurationMs.ToString(CultureInfo.InvariantCulture),
+        entry.Channel == ProvisioningLogChannel.Sso ? "sso" : "scim");
 
     /// <summary>E.g. <c>acme-corporation-scim-log-2026-11-23.csv</c>: the directory is the parent organization's.</summary>
     public static string FileName(string parentName, DateTimeOffset now)

@@ -72,7 +72,7 @@ internal static class SamlEndpoints
         var (samlResponse, relayState) = await ReadAcsFormAsync(http.Request);
         var nonce = http.Request.Cookies[StateCookie];
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = SamlServiceProvider.AcsPath });
-        var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.RequestAborted);
+        var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.TraceIdentifier, http.RequestAborted);
         if (result.Person is null)
         {
             return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);

@@ -21,6 +21,10 @@ internal static class SamlSignInPages
                 "Your identity provider did not say who you are in the way your organization's SSO settings expect. Give this reference to your administrator."),
             SamlSignInFailure.NoAccountYet => (StatusCodes.Status403Forbidden, "You have no access yet",
                 "You signed in with your organization's identity provider, but you have no IdentityAccess account yet. Ask an administrator of your organization to add you."),
+            // The organization here is the parent organization, whose verified domains decide.
+            SamlSignInFailure.EmailDomainNotVerified => (StatusCodes.Status403Forbidden, "Your email's domain is not verified for this organization",
+                $"Your email's domain is not one of {organization}'s verified domains, so you cannot be signed in or given an account through its " +
+                $"identity provider. Sign in with your {organization} email address, or ask an administrator of {organization} to verify your domain."),
             SamlSignInFailure.NotInMappedGroup => (StatusCodes.Status403Forbidden, $"You are not in a group that grants access to {organization}",
                 $"You signed in with your organization's identity provider, but none of your groups gives access to {organization}. " +
                 "Ask your administrator to add you to the right group, then sign in again."),

@@ -5,7 +5,8 @@ namespace IdentityAccess.Web.Endpoints.Scim;
 
 /// <summary>
 /// The bearer token selects the directory: without a valid one, 401 in the SCIM error format (Okta probes with
-/// "Authorization: non-token"). Also turns refused input into SCIM errors, so no client input yields a 5xx.
+/// "Authorization: non-token"); with a valid one of a parent whose plan has no directory sync, 403 naming the plan.
+/// Also turns refused input into SCIM errors, so no client input yields a 5xx.
 /// </summary>
 internal sealed class ScimAuthenticationFilter(ScimTokenService tokens, ILogger<ScimAuthenticationFilter> logger) : IEndpointFilter
 {
@@ -21,6 +22,15 @@ internal sealed class ScimAuthenticationFilter(ScimTokenService tokens, ILogger<
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ScimResponses.Error(StatusCodes.Status401Unauthorized, null,
                 caller is null ? "A valid SCIM bearer token is required." : "This SCIM bearer token was revoked. Use the organization's current token.");
+        }
+
+        if (DirectorySyncAvailability.Check(caller.ParentName, caller.ParentPlan) is { } paused)
+        {
+            // A valid token of a parent whose plan has no directory sync: the directory is paused, not unknown. 403 with
+            // the reason, so the IdP's provisioning log says what to change; the provisioning log records it too.
+            logger.LogInformation("SCIM request refused: the directory of parent {ParentId} is paused by its {Plan} plan.", caller.ParentOrganizationId,
+                caller.ParentPlan);
+            return ScimResponses.Error(StatusCodes.Status403Forbidden, null, paused.Message);
         }
 
         http.Items[ScimRequest.ParentKey] = caller.ParentOrganizationId;

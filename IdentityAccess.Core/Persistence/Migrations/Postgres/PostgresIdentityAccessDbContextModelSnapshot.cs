@@ -888,6 +888,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("CorrelationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -927,7 +932,7 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid>("TokenId")
+                    b.Property<Guid?>("TokenId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("TokenPrefix")

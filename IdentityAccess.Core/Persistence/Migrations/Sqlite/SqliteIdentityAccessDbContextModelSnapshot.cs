@@ -878,6 +878,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CorrelationId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -917,7 +922,7 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TokenId")
+                    b.Property<Guid?>("TokenId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenPrefix")

@@ -25,6 +25,32 @@ public sealed class ProvisioningLogTableTests : ComponentTest
         .Add(c => c.ExportUrl, (errorsOnly, status) => DirectorySyncLabels.ExportUrl(Guid.Empty, errorsOnly, status)));
 
     [Fact]
+    public void SignInRow_ShowsItCameFromSsoWithItsRefusal()
+    {
+        ProvisioningLogEntry[] rows =
+        [
+            new()
+            {
+                Id = 3, Channel = ProvisioningLogChannel.Sso, Status = 403, Method = "SAML", Path = "/saml/acs", ErrorType = "EmailDomainNotVerified",
+                ErrorDetail = "hank@globex.test: the email's domain is not one of Acme Corporation's verified domains", CorrelationId = "c-3",
+            },
+            _rows[1],
+        ];
+        var cut = Render<ProvisioningLogTable>(p => p
+            .Add(c => c.LoadPage, (_, _) => Task.FromResult(new ProvisioningLogPage(rows, rows.Length)))
+            .Add(c => c.ExportUrl, (errorsOnly, status) => DirectorySyncLabels.ExportUrl(Guid.Empty, errorsOnly, status)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+        var sso = cut.FindAll("tbody tr")[0];
+        Assert.Equal("SSO sign-in", sso.QuerySelector("[data-testid=log-channel-sso]")!.TextContent.Trim());
+        Assert.Contains("403 Forbidden", sso.TextContent, StringComparison.Ordinal);
+        Assert.Contains("SAML /saml/acs", sso.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(EmailDomainNotVerified)", sso.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", sso.TextContent, StringComparison.Ordinal); // no token
+        Assert.Contains("SCIM ia_scim_AbCd…", cut.FindAll("tbody tr")[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rows_ShowStatusRequestAndWhatChangedOrTheError()
     {
         var cut = RenderTable();

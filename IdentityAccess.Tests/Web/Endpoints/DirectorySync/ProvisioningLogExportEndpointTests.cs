@@ -68,10 +68,10 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
         Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal(
             [
-                "time_utc,status,method,path,summary,error_type,error_detail,token,correlation_id,duration_ms",
-                "2026-11-23T09:32:00.000Z,200,GET,\"/scim/v2/Groups?filter=displayName eq \"\"a, b\"\"\",1 group matched the filter,,,ia_scim_AbCd…,corr-2,12",
-                "2026-11-23T09:31:00.000Z,404,GET,/scim/v2/Users/42,,,User 42 not found.,ia_scim_AbCd…,corr-1,12",
-                "2026-11-23T09:30:00.000Z,201,GET,/scim/v2/Users,Created user zed@acme.test; 1 membership change,,,ia_scim_AbCd…,corr-0,12",
+                "time_utc,status,method,path,summary,error_type,error_detail,token,correlation_id,duration_ms,channel",
+                "2026-11-23T09:32:00.000Z,200,GET,\"/scim/v2/Groups?filter=displayName eq \"\"a, b\"\"\",1 group matched the filter,,,ia_scim_AbCd…,corr-2,12,scim",
+                "2026-11-23T09:31:00.000Z,404,GET,/scim/v2/Users/42,,,User 42 not found.,ia_scim_AbCd…,corr-1,12,scim",
+                "2026-11-23T09:30:00.000Z,201,GET,/scim/v2/Users,Created user zed@acme.test; 1 membership change,,,ia_scim_AbCd…,corr-0,12,scim",
             ],
             await LinesAsync(response));
     }
@@ -96,7 +96,29 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
 
         var lines = await LinesAsync(await _portal.CreateClient(_portal.Demo.Person("alice@acme.test")).GetAsync(Url(_portal.Demo.AcmeChat, query)));
 
-        Assert.Equal(correlationIds, lines.Skip(1).Select(l => l.Split(',')[^2]));
+        Assert.Equal(correlationIds, lines.Skip(1).Select(l => l.Split(',')[^3]));
+    }
+
+    [Fact]
+    public async Task Export_SignInRow_HasNoTokenAndItsChannel()
+    {
+        await InsertAsync(new ProvisioningLogEntry
+        {
+            ParentOrganizationId = _acme,
+            Channel = ProvisioningLogChannel.Sso,
+            OccurredAt = _at,
+            Method = "SAML",
+            Path = "/saml/acs",
+            Status = 403,
+            ErrorType = "EmailDomainNotVerified",
+            ErrorDetail = "not a verified domain",
+            CorrelationId = "corr-sso",
+            DurationMs = 7,
+        });
+
+        var lines = await LinesAsync(await _portal.CreateClient(_portal.Demo.Person("alice@acme.test")).GetAsync(Url(_portal.Demo.AcmeChat)));
+
+        Assert.Equal("2026-11-23T09:30:00.000Z,403,SAML,/saml/acs,,EmailDomainNotVerified,not a verified domain,,corr-sso,7,sso", lines[1]);
     }
 
     [Fact]
@@ -107,8 +129,8 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
 
         var lines = await LinesAsync(await _portal.CreateClient(_portal.Demo.Person("alice@acme.test")).GetAsync(Url(_portal.Demo.AcmeChat)));
 
-        Assert.Equal("2026-11-23T09:31:00.000Z,400,GET,'@cmd,,invalidValue,'-1+1,ia_scim_AbCd…,corr-1,12", lines[1]);
-        Assert.Equal("2026-11-23T09:30:00.000Z,400,GET,/scim/v2/Users,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",invalidValue,'+SUM(A1:A9),ia_scim_AbCd…,corr-0,12", lines[2]);
+        Assert.Equal("2026-11-23T09:31:00.000Z,400,GET,'@cmd,,invalidValue,'-1+1,ia_scim_AbCd…,corr-1,12,scim", lines[1]);
+        Assert.Equal("2026-11-23T09:30:00.000Z,400,GET,/scim/v2/Users,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",invalidValue,'+SUM(A1:A9),ia_scim_AbCd…,corr-0,12,scim", lines[2]);
     }
 
     [Fact]

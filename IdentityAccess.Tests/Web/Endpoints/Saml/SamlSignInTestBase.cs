@@ -76,7 +76,7 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         Response(requestId, email, email.StartsWith("carol", StringComparison.Ordinal) ? "okta-carol" : "okta-" + email, []);
 
     /// <summary>An Okta-shaped Response: persistent subject, email, display name and the multi-valued <c>groups</c> attribute.</summary>
-    protected static string Response(string requestId, string email, string subject, string[] groups) =>
+    protected static string Response(string requestId, string email, string subject, string[] groups, string displayName = "From the IdP") =>
         new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
         {
             Issuer = IdpMetadataSamples.OktaEntityId,
@@ -85,7 +85,7 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
             Destination = Acs,
             InResponseTo = requestId,
             IssueInstant = DateTimeOffset.UtcNow,
-            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = ["From the IdP"], ["groups"] = groups },
+            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = [displayName], ["groups"] = groups },
         });
 
     /// <summary>Starts a login, posts the IdP's Response for it, and returns the ACS's answer.</summary>

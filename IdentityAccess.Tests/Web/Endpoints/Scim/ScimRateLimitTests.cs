@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Tests.TestSupport;
@@ -44,6 +45,8 @@ public sealed class ScimRateLimitTests : IAsyncLifetime
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync())
         {
             parentId = await db.ParentOrganizations.Where(p => p.Name == parentName).Select(p => p.Id).SingleAsync();
+            // Globex's Team plan has no directory sync: on Enterprise, its directory is one more to throttle apart.
+            await db.ParentOrganizations.Where(p => p.Id == parentId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Plan, ParentPlan.Enterprise));
         }
 
         var (token, _) = await _app.Services.GetRequiredService<ScimTokenService>().GenerateAsync(parentId, new AuditActor(null, "test"));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Tests.TestSupport;
@@ -225,6 +226,8 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
         await using (var db = await _portal.Factory.CreateDbContextAsync())
         {
             globex = await db.ParentOrganizations.Where(p => p.Name == "Globex").Select(p => p.Id).SingleAsync();
+            // On a plan with directory sync, so the token is let in and only the directory boundary is tried.
+            await db.ParentOrganizations.Where(p => p.Id == globex).ExecuteUpdateAsync(u => u.SetProperty(p => p.Plan, ParentPlan.Enterprise));
         }
 
         var globexClient = await ClientForAsync(globex);

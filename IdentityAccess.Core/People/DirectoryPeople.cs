@@ -1,0 +1,71 @@
+using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Core.People;
+
+/// <summary>
+/// Which person a directory user is. Found by email when they already exist (a manual member, someone who signed in
+/// before the directory pushed them), which is audited, because from then on the directory governs them; else created.
+/// Never outside the parent's verified domains: people are global by email, so linking by an address of another
+/// tenant's domain would hand that tenant's person to this directory.
+/// </summary>
+internal static class DirectoryPeople
+{
+    /// <summary>The existing person with this address, linked to the user (audited); null when there is none or the parent does not own the address.</summary>
+    public static async Task<Person?> LinkExistingAsync(IdentityAccessDbContext db, ParentDomains domains, DirectoryUser user, string email, AuditLog audit,
+        AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (!domains.Owns(email) || await FindAsync(db, email, cancellationToken) is not { } person)
+        {
+            return null;
+        }
+
+        Link(db, domains, user, person, audit, actor);
+        return person;
+    }
+
+    /// <summary>
+    /// The person for a directory user the rule engine provisions who is not linked yet: the existing one with that
+    /// address, or a new one. Null, and nothing written, when the parent does not own the address.
+    /// </summary>
+    public static async Task<Guid?> LinkOrCreateAsync(IdentityAccessDbContext db, ParentDomains domains, Guid? directoryUserId, string email, string displayName,
+        AuditLog audit, AuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!domains.Owns(email))
+        {
+            return null;
+        }
+
+        var user = directoryUserId is { } id ? await db.DirectoryUsers.FindAsync([id], cancellationToken) : null;
+        var person = await FindAsync(db, email, cancellationToken);
+        if (person is null)
+        {
+            person = db.People.Add(Person.Create(email, displayName, now)).Entity;
+            if (user is not null)
+            {
+                user.PersonId = person.Id;
+            }
+        }
+        else if (user is not null)
+        {
+            Link(db, domains, user, person, audit, actor);
+        }
+
+        return person.Id;
+    }
+
+    private static async Task<Person?> FindAsync(IdentityAccessDbContext db, string email, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        return await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    private static void Link(IdentityAccessDbContext db, ParentDomains domains, DirectoryUser user, Person person, AuditLog audit, AuditActor actor)
+    {
+        user.PersonId = person.Id;
+        audit.Record(db, actor, "person.linked_to_directory", person.Email, null, new { DirectoryUser = user.UserName, user.ExternalId },
+            parentOrganizationId: domains.ParentId);
+    }
+}
