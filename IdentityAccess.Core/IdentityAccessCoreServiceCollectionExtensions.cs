@@ -2,6 +2,8 @@ using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Members.Invitations;
+using IdentityAccess.Core.Outbox;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
@@ -26,6 +28,9 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<OrganizationAccessService>();
         services.AddSingleton<GuardedWrites>();
         services.AddMembers();
+        services.AddInvitations();
+        services.AddOutbox();
+        services.AddSingleton<Sessions.EmailSignInService>();
         services.AddProvisioning();
         services.AddSso();
         services.AddSingleton<Scim.ScimTokenService>();

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
@@ -147,7 +148,15 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
         }
 
         var before = Snapshot(row);
-        (row.Status, row.StatusChangedAt) = (MembershipStatus.Removed, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        if (row.Status == MembershipStatus.Invited)
+        {
+            // Removing someone invited withdraws the invitation too: the link they were sent must stop working.
+            await db.Invitations.Where(i => i.MembershipId == row.Id && i.Status == InvitationStatus.Pending)
+                .ForEachAsync(i => (i.Status, i.EndedAt) = (InvitationStatus.Revoked, now), cancellationToken);
+        }
+
+        (row.Status, row.StatusChangedAt) = (MembershipStatus.Removed, now);
         audit.Record(db, write.Actor, "membership.removed", row.Person!.Email,
             before, Snapshot(row), organizationId, organization.ParentId);
         return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
@@ -157,7 +166,7 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
         db.Memberships.Include(m => m.Person).SingleOrDefaultAsync(
             m => m.Id == membershipId && m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed, cancellationToken);
 
-    private static async Task<Error?> CheckFreeSeatAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken)
+    internal static async Task<Error?> CheckFreeSeatAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken)
     {
         var purchased = (await SeatCounts.PoolAsync(db, organizationId, tier, cancellationToken))?.Purchased ?? 0;
         return MemberRules.CheckFreeSeat(tier, purchased, await SeatCounts.UsedAsync(db, organizationId, tier, cancellationToken));
