@@ -81,6 +81,8 @@ internal static class OperatorCommands
                 }
 
                 return 0;
+            case ["outbox", .. var outboxArgs]:
+                return await OperatorOutboxCommands.RunAsync(services, outboxArgs, output, error);
             case ["saml", .. var samlArgs]:
                 return await OperatorSamlCommands.RunAsync(services, samlArgs, actor, output, error);
             default:
@@ -92,6 +94,7 @@ internal static class OperatorCommands
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
                       operator saml import-metadata --parent <parent name or id> --file <path> [--profile entra|okta]
                       operator saml sp-metadata                                   our SP metadata (needs Sso:Saml:PublicBaseUrl)
+                      operator outbox list [--unsent]                             emails written, newest first (links shown until sent)
                     """);
                 return 2;
         }
