@@ -36,7 +36,7 @@ public sealed class InvitationDirectory(IDbContextFactory<IdentityAccessDbContex
             .ToListAsync(cancellationToken);
         return [.. invitations.Select(x =>
         {
-            var latest = messages.Where(m => m.ToAddress == x.i.Email && m.CreatedAt >= x.i.LastSentAt).MaxBy(m => m.CreatedAt);
+            var latest = messages.Where(m => m.ToAddress == x.i.Email && m.CreatedAt >= x.i.LastSentAt).MaxBy(m => (m.CreatedAt, m.Id));
             var delivery = latest is null ? null
                 : new InvitationDelivery(latest.SentAt, latest.Attempts, latest.LastError, latest.SentAt is null ? OutboxText.Links(latest.TextBody).FirstOrDefault() : null);
             return new PendingInvitation(x.i.Id, x.i.MembershipId, x.i.Email, x.DisplayName, x.Role, x.SeatTier, x.i.ExpiresAt, x.i.LastSentAt, x.i.SendCount, delivery);
