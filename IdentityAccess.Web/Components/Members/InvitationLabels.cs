@@ -10,15 +10,20 @@ public static class InvitationLabels
     public static string Lifetime(TimeSpan lifetime) =>
         lifetime.TotalDays >= 1 && lifetime.TotalDays == Math.Floor(lifetime.TotalDays) ? Plural((int)lifetime.TotalDays, "day") : Plural((int)Math.Round(lifetime.TotalHours), "hour");
 
-    /// <summary>"Expires in 6 days", "Expires in 3 hours", "Expired": relative, with the exact time in <see cref="ExactExpiry"/>.</summary>
+    /// <summary>
+    /// "Expires in 7 days", "Expires in 3 hours", "Expired": relative and rounded (one just sent reads 7 days, not 6 days
+    /// and 23 hours), with the exact time in <see cref="ExactExpiry"/>.
+    /// </summary>
     public static string Expiry(DateTimeOffset expiresAt, DateTimeOffset now)
     {
         var left = expiresAt - now;
         return left <= TimeSpan.Zero ? "Expired"
-            : left.TotalDays >= 1 ? $"Expires in {Plural((int)left.TotalDays, "day")}"
-            : left.TotalHours >= 1 ? $"Expires in {Plural((int)left.TotalHours, "hour")}"
-            : $"Expires in {Plural(Math.Max(1, (int)left.TotalMinutes), "minute")}";
+            : left.TotalHours >= 23.5 ? $"Expires in {Plural(Rounded(left.TotalDays), "day")}"
+            : left.TotalMinutes >= 59.5 ? $"Expires in {Plural(Rounded(left.TotalHours), "hour")}"
+            : $"Expires in {Plural(Math.Max(1, Rounded(left.TotalMinutes)), "minute")}";
     }
+
+    private static int Rounded(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
 
     public static string ExactExpiry(DateTimeOffset expiresAt) =>
         expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";

@@ -90,6 +90,18 @@ public sealed class InvitationsPanelTests : ComponentTest
     }
 
     [Theory]
+    [InlineData(7 * 24 * 60 - 1, "Expires in 7 days")]
+    [InlineData(6 * 24 * 60 + 120, "Expires in 6 days")]
+    [InlineData(23 * 60 + 40, "Expires in 1 day")]
+    [InlineData(3 * 60, "Expires in 3 hours")]
+    [InlineData(59, "Expires in 59 minutes")]
+    [InlineData(0, "Expired")]
+    public void Expiry_RoundedToTheNearestUnit(int minutesLeft, string words)
+    {
+        Assert.Equal(words, InvitationLabels.Expiry(_now.AddMinutes(minutesLeft), _now));
+    }
+
+    [Theory]
     [InlineData(7 * 24, "7 days")]
     [InlineData(1, "1 hour")]
     [InlineData(36, "36 hours")]
