@@ -1,6 +1,6 @@
 using IdentityAccess.Core.Saml;
-using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sessions;
+using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components.SignInLinks;
 using Microsoft.AspNetCore.Authentication;
