@@ -27,29 +27,10 @@ public sealed class MemberAdministration(GuardedWrites writes, AuditLog audit, T
         }
 
         var (db, organization) = (write.Db, write.Organization!);
-        var errors = MemberRules.CheckNewMember(organization.Product, member).ToList();
-        if (MemberRules.CheckTopRoleGate(write.Roles!, null, member.Role) is { } gate)
+        var (refusals, person, row) = await NewMemberChecks.CheckAsync(write, member, cancellationToken);
+        if (refusals.Count > 0)
         {
-            errors.Add(gate);
-        }
-
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        var normalized = EmailAddress.Normalize(member.Email);
-        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
-        var row = person is null ? null : await db.Memberships
-            .SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == person.Id, cancellationToken);
-        if (row is not null && row.Status != MembershipStatus.Removed)
-        {
-            return [new AlreadyListed(person!.Email, organization.Name, row.Status)];
-        }
-
-        if (await CheckFreeSeatAsync(db, organizationId, member.Tier, cancellationToken) is { } noSeat)
-        {
-            return [noSeat];
+            return refusals;
         }
 
         var now = time.GetUtcNow();

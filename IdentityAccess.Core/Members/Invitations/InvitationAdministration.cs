@@ -30,29 +30,11 @@ public sealed class InvitationAdministration(GuardedWrites writes, AuditLog audi
         }
 
         var (db, organization) = (write.Db, write.Organization!);
-        var errors = MemberRules.CheckNewMember(organization.Product, member).ToList();
-        if (MemberRules.CheckTopRoleGate(write.Roles!, null, member.Role) is { } gate)
+        // The same checks as adding by hand; the invitation then holds the free seat found.
+        var (refusals, person, row) = await NewMemberChecks.CheckAsync(write, member, cancellationToken);
+        if (refusals.Count > 0)
         {
-            errors.Add(gate);
-        }
-
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        var normalized = EmailAddress.Normalize(member.Email);
-        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
-        var row = person is null ? null : await db.Memberships
-            .SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == person.Id, cancellationToken);
-        if (row is not null && row.Status != MembershipStatus.Removed)
-        {
-            return [new AlreadyListed(person!.Email, organization.Name, row.Status)];
-        }
-
-        if (await MemberAdministration.CheckFreeSeatAsync(db, organizationId, member.Tier, cancellationToken) is { } noSeat)
-        {
-            return [noSeat];
+            return refusals;
         }
 
         var now = time.GetUtcNow();
