@@ -34,6 +34,13 @@ public sealed class InvitationAcceptance(IDbContextFactory<IdentityAccessDbConte
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the person has an invitation they can still accept. Single sign-on lets them in on that alone (with no
+    /// membership yet, it would refuse them): the session opens nothing but the invitation, whose email check is the lock.
+    /// </summary>
+    internal static Task<bool> HasPendingAsync(IdentityAccessDbContext db, Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Invitations.AnyAsync(i => i.PersonId == personId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, cancellationToken);
+
     public async Task<InvitationAcceptOutcome> AcceptAsync(string? secret, Guid signedInPersonId, CancellationToken cancellationToken = default)
     {
         var notValid = new InvitationAcceptOutcome(null, new InvitationLinkNotValid());
