@@ -2,12 +2,15 @@ using IdentityAccess.Core;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
+using IdentityAccess.Web.Components.DevMailbox;
 using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.DemoIdp;
 using IdentityAccess.Web.Endpoints.DirectorySync;
+using IdentityAccess.Web.Endpoints.Invitations;
 using IdentityAccess.Web.Endpoints.Members;
 using IdentityAccess.Web.Endpoints.Saml;
 using IdentityAccess.Web.Endpoints.Scim;
+using IdentityAccess.Web.Endpoints.SignInLinks;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
 using IdentityAccess.Web.Operator;
@@ -47,6 +50,9 @@ app.MapDemoIdentityProvider(app.Environment);
 app.MapMeEndpoint();
 app.MapMemberExportEndpoints();
 app.MapProvisioningLogExportEndpoints();
+app.MapSignInLinkEndpoints();
+app.MapInvitationEndpoints();
+app.MapDevMailbox(app.Environment);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (OperatorCommands.IsOperatorCommand(args))

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
@@ -26,29 +27,10 @@ public sealed partial class MemberAdministration(GuardedWrites writes, AuditLog 
         }
 
         var (db, organization) = (write.Db, write.Organization!);
-        var errors = MemberRules.CheckNewMember(organization.Product, member).ToList();
-        if (MemberRules.CheckTopRoleGate(write.Roles!, null, member.Role) is { } gate)
+        var (refusals, person, row) = await NewMemberChecks.CheckAsync(write, member, cancellationToken);
+        if (refusals.Count > 0)
         {
-            errors.Add(gate);
-        }
-
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        var normalized = EmailAddress.Normalize(member.Email);
-        var person = await db.People.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
-        var row = person is null ? null : await db.Memberships
-            .SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == person.Id, cancellationToken);
-        if (row is not null && row.Status != MembershipStatus.Removed)
-        {
-            return [new AlreadyListed(person!.Email, organization.Name, row.Status)];
-        }
-
-        if (await CheckFreeSeatAsync(db, organizationId, member.Tier, cancellationToken) is { } noSeat)
-        {
-            return [noSeat];
+            return refusals;
         }
 
         var now = time.GetUtcNow();
@@ -154,7 +136,15 @@ public sealed partial class MemberAdministration(GuardedWrites writes, AuditLog 
 
         var before = Snapshot(row);
         await ReleaseBreakGlassAsync(db, write.Actor, organization, identity, row, null, cancellationToken);
-        (row.Status, row.StatusChangedAt, row.RoleBeforeSync) = (MembershipStatus.Removed, time.GetUtcNow(), null);
+        var now = time.GetUtcNow();
+        if (row.Status == MembershipStatus.Invited)
+        {
+            // Removing someone invited withdraws the invitation too: the link they were sent must stop working.
+            await db.Invitations.Where(i => i.MembershipId == row.Id && i.Status == InvitationStatus.Pending)
+                .ForEachAsync(i => (i.Status, i.EndedAt) = (InvitationStatus.Revoked, now), cancellationToken);
+        }
+
+        (row.Status, row.StatusChangedAt, row.RoleBeforeSync) = (MembershipStatus.Removed, now, null);
         ClearOverride(row); // a person who comes back starts from what the IdP says
         audit.Record(db, write.Actor, "membership.removed", row.Person!.Email,
             before, Snapshot(row), organizationId, organization.ParentId);
@@ -165,7 +155,7 @@ public sealed partial class MemberAdministration(GuardedWrites writes, AuditLog 
         db.Memberships.Include(m => m.Person).SingleOrDefaultAsync(
             m => m.Id == membershipId && m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed, cancellationToken);
 
-    private static async Task<Error?> CheckFreeSeatAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken)
+    internal static async Task<Error?> CheckFreeSeatAsync(IdentityAccessDbContext db, Guid organizationId, SeatTier? tier, CancellationToken cancellationToken)
     {
         var purchased = (await SeatCounts.PoolAsync(db, organizationId, tier, cancellationToken))?.Purchased ?? 0;
         return MemberRules.CheckFreeSeat(tier, purchased, await SeatCounts.UsedAsync(db, organizationId, tier, cancellationToken));

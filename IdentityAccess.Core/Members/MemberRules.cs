@@ -12,9 +12,7 @@ internal static class MemberRules
     public static IReadOnlyList<Error> CheckNewMember(Product product, NewMember member)
     {
         var errors = new List<Error>();
-        var email = member.Email?.Trim() ?? "";
-        // MailAddress also accepts "Name <address>"; only a bare address may become a person's email.
-        if (email.Length > 320 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!IsBareAddress(member.Email))
         {
             errors.Add(new ValidationFailed("email", "Enter an email address, such as name@example.com."));
         }
@@ -30,6 +28,13 @@ internal static class MemberRules
         }
 
         return errors;
+    }
+
+    /// <summary>An email address alone, as a person's email must be; MailAddress also accepts "Name &lt;address&gt;".</summary>
+    public static bool IsBareAddress(string? email)
+    {
+        var trimmed = email?.Trim() ?? "";
+        return trimmed.Length <= 320 && MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed;
     }
 
     public static Error? CheckRoleAndTier(Product product, Role role, SeatTier? tier) =>

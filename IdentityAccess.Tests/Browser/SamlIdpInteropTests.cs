@@ -115,7 +115,7 @@ public sealed class SamlIdpInteropTests(SamlIdpInteropFixture interop, ITestOutp
         await PortalPage.WaitInteractiveAsync(page); // typed before the circuit starts, the email would be re-rendered away
         await page.GetByLabel("Work email").FillAsync(person.Email);
         await Expect(page.GetByLabel("Work email")).ToHaveValueAsync(person.Email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue with SSO" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(interop.Idp.BaseUrl, "saml/sso").AbsoluteUri)));
         await SamlIdpPage.FillAsync(page, person);

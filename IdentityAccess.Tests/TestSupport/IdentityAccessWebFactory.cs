@@ -10,7 +10,7 @@ namespace IdentityAccess.Tests.TestSupport;
 
 /// <summary>The real app on a test database, with the test sign-in available beside the app's own.</summary>
 public sealed class IdentityAccessWebFactory(TestDatabase database, string environment = "Development", bool useTestAuth = true,
-    IReadOnlyDictionary<string, string?>? settings = null)
+    IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -27,6 +27,11 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
 
         if (useTestAuth)

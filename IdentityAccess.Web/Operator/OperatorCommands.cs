@@ -81,6 +81,8 @@ internal static class OperatorCommands
                 }
 
                 return 0;
+            case ["outbox", .. var outboxArgs]:
+                return await OperatorOutboxCommands.RunAsync(services, outboxArgs, output, error);
             case ["saml", .. var samlArgs]:
                 return await OperatorSamlCommands.RunAsync(services, samlArgs, actor, output, error);
             case ["parent-admin", .. var parentAdminArgs]:
@@ -97,6 +99,7 @@ internal static class OperatorCommands
                       operator parent-admin list   --parent <parent name or id>
                       operator parent-admin grant  --parent <parent name or id> --email <email>   a member of one of its organizations
                       operator parent-admin revoke --parent <parent name or id> --email <email>   never the last one
+                      operator outbox list [--unsent]                             emails written, newest first (links shown until sent)
                     Exit codes: 0 done, 2 usage or unknown parent; a refusal: 3 not allowed, 4 not found, 5 conflict, 6 invalid input.
                     """);
                 return 2;

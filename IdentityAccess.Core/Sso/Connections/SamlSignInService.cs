@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Saml;
@@ -117,6 +118,12 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         var access = await jit.ProvisionAsync(db, parentId, organizations, person.Id, _signIn, cancellationToken);
         changes.Access = access;
         var refusal = SignInRefusal.For(access);
+        if (refusal is not null && await InvitationAcceptance.HasPendingAsync(db, person.Id, time.GetUtcNow(), cancellationToken))
+        {
+            // Invited and a member of nothing yet: let in to accept, which the invitation's own email check guards;
+            // the session opens no organization until then (every page reads the role from the database).
+            refusal = null;
+        }
         if (refusal is null)
         {
             audit.Record(db, new AuditActor(person.Id, person.DisplayName), "sso.signed-in", person.Email, null,

@@ -28,6 +28,22 @@ internal static class MemberDialogs
         return await dialog.Result is { Canceled: false, Data: string email } ? email : null;
     }
 
+    /// <returns>The email invited, or null when cancelled.</returns>
+    public static async Task<string?> InviteAsync(IDialogService dialogs, OrganizationSummary organization, IReadOnlyList<SeatUsage> seats,
+        TimeSpan lifetime, Func<NewMember, Task<IReadOnlyList<Error>>> submit)
+    {
+        var dialog = await dialogs.ShowAsync<AddMemberDialog>("Invite", new DialogParameters<AddMemberDialog>
+        {
+            { d => d.Product, organization.Product },
+            { d => d.OrganizationName, organization.Name },
+            { d => d.Seats, seats },
+            { d => d.Invite, true },
+            { d => d.InvitationLifetime, InvitationLabels.Lifetime(lifetime) },
+            { d => d.Submit, submit },
+        }, _options);
+        return await dialog.Result is { Canceled: false, Data: string email } ? email : null;
+    }
+
     public static async Task<RoleChange?> ChangeRoleAsync(IDialogService dialogs, OrganizationSummary organization, MemberListItem member,
         IReadOnlyList<SeatUsage> seats, Func<RoleChange, Task<IReadOnlyList<Error>>> submit)
     {

@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
@@ -7,6 +8,7 @@ using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.Members;
@@ -21,20 +23,32 @@ public sealed partial class MembersPage
     [Inject] private SeatLedger Seats { get; set; } = default!;
     [Inject] private SeatPurchase SeatPurchase { get; set; } = default!;
     [Inject] private SeatQueueService SeatQueue { get; set; } = default!;
+    [Inject] private InvitationAdministration Invitations { get; set; } = default!;
+    [Inject] private InvitationDirectory InvitationDirectory { get; set; } = default!;
+    [Inject] private IOptions<InvitationOptions> InvitationOptions { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<SeatUsage> _seats = [];
     private SeatQueue? _queue;
+    private IReadOnlyList<PendingInvitation> _invitations = [];
+    private Dictionary<Guid, PendingInvitation> _invitationsByMembership = [];
     private MemberTable? _table;
 
     protected override async Task OnParametersSetAsync() => await LoadSeatsAsync();
 
     private async Task LoadSeatsAsync()
     {
+        var acting = await ActingPersonAsync();
         _seats = await Seats.GetUsageAsync(OrganizationId);
-        _queue = await SeatQueue.GetAsync(OrganizationId, await ActingPersonAsync());
+        _queue = await SeatQueue.GetAsync(OrganizationId, acting);
+        _invitations = await InvitationDirectory.ListPendingAsync(OrganizationId, acting);
+        _invitationsByMembership = _invitations.ToDictionary(i => i.MembershipId);
     }
+
+    private PendingInvitation? InvitationOf(Guid membershipId) => _invitationsByMembership.GetValueOrDefault(membershipId);
 
     private async Task<IReadOnlyList<KnownPerson>?> WouldAdmitAsync(SeatTier? tier, int seats) =>
         await SeatQueue.WouldAdmitAsync(OrganizationId, await ActingPersonAsync(), tier, seats);
@@ -58,6 +72,41 @@ public sealed partial class MembersPage
             Snackbar.Add($"{email} added to {access.Organization!.Name}.", Severity.Success);
             await RefreshAsync();
         }
+    }
+
+    // Links in the email start with Portal:PublicBaseUrl when it is set; the address this page was reached at only otherwise.
+    private async Task InviteAsync(OrganizationAccess access)
+    {
+        var acting = await ActingPersonAsync();
+        var email = await MemberDialogs.InviteAsync(Dialogs, access.Organization!, _seats, InvitationOptions.Value.Lifetime,
+            member => Invitations.InviteAsync(OrganizationId, member, acting, Navigation.BaseUri));
+        if (email is not null)
+        {
+            Snackbar.Add($"{email} is invited to {access.Organization!.Name}.", Severity.Success);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task ResendAsync(PendingInvitation invitation)
+    {
+        var refused = await Invitations.ResendAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync(), Navigation.BaseUri);
+        Snackbar.Add(refused?.Message ?? $"A new invitation is on its way to {invitation.Email}; the previous link no longer works.",
+            refused is null ? Severity.Success : Severity.Error);
+        await RefreshAsync();
+    }
+
+    private async Task RevokeAsync(PendingInvitation invitation)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Revoke the invitation?",
+            $"The link sent to {invitation.Email} stops working, and their seat is free again.", yesText: "Revoke", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var refused = await Invitations.RevokeAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync());
+        Snackbar.Add(refused?.Message ?? $"The invitation to {invitation.Email} was revoked.", refused is null ? Severity.Success : Severity.Error);
+        await RefreshAsync();
     }
 
     private async Task ChangeRoleAsync(OrganizationAccess access, MemberListItem member)

@@ -1,7 +1,8 @@
 using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Sessions;
 using IdentityAccess.Core.Sso.Connections;
-using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.SignInLinks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -29,16 +30,20 @@ internal static class SamlEndpoints
         return app;
     }
 
+    /// <summary>
+    /// A domain whose parent has SSO on goes to that IdP; any other address gets an emailed sign-in link (the answer does
+    /// not say whether the person exists, nor whether the address asked too often).
+    /// </summary>
     private static async Task<IResult> EmailStepAsync(HttpContext http, [FromForm] string? email, [FromForm] string? returnUrl,
-        DomainService domains, SamlSignInService signIn, SamlServiceProvider sp)
+        EmailSignInService emailLinks, SamlSignInService signIn, SamlServiceProvider sp)
     {
-        var parentId = string.IsNullOrWhiteSpace(email) ? null : await domains.ParentForEmailAsync(email.Trim(), http.RequestAborted);
-        if (parentId is null)
+        var callerBase = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+        return await emailLinks.RequestAsync(email?.Trim(), LocalRedirect.Sanitize(returnUrl), callerBase, http.RequestAborted) switch
         {
-            return SignInError("No organization uses single sign-on for that email address. Check the address, or use another way to sign in.", returnUrl);
-        }
-
-        return await StartAsync(http, parentId.Value, returnUrl, signIn, sp, fromEmailStep: true);
+            null => Results.LocalRedirect(LinkSentPage.PathFor(email!.Trim())),
+            UseSingleSignOn sso => await StartAsync(http, sso.ParentId, returnUrl, signIn, sp, fromEmailStep: true),
+            var invalid => SignInError(invalid.Message, returnUrl),
+        };
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, Guid parentId, string? returnUrl, SamlSignInService signIn, SamlServiceProvider sp,
