@@ -2,6 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning.Apply;
@@ -27,6 +28,7 @@ internal static class SetBasedPlanApply
         var adoptions = new Dictionary<MembershipSource, List<Guid>>();
         var inserts = new List<Membership>();
         var entries = new List<AuditEvent>();
+        var deactivated = new List<Guid>();
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
@@ -50,6 +52,10 @@ internal static class SetBasedPlanApply
             else
             {
                 Add(updates, (desired, row.Status != desired.Status), personId);
+                if (row.Status == MembershipStatus.Active && desired.Status != MembershipStatus.Active)
+                {
+                    deactivated.Add(personId);
+                }
             }
 
             entries.Add(auditEntry(outcome, row?.Values));
@@ -81,6 +87,8 @@ internal static class SetBasedPlanApply
 
         await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
         await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
+        // ExecuteUpdate bypasses the interceptor that revokes the sessions of people left without any role.
+        await RoleLossRevocation.RevokeIfNoRoleLeftAsync(db, deactivated, now, cancellationToken);
         return entries.Count;
     }
 

@@ -102,8 +102,8 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
 
         var linked = await EntraPersonLink.LinkAsync(entraUser, portal.Factory.Services.GetRequiredService<PersonLookup>(), default);
 
-        Assert.Equal(portal.Demo.Person("alice@acme.test"), linked.Principal!.GetPersonId());
-        Assert.Null(linked.Principal!.FindFirst("oid")); // none of Entra's own claims reach the session
+        Assert.Equal(portal.Demo.Person("alice@acme.test"), linked.Person!.Id); // our person: none of Entra's own claims reach the session
+        Assert.Null(linked.Failure);
     }
 
     [Fact]
@@ -113,7 +113,8 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
 
         var linked = await EntraPersonLink.LinkAsync(entraUser, portal.Factory.Services.GetRequiredService<PersonLookup>(), default);
 
-        Assert.Null(linked.Principal);
-        Assert.Contains("stranger@elsewhere.test is not a member", linked.Failure);
+        Assert.Null(linked.Person);
+        Assert.Equal(SignInMessages.EntraNoAccount, linked.Failure);
+        Assert.Contains("not a member of any organization here", SignInMessages.For(linked.Failure)!.Text);
     }
 }

@@ -2,8 +2,6 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Auth;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.Saml;
@@ -35,7 +33,7 @@ internal static class SamlEndpoints
         var parentId = string.IsNullOrWhiteSpace(email) ? null : await domains.ParentForEmailAsync(email.Trim(), http.RequestAborted);
         if (parentId is null)
         {
-            return SignInError("No organization uses single sign-on for that email address. Check the address, or use another way to sign in.", returnUrl);
+            return SignInError(SignInMessages.SsoUnknownDomain, returnUrl);
         }
 
         return await StartAsync(http, parentId.Value, returnUrl, signIn, sp, fromEmailStep: true);
@@ -48,7 +46,7 @@ internal static class SamlEndpoints
         if (start is null)
         {
             return fromEmailStep
-                ? SignInError("Your organization has not turned single sign-on on yet. Use another way to sign in.", returnUrl)
+                ? SignInError(SignInMessages.SsoNotEnabled, returnUrl)
                 : SamlSignInPages.Problem(http, SamlSignInFailure.SsoNotAvailable);
         }
 
@@ -78,7 +76,7 @@ internal static class SamlEndpoints
             return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(result.Person, "saml"));
+        await PortalSignIn.SignInAsync(http, result.Person, "saml");
         return Results.LocalRedirect(LocalRedirect.Sanitize(result.ReturnUrl));
     }
 
@@ -101,6 +99,5 @@ internal static class SamlEndpoints
         }
     }
 
-    private static IResult SignInError(string message, string? returnUrl) =>
-        Results.LocalRedirect($"/sign-in?error={Uri.EscapeDataString(message)}&returnUrl={Uri.EscapeDataString(LocalRedirect.Sanitize(returnUrl))}");
+    private static IResult SignInError(string code, string? returnUrl) => Results.LocalRedirect(SignInMessages.SignInPath(code, returnUrl ?? "/"));
 }
