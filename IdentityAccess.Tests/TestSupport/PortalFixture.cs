@@ -14,6 +14,9 @@ public abstract class PortalFixture : IAsyncLifetime
     /// <summary>Configuration for the app under test, set before <see cref="InitializeAsync"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>False for tests of the real cookie session: requests then authenticate only as the app itself does.</summary>
+    public bool UseTestAuth { get; set; } = true;
+
     protected abstract TestDatabase CreateDatabase();
 
     public HttpClient CreateClient(Guid? asPerson = null)
@@ -30,7 +33,7 @@ public abstract class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = CreateDatabase();
-        Factory = new IdentityAccessWebFactory(_database, settings: Settings);
+        Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings);
         _ = Factory.Server; // starts the app: migrations and the demo seed run here
         await using var db = await Factory.CreateDbContextAsync();
         Demo = await DemoData.LoadAsync(db);

@@ -91,7 +91,7 @@ internal static class OperatorCommands
                       operator scim-token revoke --parent <parent name or id> --id <token id>
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
                       operator saml import-metadata --parent <parent name or id> --file <path> [--profile entra|okta]
-                      operator saml sp-metadata                                   our SP metadata (needs Sso:Saml:PublicBaseUrl)
+                      operator saml sp-metadata                                   our SP metadata (needs Portal:PublicBaseUrl)
                     """);
                 return 2;
         }

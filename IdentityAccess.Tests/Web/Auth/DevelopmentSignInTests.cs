@@ -88,7 +88,8 @@ public sealed class DevelopmentSignInTests : IAsyncLifetime
     public async Task DemoIdpAndDevelopmentSignIn_InProduction_DoNotExist()
     {
         var idpPage = await DemoIdpHttp.OpenIdpPageAsync(Client(), _acme); // seeds through Development first
-        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false);
+        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false,
+            new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = "https://portal.example.test" });
         var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var signInPage = await client.GetStringAsync("/sign-in");

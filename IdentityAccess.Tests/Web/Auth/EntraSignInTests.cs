@@ -74,6 +74,7 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
         portal.Factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            b.UseSetting("Portal:PublicBaseUrl", "https://portal.example.test");
             b.UseSetting("AzureAd:Instance", instance);
             b.UseSetting("AzureAd:TenantId", TenantId);
             b.UseSetting("AzureAd:ClientId", ClientId);

@@ -11,12 +11,14 @@ public sealed partial class AccessSettingsPage
 {
     [Inject] private ILogger<AccessSettingsPage> Logger { get; set; } = default!;
 
+    [Inject] private Startup.PublicBaseUrl PublicBase { get; set; } = default!;
+
     private async Task SetUpScimAsync()
     {
         var (_, actor) = await ActingAsync();
         var parameters = new DialogParameters<ScimSetupDialog>
         {
-            { d => d.EndpointUrl, Navigation.BaseUri.TrimEnd('/') + "/scim/v2" },
+            { d => d.EndpointUrl, PublicBase.For(Navigation.BaseUri, "/scim/v2").AbsoluteUri },
             { d => d.Tokens, _scimTokens },
             { d => d.Generate, () => Scim.GenerateAsync(OrganizationId, actor) },
             { d => d.Revoke, id => Scim.RevokeAsync(OrganizationId, id, actor) },

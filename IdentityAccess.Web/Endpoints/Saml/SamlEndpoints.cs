@@ -61,7 +61,7 @@ internal static class SamlEndpoints
             Secure = http.Request.IsHttps,
             SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
         });
-        return Results.Redirect(start.RedirectUrl.AbsoluteUri);
+        return fromEmailStep ? SamlContinuePage.To(start.RedirectUrl) : Results.Redirect(start.RedirectUrl.AbsoluteUri);
     }
 
     private static async Task<IResult> AcsAsync(HttpContext http, SamlSignInService signIn, SamlServiceProvider sp)
