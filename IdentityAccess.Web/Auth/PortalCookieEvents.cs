@@ -41,9 +41,8 @@ internal sealed class PortalCookieEvents(PortalSessionService sessions) : Cookie
             return ApiProblems.NotSignedIn().ExecuteAsync(context.HttpContext);
         }
 
-        // Relative, never built from the request's Host header; and a cookie whose session ended says so.
-        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
-        var path = target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString;
+        // A cookie whose session ended says so on the sign-in page.
+        var path = RelativeTarget(context);
         if (context.HttpContext.Items.ContainsKey(SessionEndedKey))
         {
             path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "error=" + SignInMessages.SessionEnded;
@@ -53,6 +52,21 @@ internal sealed class PortalCookieEvents(PortalSessionService sessions) : Cookie
         return Task.CompletedTask;
     }
 
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        ApiProblems.IsApi(context.Request) ? ApiProblems.Refused().ExecuteAsync(context.HttpContext) : base.RedirectToAccessDenied(context);
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (ApiProblems.IsApi(context.Request))
+        {
+            return ApiProblems.Refused().ExecuteAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(RelativeTarget(context));
+        return Task.CompletedTask;
+    }
+
+    // The handler builds its redirects from the request's scheme and Host header; the path is all a browser needs.
+    private static string RelativeTarget(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        return target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString;
+    }
 }
