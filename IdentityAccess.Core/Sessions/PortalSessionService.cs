@@ -16,6 +16,9 @@ public sealed class PortalSessionService(IDbContextFactory<IdentityAccessDbConte
     /// <summary>LastSeenAt is written at most this often: a page load makes several requests, each one checked.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>Ended sessions (revoked or past their end) are kept this long, then dropped at the person's next sign-in.</summary>
+    public static readonly TimeSpan KeepEndedSessions = TimeSpan.FromDays(30);
+
     private const int UserAgentLength = 200;
 
     public async Task<PortalSession> CreateAsync(Guid personId, string signInMethod, string? userAgent, CancellationToken cancellationToken = default)
@@ -31,6 +34,8 @@ public sealed class PortalSessionService(IDbContextFactory<IdentityAccessDbConte
             UserAgent = Shorten(userAgent),
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var longEnded = now - KeepEndedSessions; // every session has ended by its ExpiresAt, revoked or not
+        await db.PortalSessions.Where(s => s.PersonId == personId && s.ExpiresAt < longEnded).ExecuteDeleteAsync(cancellationToken);
         db.PortalSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return session;

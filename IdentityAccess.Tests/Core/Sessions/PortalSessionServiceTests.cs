@@ -92,6 +92,27 @@ public abstract class PortalSessionServiceTests(PortalFixture portal) : IAsyncLi
         Assert.Equal([alices.Id], (await Sessions.ListOpenAsync(Person("alice@acme.test"))).Select(s => s.Id));
     }
 
+    [Fact]
+    public async Task Create_DropsThatPersonsSessionsEndedLongAgo_KeepsRecentAndOthers()
+    {
+        var old = await Sessions.CreateAsync(Person("carol@acme.test"), "saml", null);
+        var recent = await Sessions.CreateAsync(Person("carol@acme.test"), "saml", null);
+        var alicesOld = await Sessions.CreateAsync(Person("alice@acme.test"), "saml", null);
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            var longAgo = DateTimeOffset.UtcNow - PortalSessionService.KeepEndedSessions - TimeSpan.FromDays(1);
+            await db.PortalSessions.Where(s => s.Id == old.Id || s.Id == alicesOld.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, longAgo));
+        }
+
+        await Sessions.CreateAsync(Person("carol@acme.test"), "saml", null);
+
+        await using var after = await portal.Factory.CreateDbContextAsync();
+        var left = await after.PortalSessions.Select(s => s.Id).ToListAsync();
+        Assert.DoesNotContain(old.Id, left);
+        Assert.Contains(recent.Id, left);
+        Assert.Contains(alicesOld.Id, left);
+    }
+
     private async Task<DateTimeOffset> LastSeenAsync(Guid sessionId)
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
