@@ -35,13 +35,24 @@ public abstract class SetBasedRoleLossTests(PortalFixture portal) : IAsyncLifeti
             var person = db.People.Add(Person.Create(email, $"Leaver {i}", then)).Entity;
             db.DirectoryUsers.Add(new DirectoryUser
             {
-                ParentOrganizationId = parentId, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                DisplayName = person.DisplayName, Active = false, PersonId = person.Id, CreatedAt = then.AddTicks(i), UpdatedAt = then,
+                ParentOrganizationId = parentId,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                DisplayName = person.DisplayName,
+                Active = false,
+                PersonId = person.Id,
+                CreatedAt = then.AddTicks(i),
+                UpdatedAt = then,
             });
             db.Memberships.Add(Member(portal.Demo.AcmeChat, person.Id, Role.User, SeatTier.Standard, then));
             var session = db.PortalSessions.Add(new PortalSession
             {
-                PersonId = person.Id, SignInMethod = "saml", CreatedAt = then, LastSeenAt = then, ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+                PersonId = person.Id,
+                SignInMethod = "saml",
+                CreatedAt = then,
+                LastSeenAt = then,
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
             }).Entity;
             _signedIn.Add((person.Id, session.Id));
         }
@@ -74,8 +85,14 @@ public abstract class SetBasedRoleLossTests(PortalFixture portal) : IAsyncLifeti
 
     private static Membership Member(Guid organizationId, Guid personId, Role role, SeatTier? tier, DateTimeOffset then) => new()
     {
-        OrganizationId = organizationId, PersonId = personId, Role = role, SeatTier = tier, Status = MembershipStatus.Active,
-        Source = MembershipSource.Scim, CreatedAt = then, StatusChangedAt = then,
+        OrganizationId = organizationId,
+        PersonId = personId,
+        Role = role,
+        SeatTier = tier,
+        Status = MembershipStatus.Active,
+        Source = MembershipSource.Scim,
+        CreatedAt = then,
+        StatusChangedAt = then,
     };
 }
 
