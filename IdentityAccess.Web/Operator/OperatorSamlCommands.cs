@@ -3,7 +3,6 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Endpoints.Saml;
 using IdentityAccess.Web.Startup;
-using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Web.Operator;
 
