@@ -43,6 +43,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Sessions.PortalSessionService>();
         return services;
     }
 }

@@ -21,19 +21,21 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings();
 
 builder.Services.AddIdentityAccessCore(builder.Configuration);
-builder.Services.AddDatabaseDataProtection();
+builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddScimProvisioningLog();
 builder.Services.AddScimEndpoints();
 builder.Services.AddSamlEndpoints();
 builder.Services.AddDemoIdentityProvider(builder.Environment);
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddSecurityHeaders();
 // Confirmations at the bottom right, where they never cover a page's action buttons.
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStatusCodePagesForPageRequestsOnly();
@@ -53,7 +55,7 @@ app.MapProvisioningLogExportEndpoints();
 app.MapSignInLinkEndpoints();
 app.MapInvitationEndpoints();
 app.MapDevMailbox(app.Environment);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => SecurityHeaders.ConfigureFrameAncestors(o, app.Environment));
 
 if (OperatorCommands.IsOperatorCommand(args))
 {

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Core.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,12 +21,12 @@ internal static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
                     builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance));
+                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance, RoleLossInterceptor(sp)));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>(builder => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString))
-                    .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance));
+                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>((sp, builder) => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString))
+                    .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, RoleLossInterceptor(sp)));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
                 break;
         }
@@ -33,6 +34,8 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
+
+    private static RoleLossSessionInterceptor RoleLossInterceptor(IServiceProvider services) => new(services.GetRequiredService<TimeProvider>());
 
     /// <summary>Anchors a relative database file to the content root and makes sure its folder exists.</summary>
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)

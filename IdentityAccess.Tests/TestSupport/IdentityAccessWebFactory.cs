@@ -15,6 +15,12 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
 {
     public TestDatabase Database => database;
 
+    /// <summary>
+    /// Where test apps without a certificate keep their Data Protection keys: one folder for the test run, under the
+    /// build output, so tests write nothing into the source tree.
+    /// </summary>
+    public static string KeysDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "test-data-protection-keys");
+
     public async Task<IdentityAccessDbContext> CreateDbContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
 
@@ -24,6 +30,7 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -17,6 +17,9 @@ public abstract class PortalFixture : IAsyncLifetime
     /// <summary>The app's clock (a FakeTimeProvider, say), set before <see cref="InitializeAsync"/>; the system clock when null.</summary>
     public TimeProvider? Time { get; set; }
 
+    /// <summary>False for tests of the real cookie session: requests then authenticate only as the app itself does.</summary>
+    public bool UseTestAuth { get; set; } = true;
+
     protected abstract TestDatabase CreateDatabase();
 
     public HttpClient CreateClient(Guid? asPerson = null)
@@ -33,7 +36,7 @@ public abstract class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = CreateDatabase();
-        Factory = new IdentityAccessWebFactory(_database, settings: Settings, time: Time);
+        Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings, time: Time);
         _ = Factory.Server; // starts the app: migrations and the demo seed run here
         await using var db = await Factory.CreateDbContextAsync();
         Demo = await DemoData.LoadAsync(db);

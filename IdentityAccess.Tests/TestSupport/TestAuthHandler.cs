@@ -27,6 +27,7 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var person = await people.FindAsync(personId, Context.RequestAborted);
         return person is null
             ? AuthenticateResult.Fail("Unknown test person.")
-            : AuthenticateResult.Success(new AuthenticationTicket(PortalPrincipal.For(person, "test"), SchemeName));
+            : AuthenticateResult.Success(new AuthenticationTicket(
+                PortalPrincipal.WithoutSession(person.Id, person.DisplayName, person.Email, "test"), SchemeName));
     }
 }

@@ -2,6 +2,9 @@ using IdentityAccess.Core.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Identity.Web;
 
 namespace IdentityAccess.Web.Auth;
@@ -9,6 +12,8 @@ namespace IdentityAccess.Web.Auth;
 internal static class AdminSignInServiceCollectionExtensions
 {
     public const string EntraSection = "AzureAd";
+
+    private const string EntraFailureKey = "ia.entra-failure";
 
     /// <summary>True when an <c>AzureAd</c> section names an app registration, so Entra ID sign-in is offered.</summary>
     public static bool IsEntraConfigured(IConfiguration configuration) =>
@@ -41,16 +46,21 @@ internal static class AdminSignInServiceCollectionExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8); // and never past the server session's own end (PortalSessionService)
+            cookie.EventsType = typeof(PortalCookieEvents);
         });
+        services.AddScoped<PortalCookieEvents>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        // Registered before AddInteractiveServerComponents, whose TryAdd then keeps these: live pages re-check the session.
+        services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
         services.AddHttpContextAccessor();
         return services;
     }
 
-    // Entra says who the person is; IdentityAccess decides what they may do. The session carries our person id,
-    // found by the verified email Entra sends, and never Entra's own claims.
+    // Entra says who the person is; IdentityAccess decides what they may do. The session is our person's, found by the
+    // verified email Entra sends, and carries none of Entra's own claims.
     private static void LinkEntraUserToPerson(OpenIdConnectOptions options)
     {
         var identityWebHandler = options.Events.OnTokenValidated;
@@ -59,17 +69,23 @@ internal static class AdminSignInServiceCollectionExtensions
             await identityWebHandler(context);
             var people = context.HttpContext.RequestServices.GetRequiredService<PersonLookup>();
             var linked = await EntraPersonLink.LinkAsync(context.Principal, people, context.HttpContext.RequestAborted);
-            if (linked.Principal is null)
+            if (linked.Person is null)
             {
-                context.Fail(linked.Failure);
+                context.HttpContext.Items[EntraFailureKey] = linked.Failure;
+                context.Fail("Microsoft Entra ID sign-in refused: " + linked.Failure);
                 return;
             }
 
-            context.Principal = linked.Principal;
+            // The handler then signs in to the cookie scheme with this principal: the session exists first, as for every sign-in.
+            context.Principal = await PortalSignIn.StartSessionAsync(context.HttpContext, linked.Person, "entra");
         };
         options.Events.OnRemoteFailure = context =>
         {
-            context.Response.Redirect("/sign-in?error=" + Uri.EscapeDataString(context.Failure?.Message ?? "Sign-in failed."));
+            // The sign-in page shows a fixed sentence for a code; Entra's own message goes to the log only.
+            var code = context.HttpContext.Items[EntraFailureKey] as string ?? SignInMessages.EntraFailed;
+            context.HttpContext.RequestServices.GetRequiredService<ILogger<AdminSignIn>>()
+                .LogWarning(context.Failure, "Microsoft Entra ID sign-in failed ({Code}).", code);
+            context.Response.Redirect(SignInMessages.SignInPath(code));
             context.HandleResponse();
             return Task.CompletedTask;
         };

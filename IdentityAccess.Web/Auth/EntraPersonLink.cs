@@ -4,12 +4,13 @@ using IdentityAccess.Core.People;
 namespace IdentityAccess.Web.Auth;
 
 /// <summary>
-/// Entra says who the person is; IdentityAccess decides what they may do. The portal session carries our person,
-/// found by the email Entra signed for, and none of Entra's own claims.
+/// Entra says who the person is; IdentityAccess decides what they may do. The portal session is for our person, found
+/// by the email Entra signed for, and carries none of Entra's own claims.
 /// </summary>
 internal static class EntraPersonLink
 {
-    public sealed record Result(ClaimsPrincipal? Principal, string Failure);
+    /// <param name="Failure">A <see cref="SignInMessages"/> code when no person was found.</param>
+    public sealed record Result(Person? Person, string? Failure);
 
     public static async Task<Result> LinkAsync(ClaimsPrincipal? entraUser, PersonLookup people, CancellationToken cancellationToken)
     {
@@ -18,12 +19,10 @@ internal static class EntraPersonLink
             ?? entraUser?.FindFirst("email")?.Value;
         if (string.IsNullOrWhiteSpace(email))
         {
-            return new(null, "Microsoft Entra ID did not send an email address for this account.");
+            return new(null, SignInMessages.EntraNoEmail);
         }
 
         var person = await people.FindByEmailAsync(email, cancellationToken);
-        return person is null
-            ? new(null, $"{email} is not a member of any organization here. Ask an owner to add you.")
-            : new(PortalPrincipal.For(person, "entra"), "");
+        return person is null ? new(null, SignInMessages.EntraNoAccount) : new(person, null);
     }
 }

@@ -1,19 +1,37 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
 namespace IdentityAccess.Web.Auth;
 
 internal static class SignInEndpoints
 {
+    public const string SignOutPath = "/sign-out";
+    public const string SignOutEverywherePath = "/sign-out/everywhere";
+
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        app.MapPost("/sign-out", async (HttpContext http) =>
+        // Posts with an antiforgery token: another site cannot sign people out (nor end all their sessions) behind their back.
+        app.MapPost(SignOutPath, async (HttpContext http) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (!HasValidAntiforgeryToken(http))
+            {
+                return Results.BadRequest();
+            }
+
+            await PortalSignIn.SignOutAsync(http);
             return Results.LocalRedirect("/sign-in");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute()); // no form fields are bound, so ask for the check explicitly
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost(SignOutEverywherePath, async (HttpContext http) =>
+        {
+            if (!HasValidAntiforgeryToken(http))
+            {
+                return Results.BadRequest();
+            }
+
+            await PortalSignIn.SignOutEverywhereAsync(http);
+            return Results.LocalRedirect(SignInMessages.SignInPath(SignInMessages.SignedOutEverywhere));
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         if (AdminSignInServiceCollectionExtensions.IsEntraConfigured(configuration))
         {
@@ -22,6 +40,10 @@ internal static class SignInEndpoints
 
         return app;
     }
+
+    // The antiforgery middleware checks the token of an endpoint that asks for it, but only form binding refuses a failed
+    // check: these endpoints bind no form, so they read the middleware's verdict themselves.
+    private static bool HasValidAntiforgeryToken(HttpContext http) => http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true };
 
     private static async Task EntraChallengeAsync(HttpContext http, ILogger<AdminSignIn> logger, string? returnUrl)
     {
@@ -34,8 +56,7 @@ internal static class SignInEndpoints
         {
             // The challenge first reads Entra's metadata; when Entra cannot be reached the person gets a sentence, not a 500.
             logger.LogWarning(ex, "Microsoft Entra ID could not be reached for sign-in.");
-            http.Response.Redirect("/sign-in?error=" + Uri.EscapeDataString(
-                "Microsoft Entra ID could not be reached. Try again in a moment; if it keeps happening, tell your administrator."));
+            http.Response.Redirect(SignInMessages.SignInPath(SignInMessages.EntraUnreachable, returnUrl));
         }
     }
 }

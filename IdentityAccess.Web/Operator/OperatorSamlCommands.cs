@@ -2,7 +2,7 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Endpoints.Saml;
-using Microsoft.Extensions.Options;
+using IdentityAccess.Web.Startup;
 
 namespace IdentityAccess.Web.Operator;
 
@@ -36,16 +36,15 @@ internal static class OperatorSamlCommands
                 await output.WriteLineAsync("Imported. Turn SSO on from the Identity and access page once a domain is verified.");
                 return 0;
             case ["sp-metadata"]:
-                var options = services.GetRequiredService<IOptions<SamlSpOptions>>().Value;
-                if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) || !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+                if (services.GetRequiredService<PublicBaseUrl>().Configured is not { } publicBase)
                 {
-                    await error.WriteLineAsync("Set Sso:Saml:PublicBaseUrl (the portal's public address) first: the ACS URL is built from it.");
+                    await error.WriteLineAsync("Set Portal:PublicBaseUrl (the portal's public address) first: the ACS URL is built from it.");
                     return 2;
                 }
 
                 var sp = services.GetRequiredService<SamlServiceProvider>();
                 await output.WriteLineAsync(SpMetadataWriter.Write(new SamlServiceProviderSettings(sp.EntityId,
-                    sp.AbsoluteUrl(options.PublicBaseUrl, SamlServiceProvider.AcsPath))));
+                    sp.AbsoluteUrl(publicBase.AbsoluteUri, SamlServiceProvider.AcsPath))));
                 return 0;
             default:
                 await error.WriteLineAsync("Usage: operator saml import-metadata --parent <name or id> --file <path> [--profile entra|okta] | operator saml sp-metadata");

@@ -4,6 +4,7 @@ using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -33,6 +34,7 @@ internal static class SetBasedPlanApply
         var inserts = new List<Membership>();
         var entries = new List<AuditEvent>();
         var changed = 0;
+        var deactivated = new List<Guid>();
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
@@ -68,6 +70,10 @@ internal static class SetBasedPlanApply
             {
                 var beforeSync = RoleMemory.BeforeSync(product, row.Role, row.RoleBeforeSync, desired, outcome.Changes);
                 Add(updates, new RowUpdate(desired, row.Status != desired.Status, beforeSync, RoleMemory.ClearsOverride(outcome)), personId);
+                if (row.Status == MembershipStatus.Active && desired.Status != MembershipStatus.Active)
+                {
+                    deactivated.Add(personId);
+                }
             }
 
             entries.Add(auditEntry(outcome, row?.Values));
@@ -112,6 +118,8 @@ internal static class SetBasedPlanApply
 
         await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
         await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
+        // ExecuteUpdate bypasses the interceptor that revokes the sessions of people left without any role.
+        await RoleLossRevocation.RevokeIfNoRoleLeftAsync(db, deactivated, now, cancellationToken);
         return changed;
     }
 

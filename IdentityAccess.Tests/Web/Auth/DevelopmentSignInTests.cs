@@ -33,7 +33,7 @@ public sealed class DevelopmentSignInTests : IAsyncLifetime
         var response = await Client().GetAsync("/orgs/00000000-0000-0000-0000-000000000001/members");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/sign-in?ReturnUrl=%2Forgs%2F", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/sign-in?ReturnUrl=%2Forgs%2F", response.Headers.Location!.OriginalString); // relative: never built from Host
     }
 
     [Fact]
@@ -88,7 +88,8 @@ public sealed class DevelopmentSignInTests : IAsyncLifetime
     public async Task DemoIdpAndDevelopmentSignIn_InProduction_DoNotExist()
     {
         var idpPage = await DemoIdpHttp.OpenIdpPageAsync(Client(), _acme); // seeds through Development first
-        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false);
+        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false,
+            new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = "https://portal.example.test" });
         var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var signInPage = await client.GetStringAsync("/sign-in");

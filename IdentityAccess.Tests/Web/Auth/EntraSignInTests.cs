@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Claims;
 using IdentityAccess.Core.People;
+using IdentityAccess.Core.Sessions;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Tests.Web.Auth;
 
@@ -74,6 +77,7 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
         portal.Factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
+            b.UseSetting("Portal:PublicBaseUrl", "https://portal.example.test");
             b.UseSetting("AzureAd:Instance", instance);
             b.UseSetting("AzureAd:TenantId", TenantId);
             b.UseSetting("AzureAd:ClientId", ClientId);
@@ -102,8 +106,8 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
 
         var linked = await EntraPersonLink.LinkAsync(entraUser, portal.Factory.Services.GetRequiredService<PersonLookup>(), default);
 
-        Assert.Equal(portal.Demo.Person("alice@acme.test"), linked.Principal!.GetPersonId());
-        Assert.Null(linked.Principal!.FindFirst("oid")); // none of Entra's own claims reach the session
+        Assert.Equal(portal.Demo.Person("alice@acme.test"), linked.Person!.Id); // our person: none of Entra's own claims reach the session
+        Assert.Null(linked.Failure);
     }
 
     [Fact]
@@ -113,7 +117,51 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
 
         var linked = await EntraPersonLink.LinkAsync(entraUser, portal.Factory.Services.GetRequiredService<PersonLookup>(), default);
 
-        Assert.Null(linked.Principal);
-        Assert.Contains("stranger@elsewhere.test is not a member", linked.Failure);
+        Assert.Null(linked.Person);
+        Assert.Equal(SignInMessages.EntraNoAccount, linked.Failure);
+        Assert.Contains("not a member of any organization here", SignInMessages.For(linked.Failure)!.Text);
+    }
+
+    [Fact]
+    public async Task TokenValidated_KnownPerson_StartsAServerSessionAndTheCookieCarriesOnlyIt()
+    {
+        await using var app = EntraConfigured(_entraUrl + "/");
+        using var scope = app.Services.CreateScope();
+        var (options, context) = await TokenValidatedAsync(app, scope, "Carol@acme.test");
+
+        await options.Events.OnTokenValidated(context);
+
+        var principal = context.Principal!;
+        Assert.Equal([ClaimTypes.NameIdentifier, PortalClaims.PersonId, PortalClaims.SessionId], principal.Claims.Select(c => c.Type));
+        var session = await app.Services.GetRequiredService<PortalSessionService>()
+            .ValidateAsync(principal.GetSessionId()!.Value, portal.Demo.Person("carol@acme.test"));
+        Assert.Equal("entra", session!.SignInMethod);
+    }
+
+    [Fact]
+    public async Task TokenValidated_UnknownPerson_FailsAndTheSignInPageShowsTheFixedSentenceForIt()
+    {
+        await using var app = EntraConfigured(_entraUrl + "/");
+        using var scope = app.Services.CreateScope();
+        var (options, context) = await TokenValidatedAsync(app, scope, "stranger@elsewhere.test");
+
+        await options.Events.OnTokenValidated(context);
+        var failure = new RemoteFailureContext(context.HttpContext, context.Scheme, options, context.Result!.Failure!);
+        await options.Events.OnRemoteFailure(failure);
+
+        Assert.False(context.Result.Succeeded);
+        Assert.Equal(SignInMessages.SignInPath(SignInMessages.EntraNoAccount), context.HttpContext.Response.Headers.Location.ToString());
+        Assert.DoesNotContain("stranger", context.HttpContext.Response.Headers.Location.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>What the OpenID Connect handler hands the app once Entra's token checked out: the account's claims.</summary>
+    private static async Task<(OpenIdConnectOptions, TokenValidatedContext)> TokenValidatedAsync(WebApplicationFactory<Program> app, IServiceScope scope, string email)
+    {
+        var options = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
+        var scheme = (await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme))!;
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var entraUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim("preferred_username", email), new Claim("oid", "entra-object-id")], "entra"));
+        return (options, new TokenValidatedContext(http, scheme, options, entraUser, new AuthenticationProperties()));
     }
 }
+

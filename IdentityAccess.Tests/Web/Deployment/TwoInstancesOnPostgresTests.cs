@@ -26,6 +26,8 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
 {
     private const int UsersPerInstance = 30;
     private readonly PostgresTestDatabase _database = new();
+    private readonly string _certificateFolder = Directory.CreateTempSubdirectory("ia-two-instances-").FullName;
+    private string _certificate = "";
     private IdentityAccessWebFactory _first = default!;
     private IdentityAccessWebFactory _second = default!;
     private DemoData _demo = default!;
@@ -33,6 +35,8 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Every instance is given the same certificate: the Data Protection keys are kept in the database, encrypted with it.
+        _certificate = TestCertificates.WritePfx(_certificateFolder, "identityaccess-keys");
         // Instances start one after the other, as a rolling deploy does: the first migrates and seeds.
         _first = Start();
         _second = Start();
@@ -50,6 +54,7 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         await _first.DisposeAsync();
         await _second.DisposeAsync();
         await _database.DisposeAsync();
+        Directory.Delete(_certificateFolder, recursive: true);
     }
 
     [Fact]
@@ -129,14 +134,20 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // accepted: back to the sign-in page with "no organization uses SSO"
         Assert.Contains("/sign-in?error=", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await using var db = await _first.CreateDbContextAsync();
-        Assert.True(await db.DataProtectionKeys.AnyAsync());
+        var keys = await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("<EncryptedData", xml, StringComparison.Ordinal)); // never in plain text
     }
 
     private AuditActor Owner => new(_demo.Person("alice@acme.test"), "Alice");
 
     private IdentityAccessWebFactory Start()
     {
-        var factory = new IdentityAccessWebFactory(_database, useTestAuth: false);
+        var factory = new IdentityAccessWebFactory(_database, useTestAuth: false, settings: new Dictionary<string, string?>
+        {
+            ["DataProtection:Certificate:Path"] = _certificate,
+            ["DataProtection:Certificate:Password"] = TestCertificates.Password,
+        });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;

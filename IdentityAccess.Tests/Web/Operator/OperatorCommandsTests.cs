@@ -80,7 +80,7 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
         var (exit, _, error) = await RunAsync("operator", "saml", "sp-metadata");
 
         Assert.Equal(2, exit);
-        Assert.Contains("Sso:Saml:PublicBaseUrl", error, StringComparison.Ordinal);
+        Assert.Contains("Portal:PublicBaseUrl", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed partial class GlobalSsoSection
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<GlobalSsoSection> Logger { get; set; } = default!;
+    [Inject] private Startup.PublicBaseUrl PublicBase { get; set; } = default!;
 
     private ParentSettingsScope? _loadedFor;
     private DomainsState? _domains;
@@ -105,7 +106,7 @@ public sealed partial class GlobalSsoSection
     {
         var parameters = new DialogParameters<ScimSetupDialog>
         {
-            { d => d.EndpointUrl, Navigation.BaseUri.TrimEnd('/') + "/scim/v2" },
+            { d => d.EndpointUrl, PublicBase.For(Navigation.BaseUri, "/scim/v2").AbsoluteUri },
             { d => d.Tokens, _tokens!.Tokens },
             { d => d.Generate, _tokens.GenerateAsync },
             { d => d.Revoke, _tokens.RevokeAsync },

@@ -27,9 +27,13 @@ public sealed partial class MembersPage
     [Inject] private InvitationDirectory InvitationDirectory { get; set; } = default!;
     [Inject] private IOptions<InvitationOptions> InvitationOptions { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private Startup.PublicBaseUrl PublicBase { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    // Links in emails start from the configured public base (the request's own address counts in Development only).
+    private string LinkBase => PublicBase.For(Navigation.BaseUri, "/").AbsoluteUri;
 
     private IReadOnlyList<SeatUsage> _seats = [];
     private SeatQueue? _queue;
@@ -79,7 +83,7 @@ public sealed partial class MembersPage
     {
         var acting = await ActingPersonAsync();
         var email = await MemberDialogs.InviteAsync(Dialogs, access.Organization!, _seats, InvitationOptions.Value.Lifetime,
-            member => Invitations.InviteAsync(OrganizationId, member, acting, Navigation.BaseUri));
+            member => Invitations.InviteAsync(OrganizationId, member, acting, LinkBase));
         if (email is not null)
         {
             Snackbar.Add($"{email} is invited to {access.Organization!.Name}.", Severity.Success);
@@ -89,7 +93,7 @@ public sealed partial class MembersPage
 
     private async Task ResendAsync(PendingInvitation invitation)
     {
-        var refused = await Invitations.ResendAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync(), Navigation.BaseUri);
+        var refused = await Invitations.ResendAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync(), LinkBase);
         Snackbar.Add(refused?.Message ?? $"A new invitation is on its way to {invitation.Email}; the previous link no longer works.",
             refused is null ? Severity.Success : Severity.Error);
         await RefreshAsync();

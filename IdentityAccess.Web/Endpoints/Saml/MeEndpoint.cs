@@ -4,7 +4,10 @@ using IdentityAccess.Web.Auth;
 
 namespace IdentityAccess.Web.Endpoints.Saml;
 
-/// <summary><c>GET /api/me</c>: who the session belongs to and where they are a member. 401, not a redirect, when anonymous.</summary>
+/// <summary>
+/// <c>GET /api/me</c>: who the session belongs to and where they are a member. Anonymous, signed out or revoked: 401
+/// with a JSON problem (<see cref="ApiProblems"/>), not a redirect.
+/// </summary>
 internal static class MeEndpoint
 {
     public static IEndpointRouteBuilder MapMeEndpoint(this IEndpointRouteBuilder app)
@@ -13,7 +16,7 @@ internal static class MeEndpoint
         {
             if (http.User.GetPersonId() is not { } personId || await people.FindAsync(personId, http.RequestAborted) is not { } person)
             {
-                return Results.Unauthorized();
+                return ApiProblems.NotSignedIn();
             }
 
             var organizations = await access.ListMineAsync(personId, http.RequestAborted);
@@ -23,7 +26,7 @@ internal static class MeEndpoint
                 name = person.DisplayName,
                 organizations = organizations.Select(o => new { id = o.Organization.Id, name = o.Organization.Name, role = o.Role.ToString(), tier = o.SeatTier?.ToString() }),
             });
-        }).AllowAnonymous();
+        }).RequireAuthorization();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using IdentityAccess.Core.Sessions;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components.SignInLinks;
+using IdentityAccess.Web.Startup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -35,9 +36,9 @@ internal static class SamlEndpoints
     /// not say whether the person exists, nor whether the address asked too often).
     /// </summary>
     private static async Task<IResult> EmailStepAsync(HttpContext http, [FromForm] string? email, [FromForm] string? returnUrl,
-        EmailSignInService emailLinks, SamlSignInService signIn, SamlServiceProvider sp)
+        EmailSignInService emailLinks, SamlSignInService signIn, SamlServiceProvider sp, PublicBaseUrl publicBase)
     {
-        var callerBase = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+        var callerBase = publicBase.For(http.Request, "/").AbsoluteUri; // the configured base, never the Host header outside Development
         return await emailLinks.RequestAsync(email?.Trim(), LocalRedirect.Sanitize(returnUrl), callerBase, http.RequestAborted) switch
         {
             null => Results.LocalRedirect(LinkSentPage.PathFor(email!.Trim())),
@@ -53,7 +54,7 @@ internal static class SamlEndpoints
         if (start is null)
         {
             return fromEmailStep
-                ? SignInError("Your organization has not turned single sign-on on yet. Use another way to sign in.", returnUrl)
+                ? SignInError(SignInMessages.SsoNotEnabled, returnUrl)
                 : SamlSignInPages.Problem(http, SamlSignInFailure.SsoNotAvailable);
         }
 
@@ -68,7 +69,7 @@ internal static class SamlEndpoints
             Secure = http.Request.IsHttps,
             SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
         });
-        return Results.Redirect(start.RedirectUrl.AbsoluteUri);
+        return fromEmailStep ? SamlContinuePage.To(start.RedirectUrl) : Results.Redirect(start.RedirectUrl.AbsoluteUri);
     }
 
     private static async Task<IResult> AcsAsync(HttpContext http, SamlSignInService signIn, SamlServiceProvider sp)
@@ -83,7 +84,7 @@ internal static class SamlEndpoints
             return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(result.Person, "saml"));
+        await PortalSignIn.SignInAsync(http, result.Person, "saml");
         return Results.LocalRedirect(LocalRedirect.Sanitize(result.ReturnUrl));
     }
 
@@ -106,6 +107,5 @@ internal static class SamlEndpoints
         }
     }
 
-    private static IResult SignInError(string message, string? returnUrl) =>
-        Results.LocalRedirect($"/sign-in?error={Uri.EscapeDataString(message)}&returnUrl={Uri.EscapeDataString(LocalRedirect.Sanitize(returnUrl))}");
+    private static IResult SignInError(string code, string? returnUrl) => Results.LocalRedirect(SignInMessages.SignInPath(code, returnUrl ?? "/"));
 }

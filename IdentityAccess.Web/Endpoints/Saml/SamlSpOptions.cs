@@ -12,9 +12,8 @@ public sealed class SamlSpOptions
     public string EntityId { get; set; } = DefaultEntityId;
 
     /// <summary>
-    /// The portal's public address, e.g. <c>https://portal.example.com</c>, from which the ACS URL is built. When unset,
-    /// the request's own scheme and host are used, which suits development and tests but trusts the Host header: set it
-    /// in production (or put the app behind a proxy that fixes Host).
+    /// The older name of <c>Portal:PublicBaseUrl</c>, still read when that one is empty (see <see cref="Startup.PublicBaseUrl"/>):
+    /// the portal's public address, e.g. <c>https://portal.example.com</c>, from which the ACS URL is built.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 }

@@ -30,7 +30,7 @@ internal static class SignInLinkEndpoints
             return SamlSignInPages.Page(http, RefusalStatus.Of(redeemed.Refusal!), "This sign-in link does not work", redeemed.Refusal!.Message);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PortalPrincipal.For(redeemed.Person, "email-link"));
+        await PortalSignIn.SignInAsync(http, redeemed.Person, "email-link");
         return Results.LocalRedirect(LocalRedirect.Sanitize(redeemed.ReturnUrl));
     }
 }
