@@ -47,8 +47,9 @@ public sealed class DirectorySyncLogJourneyTests(BrowserFixture portal) : IClass
         await Expect(page).ToHaveURLAsync($"{portal.BaseUrl}/orgs/{portal.Demo.AcmeChat}/directory-sync");
         await PortalPage.WaitInteractiveAsync(page);
         var rows = page.GetByTestId("provisioning-log").Locator("tbody tr");
-        await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Nth(2)).ToContainTextAsync("Created user pat@acme.test");
+        await Expect(rows).ToHaveCountAsync(4); // the three SCIM requests, then Alice's own SSO sign-in (newest first)
+        await Expect(rows.First).ToContainTextAsync("alice@acme.test");
+        await Expect(rows.Nth(3)).ToContainTextAsync("Created user pat@acme.test");
         await Expect(page.GetByTestId("provisioning-log")).Not.ToContainTextAsync("never-kept");
         await Screenshots.SaveAsync(page, "sync-log");
 

@@ -103,7 +103,7 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
     /// <summary>The parent whose log this person may read through this organization (Owner of chat, Admin of Console), or null.</summary>
     public async Task<Guid?> ParentAsync(Guid organizationId, Guid? actingPersonId, CancellationToken cancellationToken = default)
     {
-        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
+        var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ViewAuditLog, cancellationToken);
         return check.IsGranted ? check.Organization!.ParentId : null;
     }
 

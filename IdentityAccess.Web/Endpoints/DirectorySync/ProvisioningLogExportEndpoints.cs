@@ -17,7 +17,7 @@ internal static class ProvisioningLogExportEndpoints
     private static async Task<IResult> ExportAsync(Guid orgId, bool? errorsOnly, int? status, HttpContext http, OrganizationAccessService access,
         ProvisioningLogReader log, TimeProvider time)
     {
-        var granted = await access.CheckAsync(orgId, http.User.GetPersonId(), Permission.ManageIdentityAccess, http.RequestAborted);
+        var granted = await access.CheckAsync(orgId, http.User.GetPersonId(), Permission.ViewAuditLog, http.RequestAborted);
         switch (granted.Outcome)
         {
             case AccessOutcome.NotFound:

@@ -87,6 +87,19 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("alice@acme.test")] // a parent admin who is no member of Acme Labs
+    [InlineData("oscar@acme.test")] // Acme Labs' own top role (Console Admin), not a parent admin
+    public async Task Export_ParentAdminOrTheOrganizationsTopRole_GetsTheParentsDirectory(string email)
+    {
+        await SeedAsync();
+
+        var response = await _portal.CreateClient(_portal.Demo.Person(email)).GetAsync(Url(_portal.Demo.AcmeLabs));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(4, (await LinesAsync(response)).Count);
+    }
+
+    [Theory]
     [InlineData("?errorsOnly=true", new[] { "corr-1" })]
     [InlineData("?status=201", new[] { "corr-0" })]
     [InlineData("?errorsOnly=false&status=200", new[] { "corr-2" })]
@@ -145,10 +158,10 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("bob@acme.test", "Your role in Acme is Admin.")]           // a chat Admin manages members, not identity and access
+    [InlineData("bob@acme.test", "Your role in Acme is Admin.")]           // a chat Admin manages members; the logs are the Owners' and parent admins'
     [InlineData("carol@acme.test", "Your role in Acme is User.")]
     [InlineData("grace@globex.test", "You are not a member of Acme.")]     // the Owner of another parent's organization
-    public async Task Export_WithoutManageIdentityAccess_Returns403WithReason(string email, string reason)
+    public async Task Export_WithoutViewAuditLog_Returns403WithReason(string email, string reason)
     {
         await SeedAsync();
 
