@@ -70,7 +70,8 @@ public sealed class SetUpDirectorySyncJourneyTests(BrowserFixture portal) : ICla
         await health.GetByTestId("view-sync-log").ClickAsync();
         await PortalPage.WaitInteractiveAsync(page);
         var log = page.GetByTestId("provisioning-log").Locator("tbody tr");
-        await Expect(log).ToHaveCountAsync(3);
+        await Expect(log).ToHaveCountAsync(4); // the three pushes, and before them Alice's own SSO sign-in
+        await Expect(log.Nth(3)).ToContainTextAsync("alice@acme.test");
         await Expect(log.First).ToContainTextAsync("POST /scim/v2/Groups");
         await Expect(log.First.GetByTestId("log-summary")).ToHaveTextAsync("Created group 'anthropic-claude-design': +2 members");
         await Expect(log.Nth(2).GetByTestId("log-summary")).ToContainTextAsync("Created user olivia@acme.test");
