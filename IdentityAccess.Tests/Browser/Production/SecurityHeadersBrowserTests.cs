@@ -63,7 +63,7 @@ public sealed class SecurityHeadersBrowserTests(ProductionBrowserFixture portal)
         await page.GotoAsync("/sign-in");
         await PortalPage.WaitInteractiveAsync(page);
         await page.GetByLabel("Work email").FillAsync("carol@acme.test");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue with SSO" }).ClickAsync();
+        await page.GetByTestId("sso-email-continue").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(idp) + @"\?SAMLRequest="));
         await Expect(page.Locator("body")).ToContainTextAsync("Healthy");

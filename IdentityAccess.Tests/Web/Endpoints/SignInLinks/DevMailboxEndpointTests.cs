@@ -38,7 +38,8 @@ public sealed class DevMailboxEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Mailbox_InProduction_DoesNotExist()
     {
-        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false);
+        await using var production = new IdentityAccessWebFactory(_database, "Production", useTestAuth: false,
+            new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = "https://portal.example.test" }); // required outside Development
         var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/dev/mailbox");
