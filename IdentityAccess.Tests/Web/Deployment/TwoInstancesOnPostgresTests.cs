@@ -131,8 +131,8 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         var posted = await second.PostAsync("/sso/start", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("email", "someone@nowhere.example"), new("returnUrl", "/")]));
 
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // accepted: back to the sign-in page with "no organization uses SSO"
-        Assert.Contains("/sign-in?error=", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // accepted: no SSO for that domain, so a sign-in link is on its way
+        Assert.Contains("/sign-in/link-sent", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await using var db = await _first.CreateDbContextAsync();
         var keys = await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync();
         Assert.NotEmpty(keys);
