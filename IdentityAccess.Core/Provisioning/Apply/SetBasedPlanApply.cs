@@ -40,7 +40,8 @@ internal static class SetBasedPlanApply
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId!.Value;
             var row = stored.GetValueOrDefault(personId);
-            if (row is not null && outcome.ClearsRoleOverride)
+            var clearsOverride = row is not null && outcome.ClearsRoleOverride;
+            if (clearsOverride)
             {
                 entries.Add(overrideCleared(outcome));
             }
@@ -54,7 +55,7 @@ internal static class SetBasedPlanApply
                     Add(adoptions, desired.Source, personId);
                 }
 
-                if (row is not null && outcome.ClearsRoleOverride)
+                if (clearsOverride)
                 {
                     overridesCleared.Add(personId);
                 }

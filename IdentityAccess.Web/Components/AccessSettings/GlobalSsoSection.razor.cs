@@ -58,9 +58,9 @@ public sealed partial class GlobalSsoSection
         ? "Reconcile the directory into every organization using directory sync"
         : "Reconcile the directory into this organization now";
 
-    private string SamlAcsUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
+    private string SamlAcsUrl => PublicBase.For(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
 
-    private string SamlMetadataUrl => SamlSp.AbsoluteUrl(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
+    private string SamlMetadataUrl => PublicBase.For(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
 
     protected override async Task OnParametersSetAsync()
     {

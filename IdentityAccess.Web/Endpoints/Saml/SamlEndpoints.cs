@@ -4,8 +4,6 @@ using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components.SignInLinks;
 using IdentityAccess.Web.Startup;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.Saml;

@@ -1,8 +1,6 @@
 using IdentityAccess.Core.Sessions;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Endpoints.Saml;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.SignInLinks;
