@@ -17,4 +17,7 @@ public sealed class DirectoryGroup
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>SCIM meta.version (RFC 7644 §3.14): raised by every SCIM write to the group or its members.</summary>
+    public long Version { get; set; } = 1;
 }

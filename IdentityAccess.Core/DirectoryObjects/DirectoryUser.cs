@@ -18,6 +18,14 @@ public sealed class DirectoryUser
 
     public string? DisplayName { get; set; }
 
+    /// <summary>The SCIM name.givenName and name.familyName, kept as columns for filters and sortBy.</summary>
+    public string? GivenName { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    /// <summary>The SCIM type ("work", "home"…) of <see cref="Email"/>, for filters such as <c>emails[type eq "work"]</c>.</summary>
+    public string? EmailType { get; set; }
+
     /// <summary>False when the IdP deactivated the user (SCIM active=false).</summary>
     public bool Active { get; set; } = true;
 
@@ -33,4 +41,7 @@ public sealed class DirectoryUser
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>SCIM meta.version (RFC 7644 §3.14): raised by every SCIM write; a counter, as timestamps lose precision in PostgreSQL.</summary>
+    public long Version { get; set; } = 1;
 }

@@ -16,6 +16,9 @@ internal sealed class DirectoryUserConfiguration : IEntityTypeConfiguration<Dire
         builder.Property(u => u.NormalizedUserName).HasMaxLength(320);
         builder.Property(u => u.Email).HasMaxLength(320);
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.GivenName).HasMaxLength(200);
+        builder.Property(u => u.FamilyName).HasMaxLength(200);
+        builder.Property(u => u.EmailType).HasMaxLength(64);
         builder.HasIndex(u => new { u.ParentOrganizationId, u.NormalizedUserName }).IsUnique();
         builder.HasIndex(u => new { u.ParentOrganizationId, u.ExternalId });
         builder.HasIndex(u => u.PersonId);

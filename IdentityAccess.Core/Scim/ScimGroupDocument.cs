@@ -42,6 +42,7 @@ internal static class ScimGroupDocument
             ["created"] = group.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["lastModified"] = group.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["location"] = $"{baseUrl}/Groups/{group.Id}",
+            ["version"] = ScimVersionTag.Of(group.Version),
         };
         return resource;
     }

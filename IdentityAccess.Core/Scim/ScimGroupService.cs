@@ -14,7 +14,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
     private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
 
     public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, null, baseUrl, async db =>
+        WriteAsync(parentId, null, null, baseUrl, async db =>
         {
             var name = DisplayName(body);
             await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
@@ -29,8 +29,10 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             return group;
         }, cancellationToken);
 
-    public Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, id, baseUrl, async db =>
+    /// <param name="ifMatch">The If-Match header (or a Bulk operation's version): refused with 412 unless it names the current version.</param>
+    public Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, string? ifMatch = null,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(parentId, id, ifMatch, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             ProvisioningLogNotes.Group("Replaced", group.DisplayName);
@@ -40,8 +42,9 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             return group;
         }, cancellationToken);
 
-    public Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, id, baseUrl, async db =>
+    public Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, string? ifMatch = null,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(parentId, id, ifMatch, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             if (ScimJson.Get(patch, "Operations") is not JsonArray operations || operations.Count == 0)
@@ -58,8 +61,8 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             return group;
         }, cancellationToken);
 
-    public async Task DeleteAsync(Guid parentId, Guid id, CancellationToken cancellationToken = default) =>
-        await WriteAsync(parentId, id, "", async db =>
+    public async Task DeleteAsync(Guid parentId, Guid id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        await WriteAsync(parentId, id, ifMatch, "", async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             ProvisioningLogNotes.Group("Deleted", group.DisplayName);
@@ -74,24 +77,15 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         return ScimGroupDocument.Render(group, withMembers ? await MembersAsync(db, group.Id, cancellationToken) : null, baseUrl);
     }
 
-    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimFilter? filter, int startIndex, int count, bool withMembers,
+    /// <summary>One page of the parent's groups matching the filter, in SQL; the filter is ANDed to the parent's condition.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimListQuery query, bool withMembers,
         string baseUrl, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var groups = db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId);
-        foreach (var (attribute, value) in filter?.Clauses ?? [])
-        {
-            groups = attribute switch
-            {
-                "displayname" => groups.Where(g => g.NormalizedDisplayName == value.ToUpperInvariant()),
-                "externalid" => groups.Where(g => g.ExternalId == value),
-                "id" => Guid.TryParse(value, out var gid) ? groups.Where(g => g.Id == gid) : groups.Where(_ => false),
-                _ => throw ScimException.InvalidFilter($"Filtering Groups on '{attribute}' is not supported."),
-            };
-        }
-
+        var groups = ScimGroupQuery.Filter(db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId), db.DirectoryGroupMembers, query.Filter);
+        var ordered = ScimGroupQuery.Sort(groups, db.DirectoryGroupMembers, query.SortBy, query.Descending);
         var total = await groups.CountAsync(cancellationToken);
-        var page = count == 0 ? [] : await groups.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Skip(startIndex - 1).Take(count).ToListAsync(cancellationToken);
+        var page = query.Count == 0 ? [] : await ordered.Skip(query.StartIndex - 1).Take(query.Count).ToListAsync(cancellationToken);
         var rendered = new List<JsonObject>();
         foreach (var group in page)
         {
@@ -101,7 +95,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         return (rendered, total);
     }
 
-    private async Task<JsonObject> WriteAsync(Guid parentId, Guid? groupId, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write,
+    private async Task<JsonObject> WriteAsync(Guid parentId, Guid? groupId, string? ifMatch, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write,
         CancellationToken cancellationToken)
     {
         // Two PATCHes adding the same person to one group may both insert the row: the loser retries and finds it there.
@@ -111,6 +105,11 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                if (groupId is { } claimed)
+                {
+                    await RaiseVersionAsync(db, parentId, claimed, ifMatch, cancellationToken);
+                }
+
                 // Only people who joined or left the group can have a different outcome, and only when a synced
                 // organization maps the group; a rename changes nobody. Members are read only for a mapped group.
                 var before = groupId is { } existing && await IsMappedAsync(db, parentId, await KeyOfAsync(db, existing, cancellationToken), cancellationToken)
@@ -157,6 +156,23 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
 
     private static async Task<HashSet<Guid>> MemberIdsAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
         [.. await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToListAsync(cancellationToken)];
+
+    /// <summary>
+    /// Raises the group's version first, in one UPDATE that checks If-Match (RFC 7644 §3.14) inside the write transaction:
+    /// of two writes naming the same version only the first matches, and the row lock it takes makes the other wait, so the
+    /// members read next are the ones this write changes. A missing group is left to the write's own 404.
+    /// </summary>
+    private static async Task RaiseVersionAsync(IdentityAccessDbContext db, Guid parentId, Guid id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var group = db.DirectoryGroups.Where(g => g.Id == id && g.ParentOrganizationId == parentId);
+        var expected = ifMatch is null ? null : ScimVersionTag.Versions(ifMatch);
+        var raised = await (expected is null ? group : group.Where(g => expected.Contains(g.Version)))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version + 1), cancellationToken);
+        if (raised == 0 && await group.Select(g => (long?)g.Version).SingleOrDefaultAsync(cancellationToken) is { } current)
+        {
+            throw ScimVersionTag.PreconditionFailed("group", current);
+        }
+    }
 
     private static async Task<DirectoryGroup> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
         await db.DirectoryGroups.SingleOrDefaultAsync(g => g.Id == id && g.ParentOrganizationId == parentId, cancellationToken)

@@ -32,6 +32,11 @@ internal static class ScimUserDocument
         user.ExternalId = fields.ExternalId;
         user.DisplayName = fields.DisplayName;
         user.Email = fields.Email;
+        // Kept for filters and sortBy (name.givenName, emails[type eq "work"]), cut to their columns' length.
+        var name = ScimJson.Get(document, "name") as JsonObject;
+        user.GivenName = Cut(name is null ? null : ScimJson.GetString(name, "givenName"), 200);
+        user.FamilyName = Cut(name is null ? null : ScimJson.GetString(name, "familyName"), 200);
+        user.EmailType = Cut(EmailTypeOf(document, fields.Email), 64);
         user.Active = fields.Active;
         user.ScimDocument = Sanitize(document).ToJsonString();
         user.UpdatedAt = now;
@@ -56,7 +61,16 @@ internal static class ScimUserDocument
             ["created"] = user.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["lastModified"] = user.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["location"] = $"{baseUrl}/Users/{user.Id}",
+            ["version"] = ScimVersionTag.Of(user.Version),
         };
         return resource;
     }
+
+    private static string? EmailTypeOf(JsonObject document, string? email) =>
+        email is not null && ScimJson.Get(document, "emails") is JsonArray emails
+            ? emails.OfType<JsonObject>().Where(e => string.Equals(ScimJson.GetString(e, "value")?.Trim(), email, StringComparison.OrdinalIgnoreCase))
+                .Select(e => ScimJson.GetString(e, "type")).FirstOrDefault()
+            : null;
+
+    private static string? Cut(string? text, int maxLength) => text is { Length: > 0 } ? text[..Math.Min(text.Length, maxLength)] : null;
 }

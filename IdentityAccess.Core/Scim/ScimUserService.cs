@@ -35,13 +35,15 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         }, cancellationToken);
     }
 
-    public async Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, CancellationToken cancellationToken = default)
+    /// <param name="ifMatch">The If-Match header (or a Bulk operation's version): refused with 412 unless it names the current version.</param>
+    public async Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, string? ifMatch = null,
+        CancellationToken cancellationToken = default)
     {
         var document = ScimUserDocument.Sanitize(body);
         var fields = ScimUserFields.From(document);
         return await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
-            var user = await FindAsync(db, parentId, id, cancellationToken);
+            var user = await FindForWriteAsync(db, parentId, id, ifMatch, cancellationToken);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
             await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
             ProvisioningLogNotes.UserChanged("Replaced", user, fields);
@@ -50,10 +52,11 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         }, cancellationToken);
     }
 
-    public async Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, CancellationToken cancellationToken = default) =>
+    public async Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, string? ifMatch = null,
+        CancellationToken cancellationToken = default) =>
         await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
-            var user = await FindAsync(db, parentId, id, cancellationToken);
+            var user = await FindForWriteAsync(db, parentId, id, ifMatch, cancellationToken);
             var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
             var fields = ScimUserFields.From(document);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
@@ -64,11 +67,11 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         }, cancellationToken);
 
     /// <summary>Removes the directory user; sync then removes the memberships it granted. The audit trail stays.</summary>
-    public async Task DeleteAsync(Guid parentId, Guid id, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(Guid parentId, Guid id, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await FindAsync(db, parentId, id, cancellationToken);
+        var user = await FindForWriteAsync(db, parentId, id, ifMatch, cancellationToken);
         ProvisioningLogNotes.UserDeleted(user);
         db.DirectoryUsers.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,19 +85,23 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         return ScimUserDocument.Render(await FindAsync(db, parentId, id, cancellationToken), baseUrl);
     }
 
-    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimFilter? filter, int startIndex, int count, string baseUrl,
+    /// <summary>One page of the parent's users matching the filter, in SQL: the parent's condition comes first and the filter is
+    /// ANDed to it, so no filter (an id, an or) reaches another parent's users.</summary>
+    public async Task<(IReadOnlyList<JsonObject> Page, int Total)> ListAsync(Guid parentId, ScimListQuery query, string baseUrl,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var users = ScimUserQuery.Apply(db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == parentId), filter);
+        var users = ScimUserQuery.Filter(db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == parentId), query.Filter);
+        // Ordered before counting, so a bad sortBy is refused even when count=0.
+        var ordered = ScimUserQuery.Sort(users, query.SortBy, query.Descending);
         var total = await users.CountAsync(cancellationToken);
-        if (count == 0)
+        if (query.Count == 0)
         {
             return ([], total);
         }
 
-        // Creation order, then id: a stable order, so a client walking startIndex += count sees everyone once.
-        var page = await users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(startIndex - 1).Take(count).ToListAsync(cancellationToken);
+        // A stable order ending with the id, so a client walking startIndex += count sees everyone once.
+        var page = await ordered.Skip(query.StartIndex - 1).Take(query.Count).ToListAsync(cancellationToken);
         return ([.. page.Select(u => ScimUserDocument.Render(u, baseUrl))], total);
     }
 
@@ -152,6 +159,25 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         {
             ProvisioningLogNotes.ProfileUpdated(person.Email, change);
         }
+    }
+
+    /// <summary>
+    /// Raises the user's version first, in one UPDATE that checks If-Match (RFC 7644 §3.14) inside the write transaction:
+    /// of two writes naming the same version only the first matches, and the row lock it takes makes the other wait.
+    /// </summary>
+    private static async Task<DirectoryUser> FindForWriteAsync(IdentityAccessDbContext db, Guid parentId, Guid id, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var user = db.DirectoryUsers.Where(u => u.Id == id && u.ParentOrganizationId == parentId);
+        var expected = ifMatch is null ? null : ScimVersionTag.Versions(ifMatch);
+        var raised = await (expected is null ? user : user.Where(u => expected.Contains(u.Version)))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Version, u => u.Version + 1), cancellationToken);
+        if (raised == 0 && await user.Select(u => (long?)u.Version).SingleOrDefaultAsync(cancellationToken) is { } current)
+        {
+            throw ScimVersionTag.PreconditionFailed("user", current);
+        }
+
+        return await FindAsync(db, parentId, id, cancellationToken);
     }
 
     private static async Task<DirectoryUser> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>

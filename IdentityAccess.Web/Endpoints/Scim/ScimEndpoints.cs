@@ -21,35 +21,47 @@ internal static class ScimEndpoints
         scim.MapGet("/ResourceTypes", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ResourceTypes(r.BaseUrl()))).DisableRateLimiting();
         scim.MapGet("/Schemas", () => ScimResponses.Json(ScimDiscovery.Schemas())).DisableRateLimiting();
 
-        scim.MapGet("/Users", async (HttpContext http, ScimUserService users, string? filter, string? startIndex, string? count, string? attributes,
-            string? excludedAttributes) =>
+        scim.MapGet("/Users", async (HttpContext http, ScimUserService users, string? filter, string? startIndex, string? count, string? sortBy,
+            string? sortOrder, string? attributes, string? excludedAttributes) =>
         {
             var (start, size) = ScimRequest.Paging(startIndex, count);
             var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
-            var parsed = ScimFilter.Parse(filter);
-            var (page, total) = await users.ListAsync(http.ParentId(), parsed, start, size, http.Request.BaseUrl(), http.RequestAborted);
-            ScimReadNotes.Listed("user", parsed, page.Count, total);
+            var query = new ScimListQuery(ScimFilter.Parse(filter), sortBy, ScimListQuery.IsDescending(sortOrder), start, size);
+            var (page, total) = await users.ListAsync(http.ParentId(), query, http.Request.BaseUrl(), http.RequestAborted);
+            ScimReadNotes.Listed("user", query.Filter, page.Count, total);
             return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
-        scim.MapPost("/Users", async (HttpContext http, ScimUserService users) =>
+        scim.MapPost("/Users", async (HttpContext http, ScimUserService users, string? attributes, string? excludedAttributes) =>
         {
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
             var created = await users.CreateAsync(http.ParentId(), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted);
             http.Response.Headers.Location = created["meta"]!["location"]!.GetValue<string>();
-            return ScimResponses.Json(created, StatusCodes.Status201Created);
+            return ScimVersionHeaders.Resource(http, created, selection, StatusCodes.Status201Created);
         });
         scim.MapGet("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
         {
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
             var user = await users.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.BaseUrl(), http.RequestAborted);
             ScimReadNotes.Read("user", user["userName"]?.GetValue<string>());
-            return ScimResponses.Json(ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User).Apply(user));
+            return ScimVersionHeaders.Resource(http, user, selection);
         });
-        scim.MapPut("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
-            ScimResponses.Json(await users.ReplaceAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted)));
-        scim.MapPatch("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
-            ScimResponses.Json(await users.PatchAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted)));
+        scim.MapPut("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
+        {
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
+            var replaced = await users.ReplaceAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(),
+                http.Request.IfMatch(), http.RequestAborted);
+            return ScimVersionHeaders.Resource(http, replaced, selection);
+        });
+        scim.MapPatch("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
+        {
+            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
+            var patched = await users.PatchAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(),
+                http.Request.IfMatch(), http.RequestAborted);
+            return ScimVersionHeaders.Resource(http, patched, selection);
+        });
         scim.MapDelete("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
         {
-            await users.DeleteAsync(http.ParentId(), ScimRequest.ResourceId(id), http.RequestAborted);
+            await users.DeleteAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.IfMatch(), http.RequestAborted);
             return Results.NoContent();
         });
 
