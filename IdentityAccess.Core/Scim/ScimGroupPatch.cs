@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Scim.Filtering;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Scim;
 
 /// <summary>
-/// One Group PatchOp operation, in the forms Entra and Okta send: add/remove members with a value array, remove
-/// <c>members[value eq "id"]</c>, remove all members, replace members, rename by path or path-less object.
+/// One Group PatchOp operation (RFC 7644 §3.5.2), in the forms Entra and Okta send: add/remove members with a value
+/// array (Entra's remove names the members to remove; no value means all), <c>members[value eq "id"]</c> (or any filter
+/// on value) for remove and replace, replace members, rename by path (plain or URN-qualified) or path-less object.
 /// </summary>
-internal static partial class ScimGroupPatch
+internal static class ScimGroupPatch
 {
     public delegate Task Rename(IdentityAccessDbContext db, DirectoryGroup group, string name, CancellationToken cancellationToken);
 
@@ -17,48 +19,96 @@ internal static partial class ScimGroupPatch
         CancellationToken cancellationToken)
     {
         var op = ScimJson.GetString(operation, "op")?.Trim().ToLowerInvariant();
-        var path = ScimJson.GetString(operation, "path")?.Trim();
-        var value = ScimJson.Get(operation, "value");
-        var filtered = path is null ? null : MemberFilter().Match(path);
-        switch (op, path?.ToLowerInvariant())
+        if (op is not ("add" or "replace" or "remove"))
         {
-            case ("add", "members"):
-                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
-                break;
-            case ("replace", "members"):
-                await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
-                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
-                break;
-            case ("remove", "members"):
-                // Entra's default sends the ids to remove as the value; no value means "all members".
-                await (value is null ? ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken)
-                    : ScimGroupMembers.RemoveAsync(db, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken));
-                break;
-            case ("remove", _) when filtered?.Success == true:
-                await ScimGroupMembers.RemoveAsync(db, group.Id, ScimGroupDocument.MemberIds(new JsonObject { ["value"] = filtered.Groups["id"].Value }), cancellationToken);
-                break;
-            case ("add" or "replace", "displayname"):
-                await rename(db, group, ScimJson.GetString(operation, "value") ?? "", cancellationToken);
-                break;
-            case ("add" or "replace", null) when value is JsonObject values:
-                if (ScimJson.GetString(values, "displayName") is { } name)
-                {
-                    await rename(db, group, name, cancellationToken);
-                }
+            throw ScimException.InvalidSyntax($"Unknown op '{ScimJson.GetString(operation, "op")}'. Use add, replace or remove.");
+        }
 
-                if (ScimJson.Get(values, "members") is { } members)
-                {
-                    await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(members), cancellationToken);
-                }
+        var path = ScimJson.GetString(operation, "path");
+        var value = ScimJson.Get(operation, "value");
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            if (op == "remove" || value is not JsonObject values)
+            {
+                throw op == "remove" ? ScimPatch.NoTarget("remove needs a path (RFC 7644 §3.5.2.2).") : ScimException.InvalidSyntax("An operation without a path needs an object value.");
+            }
 
+            // Keys may be URN-qualified; others (schemas, meta, externalId, an IdP's own) change nothing here.
+            foreach (var (key, item) in values)
+            {
+                switch (ScimAttributePath.TryParse(key) is { } name && name.IsIn(ScimSchemas.Group) ? name.Key : null)
+                {
+                    case "displayname":
+                        await rename(db, group, Text(item), cancellationToken);
+                        break;
+                    case "members":
+                        await MembersAsync(db, parentId, group, op, null, item, cancellationToken);
+                        break;
+                }
+            }
+
+            return;
+        }
+
+        var (attribute, filter, sub) = ScimFilterParser.ParsePatchPath(path);
+        switch (attribute.IsIn(ScimSchemas.Group) && sub is null ? attribute.Key : null)
+        {
+            case "members":
+                await MembersAsync(db, parentId, group, op, filter, value, cancellationToken);
                 break;
-            case ("add" or "replace", "externalid"):
+            case "displayname" when op != "remove" && filter is null:
+                await rename(db, group, Text(value), cancellationToken);
+                break;
+            case "externalid" when filter is null:
                 break; // the mapping key stays as first given, so renames and re-keys never orphan a mapping silently
             default:
                 throw ScimException.InvalidPath($"Unsupported Group operation '{op}' on '{path}'.");
         }
     }
 
-    [GeneratedRegex("""^members\[\s*value\s+eq\s+"(?<id>[^"]+)"\s*\]$""", RegexOptions.IgnoreCase)]
-    private static partial Regex MemberFilter();
+    private static async Task MembersAsync(IdentityAccessDbContext db, Guid parentId, DirectoryGroup group, string op, ScimFilterNode? filter, JsonNode? value,
+        CancellationToken cancellationToken)
+    {
+        if (filter is not null)
+        {
+            if (op == "add")
+            {
+                throw ScimException.InvalidPath("add takes 'members' with the members as its value, not a filtered path.");
+            }
+
+            // RFC 7644 §3.5.2.2/3: the members the filter selects, found in SQL; none is a noTarget error.
+            var matched = await db.DirectoryGroupMembers.Where(m => m.GroupId == group.Id).Where(ScimGroupQuery.MemberFilter(filter))
+                .Select(m => m.UserId).ToListAsync(cancellationToken);
+            if (matched.Count == 0)
+            {
+                throw ScimPatch.NoTarget("No member of the group matches the filter.");
+            }
+
+            await ScimGroupMembers.RemoveAsync(db, group.Id, matched, cancellationToken);
+            if (op == "replace")
+            {
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+            }
+
+            return;
+        }
+
+        switch (op)
+        {
+            case "add":
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+                break;
+            case "replace":
+                await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+                break;
+            default:
+                // Entra's default sends the ids to remove as the value; no value means "all members".
+                await (value is null ? ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken)
+                    : ScimGroupMembers.RemoveAsync(db, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken));
+                break;
+        }
+    }
+
+    private static string Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
 }

@@ -14,6 +14,19 @@ internal static class ScimGroupQuery
         new ScimQueryAttributes<DirectoryGroupMember>("Group members", ScimSchemas.Group, m => m.UserId)
             .Add("value", new ScimIdColumn<DirectoryGroupMember>(m => m.UserId));
 
+    /// <summary>A filter on a group's members (<c>value eq "id"</c>), for PATCH <c>members[…]</c>; other sub-attributes are an invalidPath.</summary>
+    public static Expression<Func<DirectoryGroupMember, bool>> MemberFilter(ScimFilterNode filter)
+    {
+        try
+        {
+            return _memberAttributes.Translate(filter);
+        }
+        catch (ScimException ex) when (ex.ScimType == "invalidFilter")
+        {
+            throw ScimException.InvalidPath($"members[…] filters on value (the member's id): {ex.Message}");
+        }
+    }
+
     public static IQueryable<DirectoryGroup> Filter(IQueryable<DirectoryGroup> groups, IQueryable<DirectoryGroupMember> members, ScimFilter? filter) =>
         filter is null ? groups : groups.Where(Attributes(members).Translate(filter.Root));
 

@@ -174,7 +174,7 @@ public sealed class ScimUsersEndpointTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("userName sw \"a\"")]
+    [InlineData("userName zz \"a\"")]
     [InlineData("nickName eq \"x\"")]
     [InlineData("userName eq")]
     public async Task Filter_Unsupported_400InvalidFilter(string filter)
