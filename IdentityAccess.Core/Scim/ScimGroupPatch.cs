@@ -76,14 +76,17 @@ internal static class ScimGroupPatch
                 throw ScimException.InvalidPath("add takes 'members' with the members as its value, not a filtered path.");
             }
 
-            // RFC 7644 §3.5.2.2/3: the members the filter selects, found in SQL; none is a noTarget error.
+            // RFC 7644 §3.5.2.2/3: the members the filter selects, found in SQL. The ids it names are removed even when they are no
+            // member (any more): IdPs retry removals, and a nested group's id is remembered, not a member. Otherwise none is noTarget.
             var matched = await db.DirectoryGroupMembers.Where(m => m.GroupId == group.Id).Where(ScimGroupQuery.MemberFilter(filter))
                 .Select(m => m.UserId).ToListAsync(cancellationToken);
-            if (matched.Count == 0)
+            var named = op == "remove" ? NamedIds(filter) : [];
+            if (matched.Count == 0 && named.Count == 0)
             {
                 throw ScimPatch.NoTarget("No member of the group matches the filter.");
             }
 
+            matched = [.. matched.Union(named)];
             await ScimGroupMembers.RemoveAsync(db, group.Id, matched, cancellationToken);
             if (op == "replace")
             {
@@ -109,6 +112,14 @@ internal static class ScimGroupPatch
                 break;
         }
     }
+
+    // members[value eq "a" or value eq "b"]: the ids named outright.
+    private static List<Guid> NamedIds(ScimFilterNode filter) => filter switch
+    {
+        ScimOrNode or => [.. NamedIds(or.Left), .. NamedIds(or.Right)],
+        ScimCompareNode { Operator: ScimCompareOperator.Eq, Value: string id, Path.Key: "value" } when Guid.TryParse(id, out var guid) => [guid],
+        _ => [],
+    };
 
     private static string Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
 }

@@ -49,6 +49,7 @@ internal static class ScimFilterEvaluator
         int? order = expected switch
         {
             string text when value.TryGetValue<string>(out var s) => string.Compare(s, text, StringComparison.OrdinalIgnoreCase),
+            string text when ScimBool(value) is { } b && bool.TryParse(text, out var named) => b == named ? 0 : null,
             bool flag when ScimBool(value) is { } b => b == flag ? 0 : null,
             decimal number when value.TryGetValue<decimal>(out var d) => d.CompareTo(number),
             _ => null,
