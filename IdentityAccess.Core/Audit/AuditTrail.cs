@@ -1,27 +1,42 @@
+using System.Runtime.CompilerServices;
 using IdentityAccess.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Audit;
 
-/// <summary>Reads the audit log of an organization, including what was done to its parent (SSO, SCIM, domains).</summary>
+/// <summary>
+/// Reads the audit log of an organization, including what was done to its parent (SSO, SCIM, domains). Callers check
+/// <c>Permission.ViewAuditLog</c> first (the page through its gate and again per page, the export endpoint per request).
+/// </summary>
 public sealed class AuditTrail(IDbContextFactory<IdentityAccessDbContext> contexts)
 {
     public async Task<AuditPage> GetPageAsync(Guid organizationId, AuditQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var parentId = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ParentOrganizationId).SingleAsync(cancellationToken);
-        var events = db.AuditEvents.AsNoTracking()
-            .Where(e => e.OrganizationId == organizationId || (e.OrganizationId == null && e.ParentOrganizationId == parentId));
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim().ToUpperInvariant();
-            events = events.Where(e => e.Action.ToUpper().Contains(term) || e.Target.ToUpper().Contains(term) || e.Actor.ToUpper().Contains(term));
-        }
-
+        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
+        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId);
         var total = await events.CountAsync(cancellationToken);
         var items = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, AuditQuery.MaxTake))
             .ToListAsync(cancellationToken);
         return new AuditPage(items, total);
     }
+
+    /// <summary>
+    /// Every matching event, newest first, one at a time as the database returns them (paging is ignored): an export
+    /// writes each before the next is read, so memory holds one row whatever the date range.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEvent> ReadAsync(Guid organizationId, AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
+        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        await foreach (var entry in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return entry;
+        }
+    }
+
+    private static Task<Guid> ParentOfAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ParentOrganizationId).SingleAsync(cancellationToken);
 }

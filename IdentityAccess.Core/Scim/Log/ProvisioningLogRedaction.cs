@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IdentityAccess.Core.Scim.Log;
 
@@ -6,7 +7,7 @@ namespace IdentityAccess.Core.Scim.Log;
 /// Keeps secrets out of the log: the parts of a request line or an error detail that mention a password, or carry
 /// something shaped like a token, are replaced. Bodies and headers are never logged at all.
 /// </summary>
-public static class ProvisioningLogRedaction
+public static partial class ProvisioningLogRedaction
 {
     public const string Redacted = "[redacted]";
     public const string WithheldDetail = "(detail withheld: it may echo a secret the client sent)";
@@ -41,6 +42,23 @@ public static class ProvisioningLogRedaction
     public static string? Detail(string? detail) =>
         detail is null ? null : IsSecret(detail) ? WithheldDetail : Truncate(detail, ProvisioningLogEntry.MaxErrorDetailLength);
 
+    /// <summary>
+    /// A sign-in's summary or refusal detail with anything of the Response taken out: markup (an assertion, a
+    /// signature element), long base64 or hex runs (a signature or digest value, an encoded Response, a session
+    /// cookie's value) and what follows "Bearer" or "Cookie". Names, emails, subjects and domains stay: they say who.
+    /// </summary>
+    public static string? SignInDetail(string? detail)
+    {
+        if (detail is null)
+        {
+            return null;
+        }
+
+        detail = Markup().Replace(detail, Redacted);
+        detail = LongEncodedRun().Replace(detail, Redacted);
+        return CredentialAfterKeyword().Replace(detail, m => $"{m.Groups[1].Value} {Redacted}");
+    }
+
     public static string? Truncate(string? text, int maxLength) =>
         text is null || text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
 
@@ -57,4 +75,14 @@ public static class ProvisioningLogRedaction
             return text;
         }
     }
+
+    [GeneratedRegex(@"(?s)<.*(>|$)")]
+    private static partial Regex Markup();
+
+    // 60 characters: longer than any subject an IdP sends (Entra's pairwise NameID is 43), shorter than any signature.
+    [GeneratedRegex(@"[A-Za-z0-9+/=_\-]{60,}")]
+    private static partial Regex LongEncodedRun();
+
+    [GeneratedRegex(@"(?i)\b(bearer|cookie|set-cookie)\b[:=]?\s*[^\s;,]+")]
+    private static partial Regex CredentialAfterKeyword();
 }

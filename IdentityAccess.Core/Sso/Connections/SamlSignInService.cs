@@ -53,6 +53,20 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         }
 
         var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
+        try
+        {
+            return await CompleteForParentAsync(attempt, state, samlResponse, serviceProvider, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            provisioningLog.Failed(attempt, ex); // every attempt that reached a parent has its row, this one too
+            throw;
+        }
+    }
+
+    private async Task<SamlSignInResult> CompleteForParentAsync(SignInAttempt attempt, SamlLoginState state, string? samlResponse,
+        SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
+    {
         if (await connections.FindEnabledAsync(state.ParentOrganizationId, cancellationToken) is not { } connection)
         {
             return await FailAsync(attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
@@ -68,9 +82,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         var (identity, unusable) = SamlIdentityMapper.Map(validated.Assertion, connection.Profile);
         if (unusable is not null)
         {
-            var result = await FailAsync(attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
-            provisioningLog.Refused(attempt, SamlSignInFailure.SubjectUnusable, unusable.Message);
-            return result;
+            return await FailAsync(attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
         }
 
         for (var tries = 1; ; tries++)
@@ -104,7 +116,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         if (link is null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseNewcomerAsync(db, attempt, idp, identity, domains, cancellationToken);
+            return await RefuseNewcomerAsync(db, attempt, idp, identity, domains, organizations, cancellationToken);
         }
 
         var person = link.Person!;
@@ -115,6 +127,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         }
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
+        changes.Before = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken);
         var access = await jit.ProvisionAsync(db, parentId, organizations, person.Id, _signIn, cancellationToken);
         changes.Access = access;
         var refusal = SignInRefusal.For(access);
@@ -140,15 +153,20 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
 
         // Kept even when refused: a newcomer in no mapped group stays listed, one without a seat waits in the queue.
         await db.SaveChangesAsync(cancellationToken);
+        changes.After = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken); // as committed below
         await transaction.CommitAsync(cancellationToken);
         if (refusal is not null)
         {
             provisioningLog.Refused(attempt, refusal.Failure, $"{person.Email}: {refusal.Detail}" + (refusal.OrganizationName.Length > 0 ? $" ({refusal.OrganizationName})" : ""),
                 changes.Describe(person.Email));
         }
-        else if (changes.Any)
+        else if (changes.Describe(person.Email) is { } changed)
         {
-            provisioningLog.Provisioned(attempt, changes.Describe(person.Email)!);
+            provisioningLog.Provisioned(attempt, changed);
+        }
+        else
+        {
+            provisioningLog.Accepted(attempt, changes.DescribeAccepted(person.Email));
         }
 
         return refusal is null
@@ -159,7 +177,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
     // Nobody here: an address of a domain the parent did not verify is never linked nor given a person, so say so
     // (the parent's name on the page); otherwise, no organization of the parent creates accounts at sign-in.
     private async Task<SamlSignInResult> RefuseNewcomerAsync(IdentityAccessDbContext db, SignInAttempt attempt, string idp, SamlIdentity identity,
-        ParentDomains domains, CancellationToken cancellationToken)
+        ParentDomains domains, IReadOnlyList<ParentOrganizationMode> organizations, CancellationToken cancellationToken)
     {
         var who = $"subject {LogSafe.Quote(identity.Subject)} ({LogSafe.Quote(identity.Email)})";
         if (identity.Email is { Length: > 0 } email && !domains.Owns(email))
@@ -167,14 +185,14 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
             var parent = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == attempt.ParentId).Select(p => p.Name).SingleAsync(cancellationToken);
             var detail = $"{who}: the email's domain {LogSafe.Quote(EmailAddress.DomainOf(email))} is not one of {parent}'s verified domains ({domains.Describe()})";
             var failed = await FailAsync(attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail, cancellationToken);
-            provisioningLog.Refused(attempt, SamlSignInFailure.EmailDomainNotVerified, detail);
             return failed with { OrganizationName = parent };
         }
 
-        var noAccount = $"no account for {who}";
-        var result = await FailAsync(attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
-        provisioningLog.Refused(attempt, SamlSignInFailure.NoAccountYet, noAccount);
-        return result;
+        // An organization left in JIT mode by a plan without JIT provisions nobody: say so, it is what the owner can fix.
+        var planned = organizations.Where(o => o.Mode == Provisioning.ProvisioningMode.Jit && !o.ProvisionsJustInTime).Select(o => o.Name).ToList();
+        var noAccount = $"no account for {who}" + (planned.Count == 0 ? ""
+            : $"; {string.Join(", ", planned)} {(planned.Count == 1 ? "is" : "are")} set to provision just in time, but the plan does not allow it");
+        return await FailAsync(attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
     }
 
     private async Task<SamlSignInResult> FailAsync(SignInAttempt attempt, string idp, SamlSignInFailure failure, string detail, CancellationToken cancellationToken)
@@ -184,6 +202,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         audit.Record(db, _signIn, "sso.sign-in-refused", idp.Length > 320 ? idp[..320] : idp, null, new { Failure = failure.ToString(), Detail = detail },
             parentOrganizationId: attempt.ParentId);
         await db.SaveChangesAsync(cancellationToken);
+        provisioningLog.Refused(attempt, failure, detail);
         return SamlSignInResult.Failed(failure, detail);
     }
 }

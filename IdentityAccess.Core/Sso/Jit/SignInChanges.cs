@@ -14,9 +14,16 @@ internal sealed class SignInChanges(bool personCreated, bool linked)
 
     public IReadOnlyList<OrganizationAccess> Access { get; set; } = [];
 
-    public bool Any => PersonCreated || Linked || Profile is { Changed: true } || Profile?.EmailRefused is not null || Access.Any(a => a.MembershipChanges > 0);
+    /// <summary>The person's memberships in the parent's organizations before JIT ran.</summary>
+    public IReadOnlyDictionary<Guid, SignInMembership> Before { get; set; } = new Dictionary<Guid, SignInMembership>();
 
-    /// <summary>E.g. "frank@acme.test: created the person; 1 membership change in Acme"; null when nothing changed.</summary>
+    /// <summary>The same after JIT ran and was saved: what the row reports as provisioned or changed, from → to.</summary>
+    public IReadOnlyDictionary<Guid, SignInMembership> After { get; set; } = new Dictionary<Guid, SignInMembership>();
+
+    /// <summary>
+    /// E.g. "frank@acme.test: created the person; provisioned in Acme as Member, Standard seat"; null when nothing
+    /// changed (<see cref="DescribeAccepted"/> then words the row).
+    /// </summary>
     public string? Describe(string email)
     {
         var parts = new List<string>();
@@ -40,14 +47,18 @@ internal sealed class SignInChanges(bool personCreated, bool linked)
             ProfileEmailRefusal.UsedByAnotherPerson => "email not changed: the asserted address is another person's",
             null => "",
         });
-        var changed = Access.Where(a => a.MembershipChanges > 0).ToList();
-        if (changed.Count > 0)
-        {
-            var count = changed.Sum(a => a.MembershipChanges);
-            parts.Add($"{count} membership {(count == 1 ? "change" : "changes")} in {string.Join(", ", changed.Select(a => a.OrganizationName))}");
-        }
-
+        parts.AddRange(After.Values.OrderBy(m => m.OrganizationName, StringComparer.Ordinal)
+            .SelectMany(after => SignInMembership.Changes(Before.GetValueOrDefault(after.OrganizationId), after)));
         parts.RemoveAll(p => p.Length == 0);
         return parts.Count == 0 ? null : $"{email}: {string.Join("; ", parts)}";
+    }
+
+    /// <summary>An existing member who signed in and changed nothing, e.g. "alice@acme.test signed in: Owner in Acme".</summary>
+    public string DescribeAccepted(string email)
+    {
+        var active = Access.Where(a => a.CanSignIn).Select(a => a.OrganizationId).ToHashSet();
+        var where = After.Values.Where(m => active.Contains(m.OrganizationId)).OrderBy(m => m.OrganizationName, StringComparer.Ordinal)
+            .Select(m => $"{m.Describe()} in {m.OrganizationName}").ToList();
+        return where.Count == 0 ? $"{email} signed in (an invitation to accept)" : $"{email} signed in: {string.Join("; ", where)}";
     }
 }

@@ -4,23 +4,41 @@ using IdentityAccess.Core.Sso.Connections;
 namespace IdentityAccess.Core.Sso.Jit;
 
 /// <summary>
-/// The SSO side of the parent's provisioning log: what a SAML sign-in decided about provisioning, next to the SCIM
-/// requests, so an owner finds in one place why someone has no access. Refusals of a person the IdP vouched for are
-/// logged (no account, a domain the parent did not verify, no mapped group, no seat, an ended membership), and so is a
-/// sign-in that created, linked, renamed or provisioned someone; a routine sign-in that changed nothing is not (the
-/// audit log has every sign-in). Rows are only queued, like the SCIM endpoint's: the log never holds a sign-in up.
+/// The SSO side of the parent's provisioning log: one row per SAML sign-in that reached a parent (its login state was
+/// found), next to the SCIM requests, so an owner finds in one place who came in and why someone has no access:
+/// accepted (an existing member, with their role and tier), provisioned or changed (created, linked, JIT-provisioned
+/// with role and tier, role/tier/status from → to), refused with its reason (the Response failed validation, no usable
+/// subject, a domain the parent did not verify, no account, no mapped group, no seat, an ended membership, SSO turned
+/// off), or failed with a server error. Details never carry the assertion, a signature value or anything shaped like
+/// a token (<see cref="ProvisioningLogRedaction.SignInDetail"/>). Rows are only queued, like the SCIM endpoint's: the
+/// log never holds a sign-in up. A post without a login state names no parent, so it has no directory log to go to
+/// (the application log has it).
 /// </summary>
 public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProvider time)
 {
     public const string Method = "SAML";
     public const string Path = "/saml/acs";
+    public const string ServerError = "ServerError";
 
-    /// <summary>A sign-in that changed something: e.g. "Signed in frank@acme.test: created the person; 1 membership change".</summary>
+    /// <summary>An existing member came in and nothing changed: e.g. "alice@acme.test signed in: Owner in Acme".</summary>
+    public void Accepted(SignInAttempt attempt, string summary) => Enqueue(attempt, 200, summary, null, null);
+
+    /// <summary>A sign-in that changed something: e.g. "frank@acme.test: created the person; provisioned in Acme as Member".</summary>
     public void Provisioned(SignInAttempt attempt, string summary) => Enqueue(attempt, 200, summary, null, null);
 
-    /// <summary>A refused sign-in, logged with its <see cref="SamlSignInFailure"/> code and what the person was told about.</summary>
+    /// <summary>A refused sign-in, logged with its <see cref="SamlSignInFailure"/> code and why, in words.</summary>
     public void Refused(SignInAttempt attempt, SamlSignInFailure failure, string detail, string? summary = null) =>
-        Enqueue(attempt, failure == SamlSignInFailure.SubjectUnusable ? 400 : 403, summary, failure.ToString(), detail);
+        Enqueue(attempt, failure switch
+        {
+            SamlSignInFailure.NoLoginState or SamlSignInFailure.SsoNotAvailable or SamlSignInFailure.ResponseRejected
+                or SamlSignInFailure.SubjectUnusable => 400,
+            SamlSignInFailure.NoAccountYet or SamlSignInFailure.EmailDomainNotVerified or SamlSignInFailure.NotInMappedGroup
+                or SamlSignInFailure.NoSeatAvailable or SamlSignInFailure.MembershipEnded => 403,
+        }, summary, failure.ToString(), detail);
+
+    /// <summary>The sign-in broke on our side; the exception's message stays in the application log, which may quote data.</summary>
+    public void Failed(SignInAttempt attempt, Exception exception) =>
+        Enqueue(attempt, 500, null, ServerError, $"the sign-in failed on the server ({exception.GetType().Name})");
 
     private void Enqueue(SignInAttempt attempt, int status, string? summary, string? errorType, string? errorDetail) =>
         writer.Enqueue(new ProvisioningLogEntry
@@ -31,9 +49,9 @@ public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProv
             Method = Method,
             Path = Path,
             Status = status,
-            Summary = ProvisioningLogRedaction.Truncate(summary, ProvisioningLogEntry.MaxSummaryLength),
+            Summary = ProvisioningLogRedaction.Truncate(ProvisioningLogRedaction.SignInDetail(summary), ProvisioningLogEntry.MaxSummaryLength),
             ErrorType = errorType,
-            ErrorDetail = ProvisioningLogRedaction.Detail(errorDetail),
+            ErrorDetail = ProvisioningLogRedaction.Detail(ProvisioningLogRedaction.SignInDetail(errorDetail)),
             CorrelationId = ProvisioningLogRedaction.Truncate(attempt.CorrelationId, 64)!,
             DurationMs = (int)Math.Min(int.MaxValue, time.GetElapsedTime(attempt.StartedTimestamp).TotalMilliseconds),
         });

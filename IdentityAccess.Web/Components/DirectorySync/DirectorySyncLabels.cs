@@ -1,4 +1,6 @@
 using System.Globalization;
+using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Web.Components.Shared;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.DirectorySync;
@@ -11,20 +13,19 @@ public static class DirectorySyncLabels
 
     public static string LogUrl(Guid organizationId) => $"/orgs/{organizationId}/{Section}";
 
-    public static string ExportUrl(Guid organizationId, bool errorsOnly, int? status)
+    /// <summary>The export of what the log page shows, e.g. <c>/orgs/…/directory-sync/log.json?channel=sso&amp;from=…</c>.</summary>
+    public static string ExportUrl(Guid organizationId, ProvisioningLogQuery filter, string format)
     {
         var query = new List<string>();
-        if (errorsOnly)
+        if (filter.ErrorsOnly)
         {
             query.Add("errorsOnly=true");
         }
 
-        if (status is { } code)
-        {
-            query.Add($"status={code.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return $"/orgs/{organizationId}/{Section}/log.csv" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+        LogExportLinks.Add(query, "status", filter.Status?.ToString(CultureInfo.InvariantCulture));
+        LogExportLinks.Add(query, "channel", filter.Channel?.ToString().ToLowerInvariant());
+        LogExportLinks.AddPeriod(query, filter.Period);
+        return LogExportLinks.Url($"/orgs/{organizationId}/{Section}/log.{format}", query);
     }
 
     public static string Ago(DateTimeOffset then, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Scim.Log;
-using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Endpoints.Export;
 
 namespace IdentityAccess.Web.Endpoints.DirectorySync;
 
@@ -9,31 +10,75 @@ internal static class ProvisioningLogExportEndpoints
     public static IEndpointRouteBuilder MapProvisioningLogExportEndpoints(this IEndpointRouteBuilder app)
     {
         // Signed-out people are sent to sign in and come back here, as for pages.
-        app.MapGet("/orgs/{orgId:guid}/directory-sync/log.csv", ExportAsync).RequireAuthorization();
+        app.MapGet("/orgs/{orgId:guid}/directory-sync/log.csv", (Guid orgId, HttpContext http, OrganizationAccessService access, ProvisioningLogReader log,
+            TimeProvider time) => ExportAsync(orgId, "csv", http, access, log, time)).RequireAuthorization();
+        app.MapGet("/orgs/{orgId:guid}/directory-sync/log.json", (Guid orgId, HttpContext http, OrganizationAccessService access, ProvisioningLogReader log,
+            TimeProvider time) => ExportAsync(orgId, "json", http, access, log, time)).RequireAuthorization();
         return app;
     }
 
-    /// <summary>The whole log of the organization's parent directory, for those who manage its identity and access.</summary>
-    private static async Task<IResult> ExportAsync(Guid orgId, bool? errorsOnly, int? status, HttpContext http, OrganizationAccessService access,
+    /// <summary>
+    /// The log of the organization's parent directory, for those who may read it, filtered as on the page
+    /// (<c>errorsOnly</c>, <c>status</c>, <c>channel</c> = scim|sso, <c>from</c>, <c>to</c>) and streamed newest first.
+    /// </summary>
+    private static async Task<IResult> ExportAsync(Guid orgId, string format, HttpContext http, OrganizationAccessService access,
         ProvisioningLogReader log, TimeProvider time)
     {
-        var granted = await access.CheckAsync(orgId, http.User.GetPersonId(), Permission.ViewAuditLog, http.RequestAborted);
-        switch (granted.Outcome)
+        var (organization, refused) = await LogExportRequest.AuthorizeAsync(orgId, http, access);
+        if (refused is not null)
         {
-            case AccessOutcome.NotFound:
-                // An empty 404: the status-code pages answer with the portal's own "does not exist" page, as for pages.
-                return Results.NotFound();
-            case AccessOutcome.Forbidden:
-                return Results.Text(granted.Reason, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            case AccessOutcome.Granted:
-                break;
+            return refused;
+        }
+
+        var query = http.Request.Query;
+        var (period, invalidPeriod) = LogPeriod.Parse(query["from"], query["to"]);
+        if (invalidPeriod is not null)
+        {
+            return LogExportRequest.Invalid(invalidPeriod);
+        }
+
+        var (channel, invalidChannel) = LogExportRequest.ParseChoice<ProvisioningLogChannel>("channel", query["channel"]);
+        if (invalidChannel is not null)
+        {
+            return invalidChannel;
+        }
+
+        if (!TryReadFlags(query["errorsOnly"], query["status"], out var errorsOnly, out var status, out var invalid))
+        {
+            return LogExportRequest.Invalid(invalid!);
         }
 
         // Request lines name people: no shared or browser cache keeps a copy.
         http.Response.Headers.CacheControl = "no-store";
-        var organization = granted.Organization!;
-        var filter = new ProvisioningLogQuery(errorsOnly ?? false, status);
-        return Results.Stream(body => ProvisioningLogCsv.WriteAsync(body, log.ReadPagesAsync(organization.ParentId, filter, cancellationToken: http.RequestAborted),
-            http.RequestAborted), "text/csv; charset=utf-8", ProvisioningLogCsv.FileName(organization.ParentName, time.GetUtcNow()));
+        var filter = new ProvisioningLogQuery(errorsOnly, status) { Channel = channel, Period = period! };
+        var rows = log.ReadPagesAsync(organization!.ParentId, filter, cancellationToken: http.RequestAborted).Rows(http.RequestAborted);
+        var fileName = ProvisioningLogCsv.FileName(organization.ParentName, time.GetUtcNow(), format);
+        return format == "json"
+            ? Results.Stream(body => JsonExport.WriteAsync(body, rows, ProvisioningLogCsv.WriteJson, http.RequestAborted), JsonExport.ContentType, fileName)
+            : Results.Stream(body => CsvExport.WriteAsync(body, ProvisioningLogCsv.Header, rows, ProvisioningLogCsv.Cells, http.RequestAborted),
+                ExportFiles.CsvContentType, fileName);
+    }
+
+    private static bool TryReadFlags(string? errorsOnlyText, string? statusText, out bool errorsOnly, out int? status, out InvalidInputError? invalid)
+    {
+        (errorsOnly, status, invalid) = (false, null, null);
+        if (!string.IsNullOrWhiteSpace(errorsOnlyText) && !bool.TryParse(errorsOnlyText, out errorsOnly))
+        {
+            invalid = new ValidationFailed("errorsOnly", "'errorsOnly' must be true or false.");
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(statusText))
+        {
+            if (!int.TryParse(statusText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) || code is < 100 or > 599)
+            {
+                invalid = new ValidationFailed("status", "'status' must be an HTTP status code, 100 to 599.");
+                return false;
+            }
+
+            status = code;
+        }
+
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Endpoints.Export;
 
 namespace IdentityAccess.Web.Endpoints.Members;
 
@@ -31,6 +32,6 @@ internal static class MemberExportEndpoints
         http.Response.Headers.CacheControl = "no-store";
         var fileName = MembersCsv.FileName(granted.Organization!.Name, time.GetUtcNow());
         return Results.Stream(body => MembersCsv.WriteAsync(body, export.ReadPagesAsync(orgId, cancellationToken: http.RequestAborted), http.RequestAborted),
-            "text/csv; charset=utf-8", fileName);
+            ExportFiles.CsvContentType, fileName);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ProvisioningLogTableLoadingTests : ComponentTest
 
     private IRenderedComponent<ProvisioningLogTable> RenderTable() => Render<ProvisioningLogTable>(p => p
         .Add(c => c.LoadPage, (_, _) => _page.Task)
-        .Add(c => c.ExportUrl, (errorsOnly, status) => DirectorySyncLabels.ExportUrl(Guid.Empty, errorsOnly, status)));
+        .Add(c => c.ExportUrl, (filter, format) => DirectorySyncLabels.ExportUrl(Guid.Empty, filter, format)));
 
     [Fact]
     public void FirstPage_OnItsWay_ShowsALabelledProgressBar_NotNothingMatches()

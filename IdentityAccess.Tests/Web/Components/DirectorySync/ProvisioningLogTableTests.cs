@@ -22,7 +22,7 @@ public sealed class ProvisioningLogTableTests : ComponentTest
             var items = _rows.Where(r => (!query.ErrorsOnly || r.IsError) && (query.Status is null || r.Status == query.Status)).ToList();
             return Task.FromResult(new ProvisioningLogPage(items, items.Count));
         })
-        .Add(c => c.ExportUrl, (errorsOnly, status) => DirectorySyncLabels.ExportUrl(Guid.Empty, errorsOnly, status)));
+        .Add(c => c.ExportUrl, (filter, format) => DirectorySyncLabels.ExportUrl(Guid.Empty, filter, format)));
 
     [Fact]
     public void SignInRow_ShowsItCameFromSsoWithItsRefusal()
@@ -38,7 +38,7 @@ public sealed class ProvisioningLogTableTests : ComponentTest
         ];
         var cut = Render<ProvisioningLogTable>(p => p
             .Add(c => c.LoadPage, (_, _) => Task.FromResult(new ProvisioningLogPage(rows, rows.Length)))
-            .Add(c => c.ExportUrl, (errorsOnly, status) => DirectorySyncLabels.ExportUrl(Guid.Empty, errorsOnly, status)));
+            .Add(c => c.ExportUrl, (filter, format) => DirectorySyncLabels.ExportUrl(Guid.Empty, filter, format)));
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
         var sso = cut.FindAll("tbody tr")[0];

@@ -137,16 +137,19 @@ public abstract class SamlJitOwnershipTests(TestDatabase database) : SamlSignInT
     }
 
     [Fact]
-    public async Task JitNewcomer_ProvisionedAtSignIn_IsInTheProvisioningLog_ARoutineSignInIsNot()
+    public async Task JitNewcomer_ProvisionedAtSignIn_IsInTheProvisioningLogWithRoleAndTier_ARoutineSignInAsAccepted()
     {
         await SaveJitAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("frank@acme.test", "okta-frank", "Frank Fischer")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("frank@acme.test", "okta-frank", "Frank Fischer")).StatusCode);
 
-        var row = Assert.Single(await SsoLogAsync());
-        Assert.Equal(200, row.Status);
-        Assert.Equal("frank@acme.test: created the person; 1 membership change in Acme", row.Summary);
+        var rows = await SsoLogAsync();
+        Assert.Equal(2, rows.Count); // one row per sign-in
+        Assert.All(rows, row => Assert.Equal(200, row.Status));
+        Assert.StartsWith("frank@acme.test: created the person; provisioned in Acme as User", rows[0].Summary, StringComparison.Ordinal);
+        Assert.StartsWith("frank@acme.test signed in: User", rows[1].Summary, StringComparison.Ordinal);
+        Assert.EndsWith(" in Acme", rows[1].Summary, StringComparison.Ordinal);
     }
 
     [Fact]
