@@ -41,7 +41,7 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                 nullable: true);
 
             // Users deactivated before this column existed: their grace period counts from their last directory write.
-            migrationBuilder.Sql("UPDATE \"DirectoryUsers\" SET \"DeactivatedAt\" = \"UpdatedAt\" WHERE NOT "Active";");
+            migrationBuilder.Sql("UPDATE \"DirectoryUsers\" SET \"DeactivatedAt\" = \"UpdatedAt\" WHERE NOT \"Active\";");
         }
 
         /// <inheritdoc />

@@ -40,7 +40,7 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                 nullable: true);
 
             // Users deactivated before this column existed: their grace period counts from their last directory write.
-            migrationBuilder.Sql("UPDATE \"DirectoryUsers\" SET \"DeactivatedAt\" = \"UpdatedAt\" WHERE "Active" = 0;");
+            migrationBuilder.Sql("UPDATE \"DirectoryUsers\" SET \"DeactivatedAt\" = \"UpdatedAt\" WHERE \"Active\" = 0;");
         }
 
         /// <inheritdoc />
