@@ -29,6 +29,15 @@ public sealed class DirectoryUser
     /// <summary>False when the IdP deactivated the user (SCIM active=false).</summary>
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// When the IdP last deactivated the user; null while active. The removal grace period of the parent counts from here
+    /// (<see cref="Organizations.ParentOrganization.RemovalGraceDays"/>), so reactivating and deactivating again starts it anew.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Records the moment of a deactivation, and forgets it at reactivation; called after every directory write.</summary>
+    public void TrackDeactivation(DateTimeOffset now) => DeactivatedAt = Active ? null : DeactivatedAt ?? now;
+
     /// <summary>The person this directory user is, once linked.</summary>
     public Guid? PersonId { get; set; }
 

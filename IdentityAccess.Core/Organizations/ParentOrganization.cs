@@ -12,6 +12,16 @@ public sealed class ParentOrganization
     /// <summary>Changed by the billing stand-in; a plan without directory sync pauses the directory (members are kept).</summary>
     public ParentPlan Plan { get; set; }
 
+    /// <summary>
+    /// Days a user the IdP deactivated stays suspended (role, tier and memberships kept for a reactivation) before
+    /// being removed, as the help article says of users removed from the IdP app. 0 removes at once.
+    /// </summary>
+    public int RemovalGraceDays { get; set; } = DefaultRemovalGraceDays;
+
+    public const int DefaultRemovalGraceDays = 30;
+
+    public const int MaxRemovalGraceDays = 90;
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<Organization> Organizations { get; init; } = [];

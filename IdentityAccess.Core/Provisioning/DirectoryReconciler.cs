@@ -56,13 +56,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, scope, cancellationToken))!;
             // The engine already keeps a last top-role member (held, not staged); a staged removal still counts as leaving when
             // evaluated again, so the same person stays held and both safeguards show their own people.
-            var plan = ProvisioningRules.Evaluate(input);
-            var heldBack = await breaker.HoldBackAsync(db, plan, parentOrganizationId, actor, cancellationToken);
-            if (heldBack.Count > 0)
-            {
-                input = input with { HeldBack = heldBack };
-                plan = ProvisioningRules.Evaluate(input); // their seats stay theirs
-            }
+            (input, var plan) = await breaker.EvaluateAsync(db, input, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
 
             var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
             await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);

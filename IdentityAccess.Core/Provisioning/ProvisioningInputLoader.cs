@@ -21,7 +21,7 @@ internal static class ProvisioningInputLoader
         ReconcileScope? scope, CancellationToken cancellationToken)
     {
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new { o.Id, o.Name, o.Plan, ParentPlan = o.Parent!.Plan, o.ProvisioningMode, o.ParentOrganizationId, o.SettingsVersion })
+            .Select(o => new { o.Id, o.Name, o.Plan, ParentPlan = o.Parent!.Plan, o.ProvisioningMode, o.ParentOrganizationId, o.SettingsVersion, o.Parent.RemovalGraceDays })
             .SingleOrDefaultAsync(cancellationToken);
         if (org is null)
         {
@@ -47,7 +47,7 @@ internal static class ProvisioningInputLoader
         }
 
         var directoryUsers = await directoryQuery
-            .Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt))
+            .Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt))
             .ToListAsync(cancellationToken);
         var groups = await GroupNamesAsync(db, org.ParentOrganizationId, cancellationToken);
         var groupMembers = db.DirectoryGroupMembers.AsNoTracking();
@@ -72,14 +72,14 @@ internal static class ProvisioningInputLoader
             people.Add(new KnownPerson(member.PersonId, user?.Id, member.Email, member.DisplayName,
                 user is null ? DirectoryPresence.Absent : user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated,
                 user is null ? GroupKnowledge.Unknown : GroupKnowledge.Directory,
-                user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current));
+                user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current) { DeactivatedAt = user?.DeactivatedAt });
         }
 
         foreach (var user in directoryUsers.Where(u => u.PersonId is null || !memberIds.Contains(u.PersonId.Value)))
         {
             people.Add(new KnownPerson(user.PersonId, user.Id, user.Email ?? user.UserName, user.DisplayName ?? user.UserName,
                 user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated, GroupKnowledge.Directory,
-                [.. groupKeysByUser[user.Id]], user.CreatedAt, null));
+                [.. groupKeysByUser[user.Id]], user.CreatedAt, null) { DeactivatedAt = user.DeactivatedAt });
         }
 
         if (draft.Mode == ProvisioningMode.Jit)
@@ -87,7 +87,10 @@ internal static class ProvisioningInputLoader
             people = await WithSignInGroupsAsync(db, org.ParentOrganizationId, people, scope, cancellationToken);
         }
 
-        return new ProvisioningInput(facts, draft, people, groups) { HeldTopRole = heldTopRole.ToHashSet(), TopRoleHeldOutsideInput = topRoleElsewhere };
+        return new ProvisioningInput(facts, draft, people, groups)
+        {
+            HeldTopRole = heldTopRole.ToHashSet(), TopRoleHeldOutsideInput = topRoleElsewhere, RemovalGrace = TimeSpan.FromDays(org.RemovalGraceDays),
+        };
     }
 
     /// <summary>
@@ -221,5 +224,6 @@ internal static class ProvisioningInputLoader
 
     private sealed record MemberRow(Guid PersonId, string Email, string DisplayName, CurrentMembership Current);
 
-    private sealed record DirectoryUserRow(Guid Id, Guid? PersonId, string UserName, string? Email, string? DisplayName, bool Active, DateTimeOffset CreatedAt);
+    private sealed record DirectoryUserRow(Guid Id, Guid? PersonId, string UserName, string? Email, string? DisplayName, bool Active, DateTimeOffset CreatedAt,
+        DateTimeOffset? DeactivatedAt);
 }

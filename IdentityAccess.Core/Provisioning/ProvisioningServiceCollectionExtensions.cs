@@ -20,6 +20,10 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddOptions<ScheduledReconcileOptions>().BindConfiguration(ScheduledReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScheduledReconcile>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledReconcile>());
+        services.AddSingleton<RemovalGraceSettingsService>();
+        services.AddOptions<RemovalGracePeriodOptions>().BindConfiguration(RemovalGracePeriodOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RemovalGracePeriod>();
+        services.AddHostedService(sp => sp.GetRequiredService<RemovalGracePeriod>());
         return services;
     }
 }

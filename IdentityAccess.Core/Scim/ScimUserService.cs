@@ -112,6 +112,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
         var user = await write(db, domains);
+        user.TrackDeactivation(time.GetUtcNow()); // the removal grace period counts from the first active=false
         // A person the directory user already is (same email), such as a manual member or someone re-created after a
         // delete: linked now (audited), so sync sees their memberships, and anything held back for them, from this request on.
         var person = user.PersonId is { } linked ? await db.People.FindAsync([linked], cancellationToken) : null;

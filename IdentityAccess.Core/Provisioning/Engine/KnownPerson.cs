@@ -24,6 +24,9 @@ public sealed record KnownPerson(
     /// </summary>
     public bool GroupsIncomplete { get; init; }
 
+    /// <summary>When the IdP deactivated them (<see cref="DirectoryPresence.Deactivated"/>); null when unknown or active.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
     /// <summary>Stable identity for ordering and lookups, whether or not a person exists yet.</summary>
     public Guid Key => PersonId ?? DirectoryUserId ?? Guid.Empty;
 }

@@ -25,6 +25,18 @@ public sealed record ProvisioningInput(
     /// </summary>
     public bool TopRoleHeldOutsideInput { get; init; }
 
+    /// <summary>How long a deactivated directory user stays suspended before removal (the parent's setting).</summary>
+    public TimeSpan RemovalGrace { get; init; } = TimeSpan.FromDays(Organizations.ParentOrganization.DefaultRemovalGraceDays);
+
+    /// <summary>
+    /// The moment the plan is for, given by the service from its clock (the engine reads none). Only the removal grace
+    /// period uses it; left at its default, no grace period has ended (a preview removes nobody for it).
+    /// </summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.MinValue;
+
+    /// <summary>When a user deactivated at <paramref name="deactivatedAt"/> is removed.</summary>
+    public DateTimeOffset RemovedOn(DateTimeOffset deactivatedAt) => deactivatedAt + RemovalGrace;
+
     /// <summary>A group's current name for explanations; the key itself when the group is gone.</summary>
     public string GroupName(string groupKey) => GroupNames.TryGetValue(groupKey, out var name) ? name : groupKey;
 

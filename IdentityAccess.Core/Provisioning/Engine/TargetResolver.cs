@@ -27,7 +27,7 @@ internal static class TargetResolver
 
         if (isMember && person.PersonId is { } held && input.HeldBack.Contains(held))
         {
-            return Target.Keep(person, "Removal held back by the mass-removal safeguard: waiting for an owner to approve or reject it.");
+            return Target.Keep(person, "Change held by the mass-change safeguard: keeps their access and role until the held changes are applied or discarded on the Identity and access page.");
         }
 
         return input.Settings.Mode switch
@@ -121,9 +121,7 @@ internal static class TargetResolver
                     ? Target.Leave(TargetKind.Removed, person, "Not assigned to the IdP app: removed by directory sync.")
                     : Target.None("Not assigned to the IdP app.");
             case DirectoryPresence.Deactivated:
-                return managed
-                    ? Target.Leave(TargetKind.Suspended, person, "Deactivated in the IdP: suspended, seat freed, history kept.")
-                    : Target.None("Deactivated in the IdP.");
+                return managed ? Deactivated(input, person) : Target.None("Deactivated in the IdP.");
             case DirectoryPresence.Active:
                 break;
         }
@@ -147,5 +145,24 @@ internal static class TargetResolver
             ? RoleOverrides.Apply(input, person,
                 Target.Leave(TargetKind.Removed, person, "In no group mapped to a role: removed when group access is revoked."), null, MembershipSource.Scim)
             : Target.None($"Assigned to the IdP app but in no group mapped to a role of {input.Organization.Name}.");
+    }
+
+    /// <summary>
+    /// The help article: users removed from the IdP app are removed. A deactivation suspends at once (no sign-in, seat
+    /// freed, role and tier kept so a reactivation restores them) and removes once the parent's grace period is over.
+    /// </summary>
+    private static Target Deactivated(ProvisioningInput input, KnownPerson person)
+    {
+        if (person.DeactivatedAt is not { } since)
+        {
+            return Target.Leave(TargetKind.Suspended, person, "Deactivated in the IdP: suspended, seat freed, role and tier kept.");
+        }
+
+        var removedOn = input.RemovedOn(since);
+        return input.Now >= removedOn
+            ? Target.Leave(TargetKind.Removed, person,
+                $"Deactivated in the IdP on {since:yyyy-MM-dd} and not reactivated within the {input.RemovalGrace.TotalDays:0}-day grace period: removed.")
+            : Target.Leave(TargetKind.Suspended, person,
+                $"Deactivated in the IdP: suspended, seat freed, role and tier kept; removed on {removedOn:yyyy-MM-dd} unless reactivated.");
     }
 }

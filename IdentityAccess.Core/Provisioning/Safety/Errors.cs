@@ -12,3 +12,11 @@ public sealed record HeldChangeConfirmationRequired(string Email)
 
 public sealed record HeldChangeLeavesNoTopRole(string RoleName, string OrganizationName)
     : ConflictError($"Applying this would leave {OrganizationName} with no active {RoleName}. Make someone else {RoleName} first.");
+
+// ...and of a decision on the changes the mass-change breaker held, taken as a whole.
+
+public sealed record HeldChangesNotFound()
+    : NotFoundError("No changes are held any more (applied, discarded, or withdrawn by the IdP). Reload the page.");
+
+public sealed record HeldChangesConfirmationRequired(int Count, string OrganizationName)
+    : InvalidInputError("confirmation", $"Type {Count} (the number of people) or {OrganizationName} to confirm.");

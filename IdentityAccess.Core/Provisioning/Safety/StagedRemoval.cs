@@ -3,8 +3,8 @@ using IdentityAccess.Core.Provisioning.Engine;
 namespace IdentityAccess.Core.Provisioning.Safety;
 
 /// <summary>
-/// A removal or suspension that directory sync wanted but the mass-removal circuit breaker held back for the
-/// owner to approve or reject. The member keeps their access meanwhile.
+/// A removal, suspension or demotion that a provisioning path wanted but the mass-change circuit breaker held back
+/// for review, applied or discarded as a whole. The member keeps their access and role meanwhile.
 /// </summary>
 public sealed class StagedRemoval
 {
@@ -14,10 +14,16 @@ public sealed class StagedRemoval
 
     public Guid PersonId { get; init; }
 
-    /// <summary><see cref="ChangeKind.Deprovision"/> or <see cref="ChangeKind.Suspend"/>.</summary>
+    /// <summary><see cref="ChangeKind.Deprovision"/>, <see cref="ChangeKind.Suspend"/> or <see cref="ChangeKind.Demote"/>.</summary>
     public ChangeKind Change { get; set; }
 
     public string Reason { get; set; } = "";
+
+    /// <summary>What the IdP asked, in words ("Owner → User", "removed"): the review shows it next to the person.</summary>
+    public string Asked { get; set; } = "";
+
+    /// <summary>The path that wanted it: directory sync (SCIM), a sign-in (JIT), Sync now, the scheduled reconcile, the grace period.</summary>
+    public string Path { get; set; } = "";
 
     public DateTimeOffset StagedAt { get; init; }
 

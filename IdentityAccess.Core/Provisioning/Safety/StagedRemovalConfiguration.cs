@@ -13,6 +13,8 @@ internal sealed class StagedRemovalConfiguration : IEntityTypeConfiguration<Stag
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Change).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.Reason).HasMaxLength(1000);
+        builder.Property(s => s.Asked).HasMaxLength(200);
+        builder.Property(s => s.Path).HasMaxLength(100);
         builder.HasIndex(s => new { s.OrganizationId, s.PersonId }).IsUnique();
     }
 }

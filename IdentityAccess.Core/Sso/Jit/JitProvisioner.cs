@@ -11,11 +11,11 @@ namespace IdentityAccess.Core.Sso.Jit;
 /// <summary>
 /// JIT provisioning at the ACS: for every organization joined to the parent that provisions just in time (its mode is
 /// JIT and its plan allows JIT: <see cref="ParentOrganizationMode.ProvisionsJustInTime"/>), the rule engine
-/// evaluates the person as signing in now, with the groups their assertion carried (stored on their identity link
+/// evaluates the person as signing in now (through the mass-change breaker), with the groups their assertion carried (stored on their identity link
 /// before this runs), and its plan is applied like any other. Manual and SCIM organizations are only read: SSO
 /// lets their existing members in and provisions nobody.
 /// </summary>
-public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
+public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, MassRemovalBreaker breaker)
 {
     /// <summary>The parent's organizations in the reconciler's lock order (no deadlock between the two).</summary>
     public async Task<IReadOnlyList<ParentOrganizationMode>> OrganizationsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
@@ -45,7 +45,8 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds)
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, new ReconcileScope().AddPeople([personId]), cancellationToken))!;
         // The loader lists whoever signed in, so the person is there: marked as signing in now, JIT may provision them.
         input = input with { People = [.. input.People.Select(p => p.PersonId == personId ? p with { SigningIn = true } : p)] };
-        var plan = ProvisioningRules.Evaluate(input);
+        // A demotion or removal the breaker holds leaves the person signing in with the role they have now, until reviewed.
+        (input, var plan) = await breaker.EvaluateAsync(db, input, parentId, actor, "Sign-in (JIT)", cancellationToken);
         var applied = await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
         await holds.TrackAsync(db, input, plan, parentId, actor, actor.Name, cancellationToken); // a last top role is kept, and the change held
         var outcome = plan.For(personId);

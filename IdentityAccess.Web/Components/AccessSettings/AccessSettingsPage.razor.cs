@@ -195,34 +195,30 @@ public sealed partial class AccessSettingsPage : IDisposable
     // The parent page shows to its admins and to the top roles of its organizations (Permission.ViewParent).
     private static bool MayViewParent(OrganizationAccess access) => access.IsParentAdmin || access.Roles?.IsTopRole == true;
 
-    private async Task ApproveRemovalsAsync()
+    // Applied or discarded as a whole, with the count or the organization's name typed (the server checks it again).
+    private async Task DecideHeldChangesAsync(bool apply, string organizationName)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Approve the removals?",
-            $"{_staged.Count} people will lose access to this organization now.", yesText: "Approve", cancelText: "Cancel");
-        if (confirmed != true)
+        var (personId, _) = await ActingAsync();
+        var decided = 0;
+        var dialog = await Dialogs.ShowAsync<HeldChangesDecisionDialog>(apply ? "Apply held changes" : "Discard held changes", new DialogParameters<HeldChangesDecisionDialog>
         {
-            return;
-        }
-
-        await DecideAsync(async personId => await StagedRemovals.ApproveAsync(OrganizationId, personId), n => $"{n} membership change{(n == 1 ? "" : "s")} applied.");
-    }
-
-    private Task RejectRemovalsAsync() =>
-        DecideAsync(async personId => await StagedRemovals.RejectAsync(OrganizationId, personId), n => $"{n} {(n == 1 ? "person stays" : "people stay")}, now managed by hand.");
-
-    private async Task DecideAsync(Func<Guid, Task<int?>> decide, Func<int, string> done)
-    {
-        _busy = true;
-        try
+            { d => d.Count, _staged.Count },
+            { d => d.OrganizationName, organizationName },
+            { d => d.Apply, apply },
+            {
+                d => d.Submit, async typed =>
+                {
+                    var decision = apply ? await StagedRemovals.ApplyAllAsync(OrganizationId, personId, typed) : await StagedRemovals.DiscardAllAsync(OrganizationId, personId, typed);
+                    decided = decision.Count;
+                    return decision.Refusal;
+                }
+            },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
         {
-            var (personId, _) = await ActingAsync();
-            var count = await decide(personId);
-            Snackbar.Add(count is { } n ? done(n) : "You may not decide on removals here.", count is null ? Severity.Error : Severity.Success);
+            Snackbar.Add(apply ? $"{decided} membership change{(decided == 1 ? "" : "s")} applied." : $"{decided} {(decided == 1 ? "person stays" : "people stay")} as they are.",
+                Severity.Success);
             await LoadAsync();
-        }
-        finally
-        {
-            _busy = false;
         }
     }
 
