@@ -107,7 +107,9 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             {
                 if (groupId is { } claimed)
                 {
-                    await RaiseVersionAsync(db, parentId, claimed, ifMatch, cancellationToken);
+                    // First, so the members read next are not changed meanwhile.
+                    await ScimVersionClaim.RaiseAsync(db.DirectoryGroups.Where(g => g.Id == claimed && g.ParentOrganizationId == parentId), g => g.Version,
+                        ifMatch, "group", cancellationToken);
                 }
 
                 // Only people who joined or left the group can have a different outcome, and only when a synced
@@ -156,23 +158,6 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
 
     private static async Task<HashSet<Guid>> MemberIdsAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
         [.. await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId).Select(m => m.UserId).ToListAsync(cancellationToken)];
-
-    /// <summary>
-    /// Raises the group's version first, in one UPDATE that checks If-Match (RFC 7644 §3.14) inside the write transaction:
-    /// of two writes naming the same version only the first matches, and the row lock it takes makes the other wait, so the
-    /// members read next are the ones this write changes. A missing group is left to the write's own 404.
-    /// </summary>
-    private static async Task RaiseVersionAsync(IdentityAccessDbContext db, Guid parentId, Guid id, string? ifMatch, CancellationToken cancellationToken)
-    {
-        var group = db.DirectoryGroups.Where(g => g.Id == id && g.ParentOrganizationId == parentId);
-        var expected = ifMatch is null ? null : ScimVersionTag.Versions(ifMatch);
-        var raised = await (expected is null ? group : group.Where(g => expected.Contains(g.Version)))
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version + 1), cancellationToken);
-        if (raised == 0 && await group.Select(g => (long?)g.Version).SingleOrDefaultAsync(cancellationToken) is { } current)
-        {
-            throw ScimVersionTag.PreconditionFailed("group", current);
-        }
-    }
 
     private static async Task<DirectoryGroup> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
         await db.DirectoryGroups.SingleOrDefaultAsync(g => g.Id == id && g.ParentOrganizationId == parentId, cancellationToken)

@@ -162,22 +162,11 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         }
     }
 
-    /// <summary>
-    /// Raises the user's version first, in one UPDATE that checks If-Match (RFC 7644 §3.14) inside the write transaction:
-    /// of two writes naming the same version only the first matches, and the row lock it takes makes the other wait.
-    /// </summary>
     private static async Task<DirectoryUser> FindForWriteAsync(IdentityAccessDbContext db, Guid parentId, Guid id, string? ifMatch,
         CancellationToken cancellationToken)
     {
-        var user = db.DirectoryUsers.Where(u => u.Id == id && u.ParentOrganizationId == parentId);
-        var expected = ifMatch is null ? null : ScimVersionTag.Versions(ifMatch);
-        var raised = await (expected is null ? user : user.Where(u => expected.Contains(u.Version)))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Version, u => u.Version + 1), cancellationToken);
-        if (raised == 0 && await user.Select(u => (long?)u.Version).SingleOrDefaultAsync(cancellationToken) is { } current)
-        {
-            throw ScimVersionTag.PreconditionFailed("user", current);
-        }
-
+        await ScimVersionClaim.RaiseAsync(db.DirectoryUsers.Where(u => u.Id == id && u.ParentOrganizationId == parentId), u => u.Version, ifMatch, "user",
+            cancellationToken);
         return await FindAsync(db, parentId, id, cancellationToken);
     }
 
