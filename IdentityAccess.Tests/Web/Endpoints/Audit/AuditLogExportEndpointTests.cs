@@ -21,7 +21,7 @@ public abstract class AuditLogExportEndpointTests(PortalFixture portal) : IAsync
     private string Day(int offset) => _day.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private string Url(Guid organizationId, string format = "csv", string extra = "") =>
-        $"/orgs/{organizationId}/audit/log.{format}?from={Day(0)}&to={Day(2)}{extra}";
+        $"/orgs/{organizationId}/audit/log.{format}?from={Day(0)}&to={Day(1)}{extra}"; // days, both included
 
     private AuditEvent Event(int day, int minute, string action, string target, Guid? organizationId, string actor = "Alice Anders", string? after = null) => new()
     {
