@@ -27,6 +27,12 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
                 RoleOverrideSetBy = m.RoleOverrideSetBy,
                 RoleOverrideSetAt = m.RoleOverrideSetAt,
                 RoleBeforeSync = m.RoleBeforeSync,
+                // Only suspended members ask: the page's few rows, through the directory users' person index.
+                IdpDeactivatedAt = m.Status == MembershipStatus.Suspended
+                    ? db.DirectoryUsers.Where(u => u.PersonId == m.PersonId && u.ParentOrganizationId == m.Organization!.ParentOrganizationId && !u.Active)
+                        .Select(u => u.DeactivatedAt).FirstOrDefault()
+                    : null,
+                RemovalGraceDays = m.Organization!.Parent!.RemovalGraceDays,
             })
             .ToListAsync(cancellationToken);
         return new MemberPage(items, total);
@@ -44,6 +50,12 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
                 RoleOverrideSetBy = m.RoleOverrideSetBy,
                 RoleOverrideSetAt = m.RoleOverrideSetAt,
                 RoleBeforeSync = m.RoleBeforeSync,
+                // Only suspended members ask: the page's few rows, through the directory users' person index.
+                IdpDeactivatedAt = m.Status == MembershipStatus.Suspended
+                    ? db.DirectoryUsers.Where(u => u.PersonId == m.PersonId && u.ParentOrganizationId == m.Organization!.ParentOrganizationId && !u.Active)
+                        .Select(u => u.DeactivatedAt).FirstOrDefault()
+                    : null,
+                RemovalGraceDays = m.Organization!.Parent!.RemovalGraceDays,
             })
             .SingleOrDefaultAsync(cancellationToken);
     }

@@ -41,6 +41,9 @@ public abstract class RemovalGracePeriodTests(PortalFixture portal) : IAsyncLife
         var suspended = await _acme.MembershipAsync("carol@acme.test");
         Assert.Equal((MembershipStatus.Suspended, Role.User, SeatTier.Standard), (suspended.Status, suspended.Role, suspended.SeatTier));
 
+        var listed = await _acme.Services.GetRequiredService<MemberDirectory>().FindAsync(_acme.Acme, suspended.Id);
+        Assert.Equal(_clock.GetUtcNow().AddDays(30), listed!.RemovalDueAt); // the members list: "Suspended by your IdP — removed on …"
+
         _clock.Advance(TimeSpan.FromDays(29));
         Assert.Empty(await Job.RunOnceAsync());
         Assert.Equal(MembershipStatus.Suspended, (await _acme.MembershipAsync("carol@acme.test")).Status);

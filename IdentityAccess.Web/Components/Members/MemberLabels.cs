@@ -6,6 +6,10 @@ namespace IdentityAccess.Web.Components.Members;
 /// <summary>How membership states read on screen.</summary>
 public static class MemberLabels
 {
+    /// <summary>A member the IdP deactivated, during the parent's removal grace period (ISO date: read the same in every locale).</summary>
+    public static string RemovalDue(DateTimeOffset due) =>
+        $"Suspended by your IdP — removed on {due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Status(MembershipStatus status) => status switch
     {
         MembershipStatus.Active => "Active",

@@ -11,8 +11,14 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
 {
     private static readonly StagedRemovalView[] _two =
     [
-        new(Guid.NewGuid(), "frank@acme.test", "Frank Fischer", ChangeKind.Deprovision, "Not assigned to the IdP app: removed by directory sync.", DateTimeOffset.UnixEpoch),
-        new(Guid.NewGuid(), "gina@acme.test", "Gina Gomez", ChangeKind.Suspend, "Deactivated in the IdP: suspended, seat freed, history kept.", DateTimeOffset.UnixEpoch),
+        new(Guid.NewGuid(), "frank@acme.test", "Frank Fischer", ChangeKind.Deprovision, "Not assigned to the IdP app: removed by directory sync.", DateTimeOffset.UnixEpoch)
+        {
+            Asked = "Remove from Acme", Path = "Directory sync (SCIM)",
+        },
+        new(Guid.NewGuid(), "gina@acme.test", "Gina Gomez", ChangeKind.Demote, "Directory sync: role and tier follow group membership.", DateTimeOffset.UnixEpoch)
+        {
+            Asked = "Owner → User", Path = "Sync now",
+        },
     ];
 
     [Fact]
@@ -20,15 +26,20 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         Assert.Empty(Render<StagedRemovalsPanel>(p => p.Add(c => c.People, [])).Markup.Trim());
 
     [Fact]
-    public void Held_back_removals_are_listed_with_what_and_why()
+    public void Held_changes_are_listed_with_kind_person_what_was_asked_path_and_since()
     {
         var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, _two));
 
-        Assert.Contains("2 removals waiting for your approval", panel.Find("[data-testid=staged-removals]").TextContent);
+        Assert.Contains("2 changes held for your review", panel.Find("[data-testid=staged-removals]").TextContent);
         var frank = panel.Find("tr[data-person='frank@acme.test']").TextContent;
-        Assert.Contains("Remove", frank);
-        Assert.Contains("Not assigned to the IdP app", frank);
-        Assert.Contains("Suspend", panel.Find("tr[data-person='gina@acme.test']").TextContent);
+        Assert.Contains("Removal", frank);
+        Assert.Contains("Remove from Acme", frank);
+        Assert.Contains("Directory sync (SCIM)", frank);
+        Assert.Contains("1970-01-01 00:00 UTC", frank);
+        var gina = panel.Find("tr[data-person='gina@acme.test']").TextContent;
+        Assert.Contains("Demotion", gina);
+        Assert.Contains("Owner → User", gina);
+        Assert.Contains("Sync now", gina);
     }
 
     [Fact]
@@ -44,6 +55,6 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         panel.Find("[data-testid=reject-removals]").Click();
 
         Assert.Equal((1, 1), (approved, rejected));
-        Assert.Contains("Approve 2 removals", panel.Find("[data-testid=approve-removals]").TextContent);
+        Assert.Contains("Apply all 2", panel.Find("[data-testid=approve-removals]").TextContent);
     }
 }

@@ -39,6 +39,22 @@ public sealed class MemberTableTests : ComponentTest
     }
 
     [Fact]
+    public void SuspendedByTheIdp_ShowsWhenTheGracePeriodRemovesThem()
+    {
+        MemberListItem[] members =
+        [
+            new(Guid.NewGuid(), Guid.NewGuid(), "Sam Suspended", "sam@acme.test", Role.User, SeatTier.Standard, MembershipStatus.Suspended, MembershipSource.Scim,
+                DateTimeOffset.UnixEpoch) { IdpDeactivatedAt = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), RemovalGraceDays = 30 },
+            _members[0] with { IdpDeactivatedAt = DateTimeOffset.UnixEpoch, RemovalGraceDays = 30 }, // active again: no removal date
+        ];
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org)
+            .Add(c => c.LoadPage, (_, _) => Task.FromResult(new MemberPage(members, members.Length))));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+        Assert.Equal("Suspended by your IdP — removed on 2026-12-31", Assert.Single(cut.FindAll("[data-testid=member-removal-due]")).TextContent.Trim());
+    }
+
+    [Fact]
     public void Search_Typed_ReloadsFromServerWithTheTerm()
     {
         var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
