@@ -9,12 +9,10 @@ namespace IdentityAccess.Core.Scim;
 /// </summary>
 public sealed class ScimFilter
 {
-    private ScimFilter(string text, ScimFilterNode root) => (Text, Root) = (text, root);
-
-    public string Text { get; }
+    private ScimFilter(ScimFilterNode root) => Root = root;
 
     internal ScimFilterNode Root { get; }
 
     public static ScimFilter? Parse(string? filter) =>
-        string.IsNullOrWhiteSpace(filter) ? null : new ScimFilter(filter, ScimFilterParser.Parse(filter));
+        string.IsNullOrWhiteSpace(filter) ? null : new ScimFilter(ScimFilterParser.Parse(filter));
 }

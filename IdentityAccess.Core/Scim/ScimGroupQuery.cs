@@ -38,8 +38,8 @@ internal static class ScimGroupQuery
         Expression<Func<DirectoryGroup, bool>> Members(ScimFilterNode filter) => AnyMember(members, _memberAttributes.Translate(filter));
         return new ScimQueryAttributes<DirectoryGroup>("Groups", ScimSchemas.Group, g => g.Id)
             .Add("id", new ScimIdColumn<DirectoryGroup>(g => g.Id))
-            .Add("displayName", new ScimStringColumn<DirectoryGroup>(g => g.NormalizedDisplayName, caseExact: false))
-            .Add("externalId", new ScimStringColumn<DirectoryGroup>(g => g.ExternalId, caseExact: true))
+            .Add("displayName", new ScimStringColumn<DirectoryGroup>(g => g.NormalizedDisplayName, caseExact: false, required: true))
+            .Add("externalId", new ScimStringColumn<DirectoryGroup>(g => g.ExternalId, caseExact: true, required: true))
             .Add("meta.created", new ScimDateColumn<DirectoryGroup>(g => g.CreatedAt))
             .Add("meta.lastModified", new ScimDateColumn<DirectoryGroup>(g => g.UpdatedAt))
             .Add("members", new ScimValuePathColumn<DirectoryGroup>(Members, "value"))

@@ -14,7 +14,7 @@ internal static class ScimUserQuery
 
     private static readonly ScimQueryAttributes<DirectoryUser> _attributes = new ScimQueryAttributes<DirectoryUser>("Users", ScimSchemas.User, u => u.Id)
         .Add("id", new ScimIdColumn<DirectoryUser>(u => u.Id))
-        .Add("userName", new ScimStringColumn<DirectoryUser>(u => u.NormalizedUserName, caseExact: false))
+        .Add("userName", new ScimStringColumn<DirectoryUser>(u => u.NormalizedUserName, caseExact: false, required: true))
         .Add("externalId", new ScimStringColumn<DirectoryUser>(u => u.ExternalId, caseExact: true))
         .Add("displayName", new ScimStringColumn<DirectoryUser>(u => u.DisplayName!.ToUpper(), caseExact: false))
         .Add("active", new ScimBoolColumn<DirectoryUser>(u => u.Active))

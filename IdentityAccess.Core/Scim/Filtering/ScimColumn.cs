@@ -8,6 +8,9 @@ internal abstract class ScimColumn<T>
     /// <summary>The column to order by for sortBy (RFC 7644 §3.4.2.3), or null when the attribute cannot be sorted on.</summary>
     public abstract LambdaExpression? SortKey { get; }
 
+    /// <summary>Whether the column can be NULL, so that sortBy must say where NULLs go (and cannot simply walk an index).</summary>
+    public virtual bool SortKeyMayBeNull => SortKey is { ReturnType.IsValueType: false };
+
     public abstract Expression<Func<T, bool>> Compare(ScimAttributePath path, ScimCompareOperator op, object? value);
 
     public abstract Expression<Func<T, bool>> Present();

@@ -45,7 +45,8 @@ internal sealed class ScimQueryAttributes<T>(string resource, string coreSchema,
     public IQueryable<T> Sort(IQueryable<T> source, string sortBy, bool descending)
     {
         var path = ScimAttributePath.TryParse(sortBy.Trim());
-        var key = path is not null && path.IsIn(coreSchema) && _columns.TryGetValue(path.Key, out var column) ? column.SortKey : null;
+        var column = path is not null && path.IsIn(coreSchema) ? _columns.GetValueOrDefault(path.Key) : null;
+        var key = column?.SortKey;
         if (key is null)
         {
             throw ScimException.InvalidValue($"sortBy '{sortBy}' is not an attribute {resource} can be sorted on. Use one of: " +
@@ -53,7 +54,7 @@ internal sealed class ScimQueryAttributes<T>(string resource, string coreSchema,
         }
 
         var ordered = source;
-        if (!key.ReturnType.IsValueType)
+        if (column!.SortKeyMayBeNull)
         {
             // SQLite puts NULL first and PostgreSQL last; say which explicitly so both providers page alike.
             var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Body, Expression.Constant(null, key.ReturnType)), key.Parameters);

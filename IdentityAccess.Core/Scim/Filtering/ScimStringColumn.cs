@@ -6,9 +6,11 @@ namespace IdentityAccess.Core.Scim.Filtering;
 /// A string attribute. caseExact=false attributes (RFC 7643: userName, displayName, emails.value…) compare on an
 /// upper-cased column (a stored normalized one where it exists, so its index serves <c>eq</c>) against the upper-cased value.
 /// </summary>
-internal sealed class ScimStringColumn<T>(Expression<Func<T, string?>> column, bool caseExact) : ScimColumn<T>
+internal sealed class ScimStringColumn<T>(Expression<Func<T, string?>> column, bool caseExact, bool required = false) : ScimColumn<T>
 {
     public override LambdaExpression SortKey => column;
+
+    public override bool SortKeyMayBeNull => !required;
 
     public override Expression<Func<T, bool>> Compare(ScimAttributePath path, ScimCompareOperator op, object? value)
     {
