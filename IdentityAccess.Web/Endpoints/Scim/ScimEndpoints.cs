@@ -1,7 +1,7 @@
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Web.Endpoints.Scim.Bulk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using IdentityAccess.Web.Endpoints.Scim.Bulk;
 using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Web.Endpoints.Scim;

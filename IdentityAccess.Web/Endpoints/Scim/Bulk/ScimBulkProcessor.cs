@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
@@ -84,8 +85,9 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
         }
 
         var failures = outcomes.Count(o => o.Error is not null);
-        ProvisioningLogScope.Current?.Note($"Bulk: {operations.Count} operation{(operations.Count == 1 ? "" : "s")}, {outcomes.Count - failures} succeeded, "
-            + $"{failures} failed{(outcomes.Count < operations.Count ? $", {operations.Count - outcomes.Count} not run (failOnErrors)" : "")}");
+        static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        ProvisioningLogScope.Current?.Note($"Bulk: {N(operations.Count)} operation{(operations.Count == 1 ? "" : "s")}, {N(outcomes.Count - failures)} succeeded, "
+            + $"{N(failures)} failed{(outcomes.Count < operations.Count ? $", {N(operations.Count - outcomes.Count)} not run (failOnErrors)" : "")}");
         return ScimResponses.Json(new JsonObject
         {
             ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
