@@ -40,8 +40,10 @@ app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStatusCodePagesForPageRequestsOnly();
+app.UseScim();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authorization: the SCIM policy partitions by the authenticated directory
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,4 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.TestSupport;
 
@@ -6,6 +10,7 @@ namespace IdentityAccess.Tests.TestSupport;
 public abstract class PortalFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
+    private Uri? _kestrelAddress;
 
     public IdentityAccessWebFactory Factory { get; private set; } = default!;
 
@@ -20,11 +25,19 @@ public abstract class PortalFixture : IAsyncLifetime
     /// <summary>False for tests of the real cookie session: requests then authenticate only as the app itself does.</summary>
     public bool UseTestAuth { get; set; } = true;
 
+    /// <summary>
+    /// True to serve on Kestrel at 127.0.0.1 instead of the in-memory test server, for tests of what only a real server
+    /// does (request-body limits while reading, connection handling). Set before <see cref="InitializeAsync"/>.
+    /// </summary>
+    public bool UseKestrel { get; set; }
+
     protected abstract TestDatabase CreateDatabase();
 
     public HttpClient CreateClient(Guid? asPerson = null)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _kestrelAddress is { } address
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }
+            : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (asPerson is { } id)
         {
             client.DefaultRequestHeaders.Add(TestAuthHandler.Header, id.ToString());
@@ -37,7 +50,17 @@ public abstract class PortalFixture : IAsyncLifetime
     {
         _database = CreateDatabase();
         Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings, time: Time);
-        _ = Factory.Server; // starts the app: migrations and the demo seed run here
+        if (UseKestrel)
+        {
+            Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            Factory.StartServer(); // starts the app: migrations and the demo seed run here
+            _kestrelAddress = new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        }
+        else
+        {
+            _ = Factory.Server; // starts the app: migrations and the demo seed run here
+        }
+
         await using var db = await Factory.CreateDbContextAsync();
         Demo = await DemoData.LoadAsync(db);
     }

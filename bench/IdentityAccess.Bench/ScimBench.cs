@@ -1,7 +1,8 @@
 // SCIM benchmark: the real endpoint on Kestrel (127.0.0.1) over a SQLite file, Acme's chat org in directory-sync mode.
 // Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk]
-//   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs; `-- pages ...` for the portal's pages, PagesBench.cs)
+//   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs; `-- pages ...` for the portal's pages, PagesBench.cs;
+//   `-- bulk [users]` for /Bulk against single POSTs, ScimBulkBench.cs)
 //   created: users created through SCIM; seeded: people already synced, written straight to the database first;
 //   walk: 0 skips the paged walk of everyone (slow at 100k).
 using System.Diagnostics;
@@ -19,6 +20,12 @@ internal static class ScimBench
         if (args.FirstOrDefault() == "saml")
         {
             await SamlBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.FirstOrDefault() == "bulk")
+        {
+            await ScimBulkBench.RunAsync(args[1..]);
             return;
         }
 

@@ -1,23 +1,24 @@
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Web.Endpoints.Scim.Bulk;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
-/// <summary>RFC 7643 §5–7 discovery documents: what this service provider supports, as Entra and Okta read it.</summary>
+/// <summary>RFC 7643 §5–7 discovery documents: what this service provider supports, exactly, as Entra and Okta read it.</summary>
 internal static class ScimDiscovery
 {
     public const int MaxResults = 1000;
 
-    public static JsonObject ServiceProviderConfig(string baseUrl) => new()
+    public static JsonObject ServiceProviderConfig(string baseUrl, ScimBulkOptions bulk) => new()
     {
         ["schemas"] = new JsonArray(ScimSchemas.ServiceProviderConfig),
         ["documentationUri"] = "https://datatracker.ietf.org/doc/html/rfc7644",
         ["patch"] = new JsonObject { ["supported"] = true },
-        ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
+        ["bulk"] = new JsonObject { ["supported"] = true, ["maxOperations"] = bulk.MaxOperations, ["maxPayloadSize"] = bulk.MaxPayloadSize },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = MaxResults },
         ["changePassword"] = new JsonObject { ["supported"] = false },
-        ["sort"] = new JsonObject { ["supported"] = false },
-        ["etag"] = new JsonObject { ["supported"] = false },
+        ["sort"] = new JsonObject { ["supported"] = true },
+        ["etag"] = new JsonObject { ["supported"] = true },
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {
             ["type"] = "oauthbearertoken",
@@ -28,7 +29,26 @@ internal static class ScimDiscovery
         ["meta"] = new JsonObject { ["resourceType"] = "ServiceProviderConfig", ["location"] = $"{baseUrl}/ServiceProviderConfig" },
     };
 
-    public static JsonObject ResourceTypes(string baseUrl) => List(
+    public static JsonObject ResourceTypes(string baseUrl) => List([.. ResourceTypeList(baseUrl)]);
+
+    /// <summary>One resource type by its id (User, Group), or a SCIM 404.</summary>
+    public static JsonObject ResourceType(string baseUrl, string id) =>
+        ResourceTypeList(baseUrl).FirstOrDefault(t => string.Equals(t["id"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase))
+        ?? throw ScimException.NotFound($"Resource type {id}");
+
+    /// <summary>
+    /// The attributes IdentityAccess serves, with their sub-attributes, so clients can name them in <c>attributes</c>
+    /// and <c>excludedAttributes</c> (RFC 7644 §3.4.2.5; <c>id</c>, <c>schemas</c> and <c>meta</c> are always returned).
+    /// </summary>
+    public static JsonObject Schemas(string baseUrl) => List([.. ScimSchemaDefinitions.All().Select(s => WithMeta(s, baseUrl))]);
+
+    /// <summary>One schema by its URN (which has dots and colons: urn:ietf:params:scim:schemas:core:2.0:User), or a SCIM 404.</summary>
+    public static JsonObject Schema(string baseUrl, string id) =>
+        ScimSchemaDefinitions.All().FirstOrDefault(s => string.Equals(s["id"]!.GetValue<string>(), id, StringComparison.OrdinalIgnoreCase)) is { } schema
+            ? WithMeta(schema, baseUrl)
+            : throw ScimException.NotFound($"Schema {id}");
+
+    private static IEnumerable<JsonObject> ResourceTypeList(string baseUrl) =>
     [
         new JsonObject
         {
@@ -36,6 +56,7 @@ internal static class ScimDiscovery
             ["id"] = "User",
             ["name"] = "User",
             ["endpoint"] = "/Users",
+            ["description"] = "User Account",
             ["schema"] = ScimSchemas.User,
             ["schemaExtensions"] = new JsonArray(new JsonObject { ["schema"] = ScimSchemas.EnterpriseUser, ["required"] = false }),
             ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/ResourceTypes/User" },
@@ -46,33 +67,17 @@ internal static class ScimDiscovery
             ["id"] = "Group",
             ["name"] = "Group",
             ["endpoint"] = "/Groups",
+            ["description"] = "Group",
             ["schema"] = ScimSchemas.Group,
             ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/ResourceTypes/Group" },
         },
-    ]);
+    ];
 
-    /// <summary>
-    /// The attributes IdentityAccess reads, with their sub-attributes, so clients can name them in <c>attributes</c>
-    /// and <c>excludedAttributes</c> (RFC 7644 §3.4.2.5; <c>id</c>, <c>schemas</c> and <c>meta</c> are always returned).
-    /// </summary>
-    public static JsonObject Schemas() => List(
-    [
-        Schema(ScimSchemas.User, "User",
-            Attribute("userName", "string", required: true, uniqueness: "server"),
-            Complex("name", false, Attribute("formatted", "string"), Attribute("givenName", "string"), Attribute("familyName", "string")),
-            Attribute("displayName", "string"),
-            Attribute("externalId", "string", caseExact: true),
-            Attribute("active", "boolean"),
-            Complex("emails", true, Attribute("value", "string"), Attribute("type", "string"), Attribute("primary", "boolean"))),
-        Schema(ScimSchemas.EnterpriseUser, "EnterpriseUser",
-            Attribute("employeeNumber", "string"), Attribute("department", "string"),
-            Complex("manager", false, Attribute("value", "string"), Attribute("$ref", "reference"), Attribute("displayName", "string"))),
-        Schema(ScimSchemas.Group, "Group",
-            Attribute("displayName", "string", required: true, uniqueness: "server"),
-            // Direct user members only: a group sent as a member is skipped and the group flagged in the portal.
-            Complex("members", true, Attribute("value", "string"), Attribute("display", "string"), Attribute("$ref", "reference"),
-                Attribute("type", "string", canonicalValues: ["User"]))),
-    ]);
+    private static JsonObject WithMeta(JsonObject schema, string baseUrl)
+    {
+        schema["meta"] = new JsonObject { ["resourceType"] = "Schema", ["location"] = $"{baseUrl}/Schemas/{schema["id"]!.GetValue<string>()}" };
+        return schema;
+    }
 
     private static JsonObject List(JsonObject[] resources) => new()
     {
@@ -82,41 +87,4 @@ internal static class ScimDiscovery
         ["itemsPerPage"] = resources.Length,
         ["Resources"] = new JsonArray(resources),
     };
-
-    private static JsonObject Schema(string id, string name, params JsonObject[] attributes) => new()
-    {
-        ["schemas"] = new JsonArray(ScimSchemas.Schema),
-        ["id"] = id,
-        ["name"] = name,
-        ["attributes"] = new JsonArray(attributes),
-    };
-
-    private static JsonObject Attribute(string name, string type, bool required = false, bool multiValued = false, string uniqueness = "none",
-        bool caseExact = false, string[]? canonicalValues = null)
-    {
-        var attribute = new JsonObject
-        {
-            ["name"] = name,
-            ["type"] = type,
-            ["multiValued"] = multiValued,
-            ["required"] = required,
-            ["caseExact"] = caseExact,
-            ["mutability"] = "readWrite",
-            ["returned"] = "default",
-            ["uniqueness"] = uniqueness,
-        };
-        if (canonicalValues is not null)
-        {
-            attribute["canonicalValues"] = new JsonArray([.. canonicalValues.Select(v => (JsonNode)v)]);
-        }
-
-        return attribute;
-    }
-
-    private static JsonObject Complex(string name, bool multiValued, params JsonObject[] subAttributes)
-    {
-        var attribute = Attribute(name, "complex", multiValued: multiValued);
-        attribute["subAttributes"] = new JsonArray(subAttributes);
-        return attribute;
-    }
 }

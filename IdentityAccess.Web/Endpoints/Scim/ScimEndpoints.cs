@@ -1,6 +1,8 @@
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Web.Endpoints.Scim.Bulk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
@@ -12,14 +14,18 @@ internal static class ScimEndpoints
 
     public static IEndpointRouteBuilder MapScimEndpoints(this IEndpointRouteBuilder app)
     {
-        // Filters run in this order: log (outermost, sees every answer), authenticate, throttle per directory.
-        var scim = app.MapGroup("/scim/v2").AddEndpointFilter<ScimLogFilter>().AddEndpointFilter<ScimAuthenticationFilter>()
-            .AddEndpointFilter<ScimRateLimitFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
+        var bulk = app.ServiceProvider.GetRequiredService<IOptions<ScimBulkOptions>>().Value;
+        // Around every endpoint, ASP.NET Core's own steps: UseScim (the provisioning log, the SCIM error format), the
+        // ScimBearer scheme through this policy (401, 403), the per-directory rate-limiter policy (429).
+        var scim = app.MapGroup(ScimRequest.BasePath).RequireAuthorization(ScimBearerHandler.PolicyName).RequireRateLimiting(ScimRateLimitPolicy.Name)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
 
         // Discovery is never throttled: Entra reads /Schemas whenever its provisioning page is saved or opened.
-        scim.MapGet("/ServiceProviderConfig", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ServiceProviderConfig(r.BaseUrl()))).DisableRateLimiting();
+        scim.MapGet("/ServiceProviderConfig", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ServiceProviderConfig(r.BaseUrl(), bulk))).DisableRateLimiting();
         scim.MapGet("/ResourceTypes", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.ResourceTypes(r.BaseUrl()))).DisableRateLimiting();
-        scim.MapGet("/Schemas", () => ScimResponses.Json(ScimDiscovery.Schemas())).DisableRateLimiting();
+        scim.MapGet("/ResourceTypes/{id}", (HttpRequest r, string id) => ScimResponses.Json(ScimDiscovery.ResourceType(r.BaseUrl(), id))).DisableRateLimiting();
+        scim.MapGet("/Schemas", (HttpRequest r) => ScimResponses.Json(ScimDiscovery.Schemas(r.BaseUrl()))).DisableRateLimiting();
+        scim.MapGet("/Schemas/{id}", (HttpRequest r, string id) => ScimResponses.Json(ScimDiscovery.Schema(r.BaseUrl(), id))).DisableRateLimiting();
 
         scim.MapGet("/Users", async (HttpContext http, ScimUserService users, string? filter, string? startIndex, string? count, string? sortBy,
             string? sortOrder, string? attributes, string? excludedAttributes) =>
@@ -31,13 +37,6 @@ internal static class ScimEndpoints
             ScimReadNotes.Listed("user", query.Filter, page.Count, total);
             return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
-        scim.MapPost("/Users", async (HttpContext http, ScimUserService users, string? attributes, string? excludedAttributes) =>
-        {
-            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
-            var created = await users.CreateAsync(http.ParentId(), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(), http.RequestAborted);
-            http.Response.Headers.Location = created["meta"]!["location"]!.GetValue<string>();
-            return ScimVersionHeaders.Resource(http, created, selection, StatusCodes.Status201Created);
-        });
         scim.MapGet("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
         {
             var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
@@ -45,30 +44,13 @@ internal static class ScimEndpoints
             ScimReadNotes.Read("user", user["userName"]?.GetValue<string>());
             return ScimVersionHeaders.Resource(http, user, selection);
         });
-        scim.MapPut("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
-        {
-            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
-            var replaced = await users.ReplaceAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(),
-                http.Request.IfMatch(), http.RequestAborted);
-            return ScimVersionHeaders.Resource(http, replaced, selection);
-        });
-        scim.MapPatch("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
-        {
-            var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
-            var patched = await users.PatchAsync(http.ParentId(), ScimRequest.ResourceId(id), await http.Request.ReadObjectAsync(), http.Request.BaseUrl(),
-                http.Request.IfMatch(), http.RequestAborted);
-            return ScimVersionHeaders.Resource(http, patched, selection);
-        });
-        scim.MapDelete("/Users/{id}", async (HttpContext http, ScimUserService users, string id) =>
-        {
-            await users.DeleteAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.IfMatch(), http.RequestAborted);
-            return Results.NoContent();
-        });
-
+        scim.MapWriteResources();
         scim.MapGroupResources();
 
-        // Anything else under /scim/v2 is a SCIM 404, never the portal's HTML page.
-        scim.MapFallback(() => ScimResponses.Error(StatusCodes.Status404NotFound, null, "No such SCIM endpoint."));
+        scim.MapBulk(bulk);
+
+        // Anything else under /scim/v2 finds no endpoint (404) or not this method (405, with Allow): ScimErrorMiddleware
+        // gives those their SCIM body. No catch-all route here: MapFallback's pattern refuses a last segment with a dot.
         return app;
     }
 }

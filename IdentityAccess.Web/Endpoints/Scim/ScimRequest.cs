@@ -7,13 +7,17 @@ namespace IdentityAccess.Web.Endpoints.Scim;
 /// <summary>What a SCIM handler reads from the request: the directory its token opened, the base URL, the body.</summary>
 internal static class ScimRequest
 {
-    public const string ParentKey = "scim.parent";
+    public const string BasePath = "/scim/v2";
     public const string CallerKey = "scim.caller";
 
-    public static Guid ParentId(this HttpContext http) => (Guid)http.Items[ParentKey]!;
+    /// <summary>The directory of the authenticated SCIM token (<see cref="ScimPrincipal"/>); the endpoints' policy guarantees one.</summary>
+    public static Guid ParentId(this HttpContext http) =>
+        ScimPrincipal.ParentIdOf(http.User) ?? throw new InvalidOperationException("A SCIM endpoint ran without a SCIM principal.");
 
     /// <summary>The token the request came with when it is one of ours (valid or revoked), else null.</summary>
     public static ScimCaller? Caller(this HttpContext http) => http.Items[CallerKey] as ScimCaller;
+
+    public static bool IsScim(this HttpRequest request) => request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase);
 
     public static string BaseUrl(this HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/scim/v2";
 

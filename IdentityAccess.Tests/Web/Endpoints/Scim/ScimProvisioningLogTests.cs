@@ -90,8 +90,8 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
         Assert.Null(log[4].Summary);
         Assert.Equal($"User {id} not found.", log[4].ErrorDetail);
         Assert.All(log, e => Assert.Equal((_acme, _token.Id, _token.Prefix), (e.ParentOrganizationId, e.TokenId, e.TokenPrefix)));
-        Assert.Equal(lookup.Headers.GetValues(ScimLogFilter.CorrelationHeader).Single(), log[0].CorrelationId);
-        Assert.Equal(missing.Headers.GetValues(ScimLogFilter.CorrelationHeader).Single(), log[4].CorrelationId);
+        Assert.Equal(lookup.Headers.GetValues(ScimLogMiddleware.CorrelationHeader).Single(), log[0].CorrelationId);
+        Assert.Equal(missing.Headers.GetValues(ScimLogMiddleware.CorrelationHeader).Single(), log[4].CorrelationId);
         Assert.Equal(5, log.Select(e => e.CorrelationId).Distinct().Count());
     }
 
