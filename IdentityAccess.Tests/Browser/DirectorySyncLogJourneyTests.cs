@@ -47,9 +47,11 @@ public sealed class DirectorySyncLogJourneyTests(BrowserFixture portal) : IClass
         await Expect(page).ToHaveURLAsync($"{portal.BaseUrl}/orgs/{portal.Demo.AcmeChat}/directory-sync");
         await PortalPage.WaitInteractiveAsync(page);
         var rows = page.GetByTestId("provisioning-log").Locator("tbody tr");
-        await Expect(rows).ToHaveCountAsync(4); // the three SCIM requests, then Alice's own SSO sign-in (newest first)
-        await Expect(rows.First).ToContainTextAsync("alice@acme.test");
-        await Expect(rows.Nth(3)).ToContainTextAsync("Created user pat@acme.test");
+        // The three SCIM requests, and a row per SSO sign-in of Alice's (this one the newest, first).
+        var scimRows = rows.Filter(new() { HasText = "/scim/v2/" });
+        await Expect(scimRows).ToHaveCountAsync(3);
+        await Expect(rows.First).ToContainTextAsync("alice@acme.test signed in");
+        await Expect(scimRows.Last).ToContainTextAsync("Created user pat@acme.test");
         await Expect(page.GetByTestId("provisioning-log")).Not.ToContainTextAsync("never-kept");
         await Screenshots.SaveAsync(page, "sync-log");
 
@@ -62,5 +64,28 @@ public sealed class DirectorySyncLogJourneyTests(BrowserFixture portal) : IClass
         Assert.StartsWith("time_utc,status,method,path", csv, StringComparison.Ordinal);
         Assert.Equal(2, csv.TrimEnd().Split("\r\n").Length); // the header and the one error
         Assert.Contains(",404,GET,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Owner_OpensTheAuditLog_FiltersByActionAndDays_ExportsJsonAsShown()
+    {
+        var page = await portal.NewPageAsync();
+        await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/audit");
+        await PortalPage.WaitInteractiveAsync(page);
+        var rows = page.GetByTestId("audit-table").Locator("tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Action", Exact = true }).FillAsync("organization.");
+        await Expect(page.GetByTestId("export-audit-json")).ToHaveAttributeAsync("href", $"/orgs/{portal.Demo.AcmeChat}/audit/log.json?action=organization.");
+        await Expect(rows.Filter(new() { HasNotText = "organization." })).ToHaveCountAsync(0);
+        await Expect(rows.Filter(new() { HasText = "organization.created" })).ToHaveCountAsync(1); // the demo seed's, Acme's only
+        var shown = await rows.CountAsync();
+        await Screenshots.SaveAsync(page, "audit-log-filtered");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-audit-json").ClickAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+        var actions = json.RootElement.EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToList();
+        Assert.Equal(shown, actions.Count); // the file holds what the page shows
+        Assert.All(actions, a => Assert.StartsWith("organization.", a, StringComparison.Ordinal));
     }
 }
