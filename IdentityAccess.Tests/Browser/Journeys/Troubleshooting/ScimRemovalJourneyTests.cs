@@ -10,8 +10,9 @@ namespace IdentityAccess.Tests.Browser.Journeys.Troubleshooting;
 
 /// <summary>
 /// The help article's SCIM rows: people removed from the IdP app are removed automatically (deactivation first suspends,
-/// deletion removes), and with group mappings removal follows revoked group access. A removal of more people than the
-/// mass-removal safeguard allows (Provisioning:MassRemoval) waits for an owner's approval instead.
+/// deletion removes; a deactivated person is removed after the parent's grace period), and with group mappings removal
+/// follows revoked group access. Beyond what the mass-change safeguard allows within its window (Provisioning:MassRemoval),
+/// the excess waits for review and is applied as a whole with the count typed.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class ScimRemovalJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
@@ -37,6 +38,8 @@ public sealed class ScimRemovalJourneyTests(BrowserFixture portal) : IClassFixtu
         await MembersScreen.OpenAsync(owner, portal.Demo.AcmeChat);
         var dave = MembersScreen.Row(owner, "Dave Diaz");
         await Expect(MembersScreen.StatusChip(dave)).ToHaveTextAsync("Suspended");
+        await Expect(dave.GetByTestId("member-removal-due")).ToHaveTextAsync(
+            $"Suspended by your IdP — removed on {DateTimeOffset.UtcNow.AddDays(30):yyyy-MM-dd}"); // the default 30-day grace period
         await Expect(owner.GetByTestId("seat-usage")).ToContainTextAsync("Total seats 20 · 19 free"); // Carol holds the one Standard seat left in use
         await Screenshots.SaveAsync(owner, "journey-10-suspended", fullPage: true);
 
@@ -67,35 +70,46 @@ public sealed class ScimRemovalJourneyTests(BrowserFixture portal) : IClassFixtu
         await Expect(owner.Locator("[data-testid=member-table] [data-status=Active]")).ToHaveCountAsync(12);
         await idp.RemoveFromGroupAsync(UsersGroup, contractors);
 
-        // 4. More than the safeguard allows at once: nobody is removed yet, and the owner sees the staged removals.
+        // 4. More than the safeguard allows within its window (Dave's suspension and removal count too): the excess is held,
+        //    those people keep their access, and the owner sees who, what the IdP asked and by which path.
         var limits = portal.Factory.Services.GetRequiredService<IOptions<MassRemovalOptions>>().Value;
         Assert.True(contractors.Length > limits.MinimumCount, "the journey must remove more people than Provisioning:MassRemoval:MinimumCount");
+        int held;
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            held = await db.StagedRemovals.CountAsync(s => s.OrganizationId == portal.Demo.AcmeChat);
+        }
+
+        Assert.InRange(held, 1, contractors.Length - 1); // some applied, the rest held
         await IdentityAndAccessScreen.OpenAsync(owner, portal.Demo.AcmeChat);
         var staged = owner.GetByTestId("staged-removals");
-        await Expect(staged).ToContainTextAsync("12 removals waiting for your approval");
-        await Expect(staged.Locator("[data-person='contractor01@acme.test']")).ToContainTextAsync("In no group mapped to a role: removed when group access is revoked.");
-        await Expect(staged.Locator("tbody tr")).ToHaveCountAsync(12);
+        await Expect(staged).ToContainTextAsync($"{held} changes held for your review");
+        await Expect(staged.Locator("tbody tr")).ToHaveCountAsync(held);
+        await Expect(staged.Locator("tbody tr").First).ToContainTextAsync("Remove from Acme");
+        await Expect(staged.Locator("tbody tr").First).ToContainTextAsync("Directory sync (SCIM)");
         await staged.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(owner, "journey-10-staged-removals");
         await MembersScreen.OpenAsync(owner, portal.Demo.AcmeChat);
         await owner.GetByLabel("Search members").FillAsync("contractor");
-        await Expect(owner.Locator("[data-testid=member-table] [data-status=Active]")).ToHaveCountAsync(12);
+        await Expect(owner.Locator("[data-testid=member-table] [data-status=Active]")).ToHaveCountAsync(held);
 
-        // 5. The owner approves: the twelve are removed, and the safeguard's panel is gone.
+        // 5. The owner applies them all, typing the count: they are removed, and the safeguard's panel is gone.
         await IdentityAndAccessScreen.OpenAsync(owner, portal.Demo.AcmeChat);
         await staged.GetByTestId("approve-removals").ClickAsync();
-        var confirm = owner.Locator(".mud-dialog").Filter(new() { HasText = "Approve the removals?" });
-        await Expect(confirm).ToContainTextAsync("12 people will lose access to this organization now.");
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
-        await Expect(owner.Locator(".mud-snackbar").Filter(new() { HasText = "12 membership changes applied." })).ToBeVisibleAsync();
+        var confirm = owner.GetByTestId("held-changes-decision-dialog");
+        await Expect(owner.GetByTestId("held-changes-confirm")).ToBeDisabledAsync(); // the dialog's actions sit outside its content
+        await confirm.GetByLabel($"Type {held} or Acme to confirm").FillAsync(held.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Screenshots.SaveAsync(owner, "journey-10-apply-held-changes");
+        await owner.GetByTestId("held-changes-confirm").ClickAsync();
+        await Expect(owner.Locator(".mud-snackbar").Filter(new() { HasText = $"{held} membership changes applied." })).ToBeVisibleAsync();
         await Expect(staged).ToHaveCountAsync(0);
 
         await MembersScreen.OpenAsync(owner, portal.Demo.AcmeChat);
         await owner.GetByLabel("Search members").FillAsync("contractor");
         await Expect(owner.GetByTestId("member-table")).ToContainTextAsync("No member matches \"contractor\".");
         await Screenshots.SaveAsync(owner, "journey-10-removals-approved", fullPage: true);
-        await using var db = await portal.Factory.CreateDbContextAsync();
-        var statuses = await db.Memberships.Where(m => m.OrganizationId == portal.Demo.AcmeChat && m.Person!.Email.StartsWith("contractor"))
+        await using var after = await portal.Factory.CreateDbContextAsync();
+        var statuses = await after.Memberships.Where(m => m.OrganizationId == portal.Demo.AcmeChat && m.Person!.Email.StartsWith("contractor"))
             .Select(m => m.Status).ToListAsync();
         Assert.Equal(Enumerable.Repeat(MembershipStatus.Removed, 12), statuses);
     }
