@@ -72,14 +72,16 @@ internal static class ProvisioningInputLoader
             people.Add(new KnownPerson(member.PersonId, user?.Id, member.Email, member.DisplayName,
                 user is null ? DirectoryPresence.Absent : user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated,
                 user is null ? GroupKnowledge.Unknown : GroupKnowledge.Directory,
-                user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current) { DeactivatedAt = user?.DeactivatedAt });
+                user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current)
+            { DeactivatedAt = user?.DeactivatedAt });
         }
 
         foreach (var user in directoryUsers.Where(u => u.PersonId is null || !memberIds.Contains(u.PersonId.Value)))
         {
             people.Add(new KnownPerson(user.PersonId, user.Id, user.Email ?? user.UserName, user.DisplayName ?? user.UserName,
                 user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated, GroupKnowledge.Directory,
-                [.. groupKeysByUser[user.Id]], user.CreatedAt, null) { DeactivatedAt = user.DeactivatedAt });
+                [.. groupKeysByUser[user.Id]], user.CreatedAt, null)
+            { DeactivatedAt = user.DeactivatedAt });
         }
 
         if (draft.Mode == ProvisioningMode.Jit)
@@ -89,7 +91,9 @@ internal static class ProvisioningInputLoader
 
         return new ProvisioningInput(facts, draft, people, groups)
         {
-            HeldTopRole = heldTopRole.ToHashSet(), TopRoleHeldOutsideInput = topRoleElsewhere, RemovalGrace = TimeSpan.FromDays(org.RemovalGraceDays),
+            HeldTopRole = heldTopRole.ToHashSet(),
+            TopRoleHeldOutsideInput = topRoleElsewhere,
+            RemovalGrace = TimeSpan.FromDays(org.RemovalGraceDays),
         };
     }
 
