@@ -20,7 +20,9 @@ internal sealed class DirectoryUserConfiguration : IEntityTypeConfiguration<Dire
         builder.Property(u => u.FamilyName).HasMaxLength(200);
         builder.Property(u => u.EmailType).HasMaxLength(64);
         builder.HasIndex(u => new { u.ParentOrganizationId, u.NormalizedUserName }).IsUnique();
-        builder.HasIndex(u => new { u.ParentOrganizationId, u.ExternalId });
+        // externalId is unique per directory (RFC 7643 §3.1 "uniqueness: server" in practice: the IdP's object id): the
+        // index turns a concurrent duplicate into a 409 (ScimUserUniqueness), never two users for one IdP object.
+        builder.HasIndex(u => new { u.ParentOrganizationId, u.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
         builder.HasIndex(u => u.PersonId);
         // SCIM's list order (startIndex paging): the database walks this index instead of sorting the parent's users per page.
         builder.HasIndex(u => new { u.ParentOrganizationId, u.CreatedAt, u.Id });

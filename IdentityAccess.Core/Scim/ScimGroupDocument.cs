@@ -51,7 +51,8 @@ internal static class ScimGroupDocument
     public static IReadOnlyList<Guid> MemberIds(JsonNode? value) => value switch
     {
         null => [],
-        JsonArray array => [.. array.OfType<JsonObject>().Select(m => ScimJson.GetString(m, "value")).Select(Parse)],
+        JsonArray array => [.. array.Select((m, i) => m as JsonObject ?? throw ScimException.InvalidValue($"members[{i}] must be an object {{\"value\": id}}."))
+            .Select(m => ScimJson.GetString(m, "value")).Select(Parse)],
         JsonObject single => [Parse(ScimJson.GetString(single, "value"))],
         _ => throw ScimException.InvalidValue("members must be an array of {\"value\": id}."),
     };

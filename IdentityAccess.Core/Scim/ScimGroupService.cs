@@ -3,29 +3,36 @@ using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.Input;
 using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Core.Scim;
 
 /// <summary>SCIM Groups of one parent's directory; each write and the membership changes it causes share one transaction.</summary>
-public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
+public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time,
+    IOptions<ScimInputOptions> input)
 {
     private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
 
     public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
         WriteAsync(parentId, null, null, baseUrl, async db =>
         {
-            var name = DisplayName(body);
+            var name = ScimGroupInput.DisplayName(ScimJson.Get(body, "displayName"));
+            var externalId = ScimGroupInput.ExternalId(ScimJson.Get(body, "externalId"));
+            ScimGroupInput.EnsureMemberCount(body, input.Value.MaxMembersPerRequest);
+            var members = ScimGroupDocument.MemberIds(ScimJson.Get(body, "members"));
             await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
+            await EnsureExternalIdUniqueAsync(db, parentId, externalId, cancellationToken);
             ProvisioningLogNotes.Group("Created", name);
             var now = time.GetUtcNow();
             var group = new DirectoryGroup { ParentOrganizationId = parentId, DisplayName = name, ExternalId = "", CreatedAt = now, UpdatedAt = now };
-            group.ExternalId = ScimGroupDocument.KeyFor(ScimJson.GetString(body, "externalId"), group.Id);
+            group.ExternalId = ScimGroupDocument.KeyFor(externalId, group.Id);
             group.NormalizedDisplayName = name.ToUpperInvariant();
             db.DirectoryGroups.Add(group);
             await db.SaveChangesAsync(cancellationToken);
-            await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(ScimJson.Get(body, "members")), cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, cancellationToken);
             return group;
         }, cancellationToken);
 
@@ -35,10 +42,13 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         WriteAsync(parentId, id, ifMatch, baseUrl, async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
+            ScimGroupInput.EnsureMemberCount(body, input.Value.MaxMembersPerRequest);
+            var name = ScimGroupInput.DisplayName(ScimJson.Get(body, "displayName"));
+            var members = ScimGroupDocument.MemberIds(ScimJson.Get(body, "members"));
             ProvisioningLogNotes.Group("Replaced", group.DisplayName);
-            await RenameAsync(db, group, DisplayName(body), cancellationToken);
+            await RenameAsync(db, group, name, cancellationToken);
             await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
-            await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(ScimJson.Get(body, "members")), cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, cancellationToken);
             return group;
         }, cancellationToken);
 
@@ -51,6 +61,8 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             {
                 throw ScimException.InvalidSyntax("A PatchOp needs an Operations array.");
             }
+
+            ScimGroupInput.EnsureMemberCount(patch, input.Value.MaxMembersPerRequest);
 
             ProvisioningLogNotes.Group("Updated", group.DisplayName);
             foreach (var operation in operations.OfType<JsonObject>())
@@ -165,20 +177,29 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
 
     private static async Task RenameAsync(IdentityAccessDbContext db, DirectoryGroup group, string name, CancellationToken cancellationToken)
     {
+        name = ScimGroupInput.DisplayName(JsonValue.Create(name));
         await EnsureUniqueAsync(db, group.ParentOrganizationId, name, group.Id, cancellationToken);
         ProvisioningLogNotes.GroupRenamed(group, name);
         (group.DisplayName, group.NormalizedDisplayName) = (name, name.ToUpperInvariant());
     }
 
-    private static string DisplayName(JsonObject body) =>
-        ScimJson.GetString(body, "displayName")?.Trim() is { Length: > 0 and <= 256 } name ? name : throw ScimException.InvalidValue("displayName is required (at most 256 characters).");
-
     private static async Task EnsureUniqueAsync(IdentityAccessDbContext db, Guid parentId, string name, Guid? self, CancellationToken cancellationToken)
     {
         var normalized = name.ToUpperInvariant();
-        if (await db.DirectoryGroups.AnyAsync(g => g.ParentOrganizationId == parentId && g.NormalizedDisplayName == normalized && g.Id != self, cancellationToken))
+        if (await db.DirectoryGroups.Where(g => g.ParentOrganizationId == parentId && g.NormalizedDisplayName == normalized && g.Id != self)
+            .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            throw ScimException.Uniqueness($"A group named '{name}' already exists.");
+            throw ScimException.Uniqueness($"A group named '{name}' already exists in this directory: id {existing}.");
+        }
+    }
+
+    // The externalId is the group's mapping key: a second group with the same one would take over its mappings.
+    private static async Task EnsureExternalIdUniqueAsync(IdentityAccessDbContext db, Guid parentId, string? externalId, CancellationToken cancellationToken)
+    {
+        if (externalId is not null && await db.DirectoryGroups.Where(g => g.ParentOrganizationId == parentId && g.ExternalId == externalId)
+            .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            throw ScimException.Uniqueness($"A group with externalId '{externalId}' already exists in this directory: id {existing}.");
         }
     }
 }

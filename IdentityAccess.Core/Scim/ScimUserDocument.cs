@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.Scim.Input;
 
 namespace IdentityAccess.Core.Scim;
 
@@ -12,7 +13,8 @@ internal static class ScimUserDocument
 
     public static JsonObject Sanitize(JsonObject body)
     {
-        var document = (JsonObject)body.DeepClone();
+        // A body from the endpoint is already case-insensitive; one built in code becomes so here (RFC 7643 §2.1).
+        var document = body.Options?.PropertyNameCaseInsensitive == true ? (JsonObject)body.DeepClone() : Reparse(body);
         foreach (var name in _dropped)
         {
             ScimJson.Remove(document, name);
@@ -21,14 +23,23 @@ internal static class ScimUserDocument
         return document;
     }
 
-    public static JsonObject Load(DirectoryUser user) =>
-        user.ScimDocument is { } json ? (JsonObject)JsonNode.Parse(json)! : new JsonObject { ["userName"] = user.UserName };
+    public static JsonObject Load(DirectoryUser user)
+    {
+        if (user.ScimDocument is { } json)
+        {
+            return ScimJson.ParseObject(json);
+        }
+
+        var document = ScimJson.NewObject();
+        document["userName"] = user.UserName;
+        return document;
+    }
 
     public static void Store(DirectoryUser user, JsonObject document, ScimUserFields fields, DateTimeOffset now)
     {
         ScimJson.Set(document, "active", JsonValue.Create(fields.Active));
         user.UserName = fields.UserName;
-        user.NormalizedUserName = fields.UserName.ToUpperInvariant();
+        user.NormalizedUserName = ScimInputRules.NormalizedUserName(fields.UserName);
         user.ExternalId = fields.ExternalId;
         user.DisplayName = fields.DisplayName;
         user.Email = fields.Email;
@@ -40,6 +51,13 @@ internal static class ScimUserDocument
         user.Active = fields.Active;
         user.ScimDocument = Sanitize(document).ToJsonString();
         user.UpdatedAt = now;
+    }
+
+    private static JsonObject Reparse(JsonObject body)
+    {
+        var document = ScimJson.ParseObject(body.ToJsonString());
+        ScimInputText.EnsureReadable(document);
+        return document;
     }
 
     public static JsonObject Render(DirectoryUser user, string baseUrl)

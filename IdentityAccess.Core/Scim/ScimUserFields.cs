@@ -1,29 +1,24 @@
 using System.Text.Json.Nodes;
+using IdentityAccess.Core.Scim.Input;
 
 namespace IdentityAccess.Core.Scim;
 
-/// <summary>The attributes IdentityAccess looks people up by, read from a SCIM User document.</summary>
+/// <summary>The attributes IdentityAccess looks people up by, read from a SCIM User document that passed the input rules.</summary>
 internal sealed record ScimUserFields(string UserName, string? ExternalId, string? DisplayName, string? Email, bool Active)
 {
+    /// <summary>Applies <see cref="ScimInputRules"/> to the document (normalizing it in place), then reads the fields.</summary>
     public static ScimUserFields From(JsonObject user)
     {
-        var userName = ScimJson.GetString(user, "userName")?.Trim();
-        if (string.IsNullOrEmpty(userName))
-        {
-            throw ScimException.InvalidValue("userName is required.");
-        }
-
-        if (userName.Length > 320)
-        {
-            throw ScimException.InvalidValue("userName is longer than 320 characters.");
-        }
-
+        ScimUserInput.Check(user);
+        var userName = ScimJson.GetString(user, "userName")!;
         var name = ScimJson.Get(user, "name") as JsonObject;
         var displayName = ScimJson.GetString(user, "displayName")
             ?? (name is null ? null : ScimJson.GetString(name, "formatted"))
             ?? (name is null ? null : $"{ScimJson.GetString(name, "givenName")} {ScimJson.GetString(name, "familyName")}".Trim());
-        return new ScimUserFields(userName, ScimJson.GetString(user, "externalId"), string.IsNullOrWhiteSpace(displayName) ? null : displayName,
-            WorkEmail(user)?.Trim() is { Length: > 0 } email ? email : userName.Contains('@', StringComparison.Ordinal) ? userName : null, ScimJson.GetBool(ScimJson.Get(user, "active")) ?? true);
+        return new ScimUserFields(userName, ScimJson.GetString(user, "externalId"),
+            string.IsNullOrWhiteSpace(displayName) ? null : ScimUserInput.CheckDerivedDisplayName(displayName.Trim()),
+            WorkEmail(user) is { Length: > 0 } email ? email : userName.Contains('@', StringComparison.Ordinal) ? userName : null,
+            ScimJson.GetBool(ScimJson.Get(user, "active")) ?? true);
     }
 
     // The work email, else the primary one, else the first.

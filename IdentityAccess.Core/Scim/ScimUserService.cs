@@ -25,7 +25,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         return await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, null, cancellationToken);
-            await EnsureUniqueAsync(db, parentId, fields.UserName, null, cancellationToken);
+            await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, null, cancellationToken);
             var now = time.GetUtcNow();
             var user = new DirectoryUser { ParentOrganizationId = parentId, UserName = fields.UserName, CreatedAt = now };
             ScimUserDocument.Store(user, document, fields, now);
@@ -45,7 +45,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         {
             var user = await FindForWriteAsync(db, parentId, id, ifMatch, cancellationToken);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
-            await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, id, cancellationToken);
             ProvisioningLogNotes.UserChanged("Replaced", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
@@ -60,7 +60,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var document = ScimPatch.Apply(ScimUserDocument.Load(user), patch);
             var fields = ScimUserFields.From(document);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
-            await EnsureUniqueAsync(db, parentId, fields.UserName, id, cancellationToken);
+            await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, id, cancellationToken);
             ProvisioningLogNotes.UserChanged("Updated", user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
@@ -133,8 +133,9 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
         }
         catch (DbUpdateException)
         {
-            // The unique index caught a concurrent create of the same userName.
-            throw ScimException.Uniqueness($"A user with userName '{user.UserName}' already exists.");
+            // A unique index caught a concurrent write of the same userName or externalId.
+            throw await ScimUserUniqueness.RaceLostAsync(contexts, parentId, new ScimUserFields(user.UserName, user.ExternalId, null, null, user.Active),
+                user.Id, cancellationToken);
         }
 
         await reconciler.ReconcileAsync(db, parentId, _actor, new ReconcileScope().AddDirectoryUser(user.Id, user.PersonId), cancellationToken);
@@ -173,13 +174,4 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
     private static async Task<DirectoryUser> FindAsync(IdentityAccessDbContext db, Guid parentId, Guid id, CancellationToken cancellationToken) =>
         await db.DirectoryUsers.SingleOrDefaultAsync(u => u.Id == id && u.ParentOrganizationId == parentId, cancellationToken)
         ?? throw ScimException.NotFound($"User {id}");
-
-    private static async Task EnsureUniqueAsync(IdentityAccessDbContext db, Guid parentId, string userName, Guid? self, CancellationToken cancellationToken)
-    {
-        var normalized = userName.ToUpperInvariant();
-        if (await db.DirectoryUsers.AnyAsync(u => u.ParentOrganizationId == parentId && u.NormalizedUserName == normalized && u.Id != self, cancellationToken))
-        {
-            throw ScimException.Uniqueness($"A user with userName '{userName}' already exists.");
-        }
-    }
 }

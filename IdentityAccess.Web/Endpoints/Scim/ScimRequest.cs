@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Input;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
@@ -21,19 +22,36 @@ internal static class ScimRequest
 
     public static string BaseUrl(this HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/scim/v2";
 
-    /// <summary>Parses the body whatever its Content-Type says (clients send scim+json, json, or nothing useful).</summary>
+    /// <summary>
+    /// Parses the body whatever its Content-Type says (clients send scim+json, json, or nothing useful), with
+    /// case-insensitive attribute names (RFC 7643 §2.1). Everything a later read could trip on is found here, as a 400
+    /// invalidSyntax: invalid UTF-8, a lone UTF-16 surrogate (raw, or escaped as "\ud800"), an attribute given twice
+    /// (in any case), nesting deeper than <see cref="MaxDepth"/>.
+    /// </summary>
     public static async Task<JsonObject> ReadObjectAsync(this HttpRequest request)
     {
+        JsonNode? body;
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
-                ?? throw ScimException.InvalidSyntax("The body must be a JSON object.");
+            body = await JsonNode.ParseAsync(request.Body, ScimJson.NodeOptions, new JsonDocumentOptions { MaxDepth = MaxDepth },
+                request.HttpContext.RequestAborted);
         }
         catch (JsonException ex)
         {
             throw ScimException.InvalidSyntax($"The body is not valid JSON: {ex.Message}");
         }
+
+        if (body is not JsonObject resource)
+        {
+            throw ScimException.InvalidSyntax("The body must be a JSON object.");
+        }
+
+        ScimInputText.EnsureReadable(resource);
+        return resource;
     }
+
+    /// <summary>Deeper than any SCIM resource or PatchOp (a PATCH value inside an extension is four levels).</summary>
+    public const int MaxDepth = 32;
 
     public static Guid ResourceId(string id) => Guid.TryParse(id, out var guid) ? guid : throw ScimException.NotFound($"Resource {id}");
 

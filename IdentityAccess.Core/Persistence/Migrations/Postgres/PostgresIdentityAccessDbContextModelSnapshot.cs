@@ -360,7 +360,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("ParentOrganizationId", "ExternalId");
+                    b.HasIndex("ParentOrganizationId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();

@@ -354,7 +354,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("ParentOrganizationId", "ExternalId");
+                    b.HasIndex("ParentOrganizationId", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("ParentOrganizationId", "NormalizedUserName")
                         .IsUnique();
