@@ -24,7 +24,8 @@ internal sealed class ScimStringColumn<T>(Expression<Func<T, string?>> column, b
             };
         }
 
-        var v = value is string text ? caseExact ? text : text.ToUpperInvariant() : throw WrongType(path, value, "a string");
+        // NFC first: userName and emails are stored NFC-normalized, so a decomposed (NFD) filter value finds the same user.
+        var v = value is string text ? caseExact ? text : text.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant() : throw WrongType(path, value, "a string");
         Expression<Func<string?, bool>> predicate = op switch
         {
             ScimCompareOperator.Eq => c => c == v,

@@ -27,7 +27,7 @@ public sealed class ScimFuzzGenerator(int seed, ScimFuzzTargets targets)
     public ScimFuzzRequest Next(string bearer)
     {
         var route = Pick(ScimFuzzRoutes.All);
-        var method = Pick(ScimFuzzRoutes.Methods);
+        var method = route.Serves.Length > 0 && _random.Next(5) != 0 ? Pick(route.Serves) : Pick(ScimFuzzRoutes.Methods);
         var path = "/scim/v2" + route.Template.Replace("{id}", Uri.EscapeDataString(Id(method)), StringComparison.Ordinal) + Query();
         var body = method is "POST" or "PUT" or "PATCH" || _random.Next(10) == 0 ? Body(route.Body, method) : null;
         var authorization = _random.Next(100) switch
@@ -93,7 +93,7 @@ public sealed class ScimFuzzGenerator(int seed, ScimFuzzTargets targets)
 
     private byte[] Body(ScimFuzzBody kind, string method)
     {
-        var text = method == "PATCH" ? PatchOp(kind) : kind == ScimFuzzBody.Group ? Group() : User();
+        var text = kind == ScimFuzzBody.Bulk ? Bulk() : method == "PATCH" ? PatchOp(kind) : kind == ScimFuzzBody.Group ? Group() : User();
         return _random.Next(6) == 0 ? BreakText(text) : Encoding.UTF8.GetBytes(text);
     }
 
@@ -105,6 +105,25 @@ public sealed class ScimFuzzGenerator(int seed, ScimFuzzTargets targets)
         var name = slots["name"] ?? $$"""{"givenName":{{slots["givenName"]}},"familyName":{{slots["familyName"]}}}""";
         var emails = slots["emails"] ?? $$"""[{"type":"work","primary":{{slots["primary"]}},"value":{{slots["email"]}}}]""";
         return $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":{{slots["userName"]}},"externalId":{{slots["externalId"]}},"displayName":{{slots["displayName"]}},"active":{{slots["active"]}},"title":{{slots["title"]}},"name":{{name}},"emails":{{emails}},"phoneNumbers":{{slots["phoneNumbers"]}},"{{Enterprise}}":{"department":{{slots["department"]}},"manager":{{slots["manager"]}}""" + "}}";
+    }
+
+    // A BulkRequest of one to three generated operations, their methods, paths and bulkIds fuzzed too.
+    private string Bulk()
+    {
+        var operations = Enumerable.Range(0, _random.Next(1, 4)).Select(_ =>
+        {
+            var kind = _random.Next(2) == 0 ? ScimFuzzBody.User : ScimFuzzBody.Group;
+            var method = Pick(new[] { "POST", "PUT", "PATCH", "DELETE", "GET", "post" });
+            var resource = kind == ScimFuzzBody.User ? "/Users" : "/Groups";
+            var path = Pick(new[] { resource, $"{resource}/{targets.User}", $"{resource}/{targets.OtherParentsUser}", $"{resource}/{targets.OtherParentsGroup}",
+                $"{resource}/bulkId:missing", "/Me", "", "/Users/../Groups" });
+            var data = method == "PATCH" ? PatchOp(kind) : kind == ScimFuzzBody.Group ? Group() : User();
+            var slots = Slots(("method", Json(method)), ("path", Json(path)), ("bulkId", Json("b" + _random.Next(3))), ("data", data));
+            return $$"""{"method":{{slots["method"]}},"path":{{slots["path"]}},"bulkId":{{slots["bulkId"]}},"data":{{slots["data"]}}}""";
+        });
+        var slots = Slots(("failOnErrors", "1"), ("operations", null));
+        var list = slots["operations"] ?? "[" + string.Join(",", operations) + "]";
+        return $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"failOnErrors":{{slots["failOnErrors"]}},"Operations":{{list}}}""";
     }
 
     private string Group()

@@ -61,6 +61,7 @@ public sealed class ScimFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var generator = new ScimFuzzGenerator(Seed, _targets);
         var byStatus = new SortedDictionary<int, int>();
         var failures = new List<string>();
+        var refusedByKestrel = 0;
         var fingerprint = await FingerprintAsync();
         for (var i = 0; i < Requests; i++)
         {
@@ -69,6 +70,14 @@ public sealed class ScimFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             var status = (int)response.StatusCode;
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
             var problem = status >= 500 ? "server error" : status >= 400 ? await ScimErrorProblemAsync(response, status) : null;
+            if (IsRefusedByKestrel(request, response))
+            {
+                // An encoded NUL in the path is refused by Kestrel's request-line parser, before any middleware runs, with a
+                // bare 400: no application code can give it a SCIM body. It must still be a 400 that changes nothing.
+                refusedByKestrel++;
+                problem = null;
+            }
+
             if (request.Writes)
             {
                 var after = await FingerprintAsync();
@@ -87,7 +96,8 @@ public sealed class ScimFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         output.WriteLine($"SCIM fuzz (seed {Seed}): {Requests} requests sent over {ScimFuzzRoutes.All.Count} routes x {ScimFuzzRoutes.Methods.Count} methods; " +
-            $"5xx seen: {byStatus.Where(s => s.Key >= 500).Sum(s => s.Value)}; failures: {failures.Count}");
+            $"5xx seen: {byStatus.Where(s => s.Key >= 500).Sum(s => s.Value)}; refused by Kestrel before the application (encoded NUL in the path): " +
+            $"{refusedByKestrel}; failures: {failures.Count}");
         output.WriteLine("By status: " + string.Join(", ", byStatus.Select(s => $"{s.Key}: {s.Value}")));
         foreach (var failure in failures.Take(25))
         {
@@ -96,6 +106,10 @@ public sealed class ScimFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {Requests} requests broke a rule; first: {failures.FirstOrDefault()}");
     }
+
+    private static bool IsRefusedByKestrel(ScimFuzzRequest request, HttpResponseMessage response) =>
+        response.StatusCode == System.Net.HttpStatusCode.BadRequest && request.Path.Contains("%00", StringComparison.Ordinal)
+        && response.Content.Headers.ContentLength is null or 0;
 
     private async Task<HttpResponseMessage> SendAsync(ScimFuzzRequest request)
     {

@@ -198,8 +198,12 @@ public abstract class ScimInputRulesTests(PortalFixture portal) : IAsyncLifetime
         {
             db.DirectoryUsers.Add(new DirectoryUser
             {
-                ParentOrganizationId = portal.Demo.GlobexParent, UserName = "zed@acme.test", NormalizedUserName = "ZED@ACME.TEST", ExternalId = "obj-1",
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                ParentOrganizationId = portal.Demo.GlobexParent,
+                UserName = "zed@acme.test",
+                NormalizedUserName = "ZED@ACME.TEST",
+                ExternalId = "obj-1",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }
