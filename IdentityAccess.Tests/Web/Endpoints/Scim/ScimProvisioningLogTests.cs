@@ -98,14 +98,15 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
     [Fact]
     public async Task ClientError_LoggedWithScimTypeAndDetail_NothingChanged()
     {
-        await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test"}"""));
+        var created = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test"}"""));
+        var id = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         var duplicate = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"ZED@acme.test"}"""));
 
         var row = (await LogAsync())[^1];
 
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.Equal((409, "uniqueness"), (row.Status, row.ErrorType));
-        Assert.Equal("A user with userName 'ZED@acme.test' already exists.", row.ErrorDetail);
+        Assert.Equal($"A user with userName 'ZED@acme.test' already exists in this directory: id {id}.", row.ErrorDetail); // so the IdP can re-link
         Assert.Null(row.Summary); // the failed write's notes never committed
     }
 
