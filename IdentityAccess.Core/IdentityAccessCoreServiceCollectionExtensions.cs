@@ -37,6 +37,8 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSso();
         services.AddSingleton<Scim.ScimTokenService>();
         services.AddSingleton<Scim.ScimUserService>();
+        services.AddSingleton<Scim.GroupCommit.ScimCreateQueue>();
+        services.AddSingleton<Scim.GroupCommit.ScimCreateBatch>();
         services.AddSingleton<Scim.ScimGroupService>();
         services.AddSingleton<Scim.ScimSetupService>();
         services.AddSingleton<Scim.DirectoryPauseReader>();

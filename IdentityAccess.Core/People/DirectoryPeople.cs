@@ -28,10 +28,12 @@ internal static class DirectoryPeople
 
     /// <summary>
     /// The person for a directory user the rule engine provisions who is not linked yet: the existing one with that
-    /// address, or a new one. Null, and nothing written, when the parent does not own the address.
+    /// address (<paramref name="existing"/>, looked up with the plan's others by <see cref="FindManyAsync"/>), or a new
+    /// one. Null, and nothing written, when the parent does not own the address. <c>Created</c> says the person is new,
+    /// so it can have no membership yet.
     /// </summary>
-    public static async Task<Guid?> LinkOrCreateAsync(IdentityAccessDbContext db, ParentDomains domains, Guid? directoryUserId, string email, string displayName,
-        AuditLog audit, AuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<(Person Person, bool Created)?> LinkOrCreateAsync(IdentityAccessDbContext db, ParentDomains domains, Guid? directoryUserId,
+        string email, string displayName, Person? existing, AuditLog audit, AuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!domains.Owns(email))
         {
@@ -39,21 +41,45 @@ internal static class DirectoryPeople
         }
 
         var user = directoryUserId is { } id ? await db.DirectoryUsers.FindAsync([id], cancellationToken) : null;
-        var person = await FindAsync(db, email, cancellationToken);
-        if (person is null)
+        if (existing is null)
         {
-            person = db.People.Add(Person.Create(email, displayName, now)).Entity;
+            var person = db.People.Add(Person.Create(email, displayName, now)).Entity;
             if (user is not null)
             {
                 user.PersonId = person.Id;
             }
-        }
-        else if (user is not null)
-        {
-            Link(db, domains, user, person, audit, actor);
+
+            return (person, true);
         }
 
-        return person.Id;
+        if (user is not null)
+        {
+            Link(db, domains, user, existing, audit, actor);
+        }
+
+        return (existing, false);
+    }
+
+    /// <summary>The people with these addresses (tracked), by normalized email: one query for a whole plan's new directory users.</summary>
+    public static async Task<Dictionary<string, Person>> FindManyAsync(IdentityAccessDbContext db, IEnumerable<string> emails, CancellationToken cancellationToken)
+    {
+        var normalized = emails.Select(EmailAddress.Normalize).ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var chunk in normalized.Chunk(1000)) // inside every provider's parameter limit, for a full reconcile's thousands
+        {
+            foreach (var person in await db.People.Where(p => chunk.Contains(p.NormalizedEmail)).ToListAsync(cancellationToken))
+            {
+                found.TryAdd(person.NormalizedEmail, person);
+            }
+        }
+
+        // Added but unsaved people of this unit of work count too: two directory users with one address share a person.
+        foreach (var person in db.People.Local.Where(p => normalized.Contains(p.NormalizedEmail)))
+        {
+            found.TryAdd(person.NormalizedEmail, person);
+        }
+
+        return found;
     }
 
     private static async Task<Person?> FindAsync(IdentityAccessDbContext db, string email, CancellationToken cancellationToken)

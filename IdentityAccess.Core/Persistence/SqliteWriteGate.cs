@@ -29,6 +29,9 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     private readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> _held = [];
 
+    // The physical connections (SQLitePCL handles) already configured.
+    private static readonly ConditionalWeakTable<object, object> _configured = [];
+
     public static SqliteWriteGate Instance { get; } = new();
 
     private SqliteWriteGate()
@@ -169,11 +172,26 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
         }
     }
 
+    /// <summary>
+    /// Once per physical connection (a pooled one keeps its settings): the busy timeout, and temporary data in memory —
+    /// SQLite's statement journal (kept for each statement that fires triggers or may fail halfway) was a file created,
+    /// written and deleted for every insert into a table with triggers.
+    /// </summary>
     private static void SetBusyTimeout(DbConnection connection)
     {
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && _configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {(int)TimeoutOf(connection).TotalMilliseconds};";
+        command.CommandText = $"PRAGMA busy_timeout = {(int)TimeoutOf(connection).TotalMilliseconds}; PRAGMA temp_store = MEMORY;";
         command.ExecuteNonQuery();
+        if (handle is not null)
+        {
+            _configured.AddOrUpdate(handle, handle);
+        }
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             return 0; // the plan has no directory sync: the directory is paused, members are kept as they are
         }
 
+        var asked = scope; // what the caller asked for, counted against even when the load below takes everyone
         if (scope?.Size > MaxScopedPeople)
         {
             scope = null; // a few whole-organization queries beat id lists that long (and their parameter limits)
@@ -59,6 +60,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             (input, var plan) = await breaker.EvaluateAsync(db, input, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
 
             var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
+            CountPerDirectoryUser(asked, plan);
             await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
             if (applied > FoldAfterChanges)
@@ -69,8 +71,28 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             changed += applied;
         }
 
-        Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed); // "N membership changes" in the SCIM request's log row
+        if (asked?.CountsPerDirectoryUser != true)
+        {
+            Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed); // "N membership changes" in the SCIM request's log row
+        }
 
         return changed;
+    }
+
+    /// <summary>For a batch of SCIM requests: each change applied now, on the directory user it came from.</summary>
+    private static void CountPerDirectoryUser(ReconcileScope? scope, ProvisioningPlan plan)
+    {
+        if (scope?.CountsPerDirectoryUser != true)
+        {
+            return;
+        }
+
+        foreach (var outcome in plan.Outcomes)
+        {
+            if (outcome is { Desired: not null, AtNextSignIn: false, Changes.Count: > 0, Person.DirectoryUserId: { } directoryUserId })
+            {
+                scope.CountChange(directoryUserId);
+            }
+        }
     }
 }

@@ -41,21 +41,32 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         }
 
         var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
-        ParentDomains? domains = null; // read once, when a directory user needs a person
+        var unlinked = writes.Where(o => o.Person.PersonId is null).ToList();
+        // Read once, when directory users need a person: the parent's domains and the people their addresses already are.
+        var domains = unlinked.Count == 0 ? null : await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken);
+        var people = unlinked.Count == 0 ? null : await DirectoryPeople.FindManyAsync(db, unlinked.Select(o => o.Person.Email), cancellationToken);
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
             // A directory user the IdP pushed who is not a person yet: found by email (audited), or created, and linked;
             // never outside the parent's verified domains, whoever's that address is.
-            if ((outcome.Person.PersonId ?? await DirectoryPeople.LinkOrCreateAsync(db, domains ??= await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken),
-                    outcome.Person.DirectoryUserId, outcome.Person.Email, outcome.Person.DisplayName, audit, actor, now, cancellationToken)) is not { } personId)
+            var linked = outcome.Person.PersonId is null
+                ? await DirectoryPeople.LinkOrCreateAsync(db, domains!, outcome.Person.DirectoryUserId, outcome.Person.Email, outcome.Person.DisplayName,
+                    people!.GetValueOrDefault(EmailAddress.Normalize(outcome.Person.Email)), audit, actor, now, cancellationToken)
+                : null;
+            if ((outcome.Person.PersonId ?? linked?.Person.Id) is not { } personId)
             {
                 continue;
             }
 
-            // A directory user just linked by email may find that person's earlier membership here (a re-created user);
-            // a person known before was looked up with the others.
-            var row = rows.GetValueOrDefault(personId) ?? (outcome.Person.PersonId is null
+            if (linked is { Created: true })
+            {
+                people![linked.Value.Person.NormalizedEmail] = linked.Value.Person; // a second directory user with this address finds it
+            }
+
+            // A directory user just linked to an existing person by email may find that person's earlier membership here
+            // (a re-created user); a new person has none, and a person known before was looked up with the others.
+            var row = rows.GetValueOrDefault(personId) ?? (linked is { Created: false }
                 ? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken)
                 : null);
             if (row is not null && outcome.ClearsRoleOverride && row.RoleOverride is not null)

@@ -40,29 +40,14 @@ internal static class ProvisioningInputLoader
         var topRoleElsewhere = scope is not null && await TopRoleHeldElsewhereAsync(db, facts, members, cancellationToken);
 
         var memberIds = members.Select(m => m.PersonId).ToHashSet();
-        var directoryQuery = db.DirectoryUsers.AsNoTracking().Where(u => u.ParentOrganizationId == org.ParentOrganizationId);
-        if (scope is not null)
-        {
-            directoryQuery = directoryQuery.Where(u => scope.DirectoryUserIds.Contains(u.Id) || (u.PersonId != null && memberIds.Contains(u.PersonId.Value)));
-        }
-
-        var directoryUsers = await directoryQuery
-            .Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt))
-            .ToListAsync(cancellationToken);
+        var directoryUsers = scope is null
+            ? await DirectoryUserRows(db.DirectoryUsers.Where(u => u.ParentOrganizationId == org.ParentOrganizationId)).ToListAsync(cancellationToken)
+            : await ScopedDirectoryUsersAsync(db, org.ParentOrganizationId, scope, memberIds, cancellationToken);
         var groups = await GroupNamesAsync(db, org.ParentOrganizationId, cancellationToken);
-        var groupMembers = db.DirectoryGroupMembers.AsNoTracking();
-        if (scope is not null)
-        {
-            var userIds = directoryUsers.Select(u => u.Id).ToList();
-            groupMembers = groupMembers.Where(m => userIds.Contains(m.UserId));
-        }
-
         // A scope without directory users (someone who only signs in through SSO) has no directory groups to read.
-        var groupKeysByUser = (scope is not null && directoryUsers.Count == 0 ? []
-                : await groupMembers
-                    .Join(db.DirectoryGroups.Where(g => g.ParentOrganizationId == org.ParentOrganizationId), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.ExternalId })
-                    .ToListAsync(cancellationToken))
-            .ToLookup(x => x.UserId, x => x.ExternalId);
+        var groupKeysByUser = scope is null ? await AllGroupKeysAsync(db, org.ParentOrganizationId, cancellationToken)
+            : directoryUsers.Count == 0 ? Enumerable.Empty<(Guid, string)>().ToLookup(x => x.Item1, x => x.Item2)
+            : await ScopedGroupKeysAsync(db, org.ParentOrganizationId, directoryUsers, cancellationToken);
 
         var people = new List<KnownPerson>();
         var directoryByPerson = directoryUsers.Where(u => u.PersonId is not null).ToDictionary(u => u.PersonId!.Value);
@@ -95,6 +80,56 @@ internal static class ProvisioningInputLoader
             TopRoleHeldOutsideInput = topRoleElsewhere,
             RemovalGrace = TimeSpan.FromDays(org.RemovalGraceDays),
         };
+    }
+
+    private static IQueryable<DirectoryUserRow> DirectoryUserRows(IQueryable<DirectoryObjects.DirectoryUser> users) =>
+        users.AsNoTracking().Select(u => new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt));
+
+    /// <summary>
+    /// The scope's directory users and those of the loaded members, each read through its own index (the primary key;
+    /// PersonId), the parent checked in memory: with the parent's condition in SQL, SQLite's planner walked the parent's
+    /// whole directory for a handful of ids once a batch asked for several.
+    /// </summary>
+    private static async Task<List<DirectoryUserRow>> ScopedDirectoryUsersAsync(IdentityAccessDbContext db, Guid parentId, ReconcileScope scope,
+        HashSet<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var ids = scope.DirectoryUserIds.ToList();
+        var byId = ids.Count == 0 ? []
+            : await db.DirectoryUsers.AsNoTracking().Where(u => ids.Contains(u.Id))
+                .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
+                .ToListAsync(cancellationToken);
+        var linkedById = byId.Select(u => u.Row.PersonId).ToHashSet();
+        var personIds = memberIds.Cast<Guid?>().Where(id => !linkedById.Contains(id)).ToList();
+        var byPerson = personIds.Count == 0 ? []
+            : await db.DirectoryUsers.AsNoTracking().Where(u => personIds.Contains(u.PersonId))
+                .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
+                .ToListAsync(cancellationToken);
+        return [.. byId.Concat(byPerson).Where(u => u.ParentOrganizationId == parentId).Select(u => u.Row).DistinctBy(u => u.Id)];
+    }
+
+    private static async Task<ILookup<Guid, string>> AllGroupKeysAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
+        (await db.DirectoryGroupMembers.AsNoTracking()
+            .Join(db.DirectoryGroups.Where(g => g.ParentOrganizationId == parentId), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.ExternalId })
+            .ToListAsync(cancellationToken))
+        .ToLookup(x => x.UserId, x => x.ExternalId);
+
+    /// <summary>The groups of a few directory users: their memberships by the UserId index, the groups' keys by primary key.</summary>
+    private static async Task<ILookup<Guid, string>> ScopedGroupKeysAsync(IdentityAccessDbContext db, Guid parentId, List<DirectoryUserRow> users,
+        CancellationToken cancellationToken)
+    {
+        var userIds = users.Select(u => u.Id).ToList();
+        var memberships = await db.DirectoryGroupMembers.AsNoTracking().Where(m => userIds.Contains(m.UserId))
+            .Select(m => new { m.UserId, m.GroupId }).ToListAsync(cancellationToken);
+        if (memberships.Count == 0)
+        {
+            return memberships.ToLookup(m => m.UserId, _ => "");
+        }
+
+        var groupIds = memberships.Select(m => m.GroupId).Distinct().ToList();
+        var keys = await db.DirectoryGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.ParentOrganizationId, g.ExternalId }).ToListAsync(cancellationToken);
+        var keyById = keys.Where(g => g.ParentOrganizationId == parentId).ToDictionary(g => g.Id, g => g.ExternalId);
+        return memberships.Where(m => keyById.ContainsKey(m.GroupId)).ToLookup(m => m.UserId, m => keyById[m.GroupId]);
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ public sealed class ReconcileScope
 {
     private readonly HashSet<Guid> _directoryUserIds = [];
     private readonly HashSet<Guid> _personIds = [];
+    private Dictionary<Guid, int>? _changesByDirectoryUser;
 
     public IReadOnlySet<Guid> DirectoryUserIds => _directoryUserIds;
 
@@ -18,6 +19,29 @@ public sealed class ReconcileScope
     public bool IsEmpty => _directoryUserIds.Count == 0 && _personIds.Count == 0;
 
     public int Size => _directoryUserIds.Count + _personIds.Count;
+
+    /// <summary>
+    /// Asks the reconcile to count the membership changes per directory user, for a batch of SCIM requests whose log
+    /// rows each say what their own user caused (instead of one total for the request running).
+    /// </summary>
+    public ReconcileScope CountingChangesPerDirectoryUser()
+    {
+        _changesByDirectoryUser = [];
+        return this;
+    }
+
+    internal bool CountsPerDirectoryUser => _changesByDirectoryUser is not null;
+
+    /// <summary>Membership changes the reconcile applied for this directory user, in every organization.</summary>
+    public int ChangesOf(Guid directoryUserId) => _changesByDirectoryUser?.GetValueOrDefault(directoryUserId) ?? 0;
+
+    internal void CountChange(Guid directoryUserId)
+    {
+        if (_changesByDirectoryUser is { } counts)
+        {
+            counts[directoryUserId] = counts.GetValueOrDefault(directoryUserId) + 1;
+        }
+    }
 
     public ReconcileScope AddDirectoryUsers(IEnumerable<Guid> directoryUserIds)
     {

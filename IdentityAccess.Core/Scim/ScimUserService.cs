@@ -4,6 +4,7 @@ using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.GroupCommit;
 using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +15,31 @@ namespace IdentityAccess.Core.Scim;
 /// and the membership changes it causes are saved in one transaction, or nothing is; a uniqueness race surfaces as
 /// 409, never as a 500. A directory only touches people of its parent's verified domains (<see cref="ScimUserIdentity"/>).
 /// </summary>
-public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
+public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time,
+    ScimCreateQueue creates)
 {
     private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
 
+    /// <summary>
+    /// Creates go through the directory's group commit (<see cref="ScimCreateQueue"/>): concurrent ones share a
+    /// transaction and a reconcile. A malformed document is refused here, before queueing; a create the batch cannot
+    /// take (it links an existing person, or the batch failed) runs alone, as every write did before.
+    /// </summary>
     public async Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default)
     {
         var document = ScimUserDocument.Sanitize(body);
         var fields = ScimUserFields.From(document);
-        return await WriteAsync(parentId, baseUrl, async (db, domains) =>
+        var outcome = await creates.SubmitAsync(parentId, new ScimCreateRequest(document, fields, baseUrl, ProvisioningLogScope.Current, cancellationToken));
+        return outcome switch
+        {
+            ScimCreateOutcome.Created created => created.Resource,
+            ScimCreateOutcome.Refused refused => throw refused.Error,
+            _ => await CreateAloneAsync(parentId, document, fields, baseUrl, cancellationToken),
+        };
+    }
+
+    private async Task<JsonObject> CreateAloneAsync(Guid parentId, JsonObject document, ScimUserFields fields, string baseUrl, CancellationToken cancellationToken) =>
+        await WriteAsync(parentId, baseUrl, async (db, domains) =>
         {
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, null, cancellationToken);
             await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, null, cancellationToken);
@@ -33,7 +50,6 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             ProvisioningLogNotes.UserCreated(fields);
             return user;
         }, cancellationToken);
-    }
 
     /// <param name="ifMatch">The If-Match header (or a Bulk operation's version): refused with 412 unless it names the current version.</param>
     public async Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, string? ifMatch = null,

@@ -70,6 +70,24 @@ public sealed class ProvisioningLogScope : IDisposable
 
     public void Dispose() => _current.Value = _previous;
 
+    /// <summary>
+    /// Adds what another scope gathered and kept (its committed part) to this one: a batch writer gathers each request's
+    /// part on its own flow and hands it over once the batch has committed.
+    /// </summary>
+    public void Absorb(ProvisioningLogScope other)
+    {
+        ProvisioningLogTally gathered;
+        lock (other._lock)
+        {
+            gathered = other._committed;
+        }
+
+        lock (_lock)
+        {
+            _committed = _committed.Plus(gathered);
+        }
+    }
+
     internal void TransactionStarted() => Transition(inTransaction: true, keepPending: false);
 
     internal void TransactionCommitted() => Transition(inTransaction: false, keepPending: true);

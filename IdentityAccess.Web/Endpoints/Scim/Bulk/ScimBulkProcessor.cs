@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace IdentityAccess.Web.Endpoints.Scim.Bulk;
 
 /// <summary>
-/// POST /Bulk (RFC 7644 §3.7): the operations run one by one through the <see cref="ScimWriteDispatcher"/>, each its own
-/// transaction, audit and provisioning-log row, as if sent alone. An operation that refers to another's bulkId waits
+/// POST /Bulk (RFC 7644 §3.7): the operations run in order through the <see cref="ScimWriteDispatcher"/>, each with its
+/// own outcome, audit and provisioning-log row, as if sent alone; consecutive user creates that refer to nothing are sent
+/// together and share the directory's group commit, as concurrent requests would. An operation that refers to another's bulkId waits
 /// until that one has created its resource, even when it comes later in the request; a reference to a bulkId no
 /// operation creates is 400, to one that failed or that waits on this one (circular) is 409. After failOnErrors errors
 /// the rest is not run. The answer is 200 with each run operation's status, in request order.
@@ -39,12 +40,25 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
         {
             // One pass in request order runs what has all its references; a pass that runs nothing leaves only cycles.
             var progressed = false;
+            var together = new List<ScimBulkOperation>();
             foreach (var operation in pending.ToList())
             {
                 if (Stopped())
                 {
                     break;
                 }
+
+                if (failOnErrors is null && IsIndependentUserCreate(operation))
+                {
+                    // Consecutive user creates that refer to nothing are sent together, so they share the directory's
+                    // group commit (one transaction, one reconcile) as concurrent POSTs do; each keeps its own outcome and row.
+                    pending.Remove(operation);
+                    progressed = true;
+                    together.Add(operation);
+                    continue;
+                }
+
+                await RunTogetherAsync(http, together, created, failed, outcomes);
 
                 var refused = operation.References.FirstOrDefault(r => !creators.ContainsKey(r)) is { } unknown
                     ? ScimException.InvalidValue($"No POST operation in this request has bulkId '{unknown}'.")
@@ -73,6 +87,7 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
                 }
             }
 
+            await RunTogetherAsync(http, together, created, failed, outcomes);
             if (!progressed)
             {
                 foreach (var operation in pending.TakeWhile(_ => !Stopped()).ToList())
@@ -93,6 +108,39 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
             ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
             ["Operations"] = new JsonArray([.. outcomes.OrderBy(o => o.Operation.Index).Select(o => (JsonNode)o.ToJson())]),
         });
+    }
+
+    private static bool IsIndependentUserCreate(ScimBulkOperation operation) =>
+        operation.Method == "POST" && operation.References.Count == 0
+        && operation.Path.TrimStart('/').Equals("Users", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Runs the gathered creates at once, records their outcomes in request order, and empties the list.</summary>
+    private async Task RunTogetherAsync(HttpContext http, List<ScimBulkOperation> together, Dictionary<string, string> created, HashSet<string> failed,
+        List<ScimBulkOutcome> outcomes)
+    {
+        if (together.Count == 0)
+        {
+            return;
+        }
+
+        var results = await Task.WhenAll(together.Select(operation => ApplyAsync(http, operation, created)));
+        foreach (var outcome in results)
+        {
+            outcomes.Add(outcome);
+            if (outcome.Operation.BulkId is { } bulkId)
+            {
+                if (outcome.Result?.Resource?["id"]?.GetValue<string>() is { } id)
+                {
+                    created[bulkId] = id;
+                }
+                else
+                {
+                    failed.Add(bulkId);
+                }
+            }
+        }
+
+        together.Clear();
     }
 
     private async Task<ScimBulkOutcome> ApplyAsync(HttpContext http, ScimBulkOperation operation, IReadOnlyDictionary<string, string> created)
