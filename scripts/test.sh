@@ -30,19 +30,23 @@ if [ ${#missing[@]} -gt 0 ] || ! command -v npm >/dev/null 2>&1; then
   command -v npm >/dev/null 2>&1 || apt-get install -y -q --no-install-recommends npm >/dev/null
 fi
 
-# The SAML interoperability test's IdP (npm saml-idp in IdentityAccess.Tests/saml-idp), exactly as locked.
-echo "Installing npm saml-idp for the SAML interoperability test..."
-if ! npm_log=$(cd IdentityAccess.Tests/saml-idp && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
-  echo "$npm_log" >&2
-  echo "scripts/test.sh: npm ci failed in IdentityAccess.Tests/saml-idp (see above)." >&2
-  exit 1
-fi
-# axe-core, which the accessibility browser tests inject into the portal's pages, exactly as locked.
-if ! npm_log=$(cd IdentityAccess.Tests/axe && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
-  echo "$npm_log" >&2
-  echo "scripts/test.sh: npm ci failed in IdentityAccess.Tests/axe (see above)." >&2
-  exit 1
-fi
+# The npm packages the browser tests use, exactly as locked: npm saml-idp (the SAML interoperability test's IdP,
+# IdentityAccess.Tests/saml-idp) and axe-core (IdentityAccess.Tests/axe, injected into the portal's pages). A folder
+# whose node_modules were installed from the same lock file is left as it is; both install beside the build.
+npm_ci() {
+  local dir=$1 stamp="$1/node_modules/.installed-lock.sha256" want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  if ! npm_log=$(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+    echo "$npm_log" >&2
+    echo "scripts/test.sh: npm ci failed in $dir (see above)." >&2
+    return 1
+  fi
+  echo "$want" >"$stamp"
+}
+echo "Installing npm saml-idp and axe-core for the browser tests (beside the build)..."
+npm_ci IdentityAccess.Tests/saml-idp & saml_idp_npm=$!
+npm_ci IdentityAccess.Tests/axe & axe_npm=$!
 
 if [ -z "${IA_TEST_POSTGRES:-}" ]; then
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -61,12 +65,17 @@ fi
 export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium)}
 
 dotnet tool restore >/dev/null
+build_started=$SECONDS
 dotnet build IdentityAccess.sln -c Release
+echo "Built in $((SECONDS - build_started)) s."
+wait "$saml_idp_npm" && wait "$axe_npm" || exit 1
 rm -rf TestResults
+tests_started=$SECONDS
 set +e
 dotnet test IdentityAccess.sln --no-build -c Release --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory TestResults "$@"
 rc=$?
 set -e
+echo "Tests ran in $((SECONDS - tests_started)) s."
 
 counters=$(grep -o '<Counters [^>]*>' TestResults/results.trx 2>/dev/null || true)
 passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

@@ -5,7 +5,9 @@ namespace IdentityAccess.Tests.TestSupport;
 
 /// <summary>
 /// A fresh database on the real PostgreSQL server named by <c>IA_TEST_POSTGRES</c> (the README's test command and
-/// CI start one). Without it the Postgres tests fail with a clear message rather than pass without running.
+/// CI start one). Without it the Postgres tests fail with a clear message rather than pass without running. It is
+/// created as a copy of a template the test process migrates once (<see cref="PostgresTemplateDatabase"/>), so an app
+/// started on it finds no migration to apply.
 /// </summary>
 public sealed class PostgresTestDatabase : TestDatabase
 {
@@ -22,6 +24,7 @@ public sealed class PostgresTestDatabase : TestDatabase
                 $"{ServerVariable} is not set. The README's test command (scripts/test.sh) starts a PostgreSQL server " +
                 "and sets it; to run without it, filter out these tests: --filter \"Category!=Postgres\".");
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+        PostgresTemplateDatabase.CreateCopy(_server, _name);
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
@@ -31,7 +34,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString);
+        await using var admin = new NpgsqlConnection(PostgresTemplateDatabase.Maintenance(_server));
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

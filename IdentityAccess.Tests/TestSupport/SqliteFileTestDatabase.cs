@@ -3,10 +3,20 @@ using Microsoft.Data.Sqlite;
 
 namespace IdentityAccess.Tests.TestSupport;
 
-/// <summary>A SQLite file in a temporary folder: what the portal really uses by default, WAL included.</summary>
+/// <summary>
+/// A SQLite file in a temporary folder: what the portal really uses by default, WAL included (the app's migrator
+/// turns it on at start). The file starts migrated, as a copy of <see cref="SqliteTemplateDatabase"/>.
+/// </summary>
 public sealed class SqliteFileTestDatabase : TestDatabase
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ia-test-").FullName;
+
+    public SqliteFileTestDatabase()
+    {
+        using var file = new SqliteConnection(ConnectionString);
+        file.Open();
+        SqliteTemplateDatabase.CopyInto(file);
+    }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

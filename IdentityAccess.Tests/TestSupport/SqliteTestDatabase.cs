@@ -5,7 +5,8 @@ namespace IdentityAccess.Tests.TestSupport;
 
 /// <summary>
 /// A named in-memory SQLite database, shared by every connection of this process that names it, and kept alive by
-/// one connection held open until disposal. A real SQLite engine, no file left behind.
+/// one connection held open until disposal. A real SQLite engine, no file left behind. It starts migrated, as a copy
+/// of <see cref="SqliteTemplateDatabase"/>.
 /// </summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
@@ -16,6 +17,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         ConnectionString = $"Data Source=file:ia_{Guid.NewGuid():N}?mode=memory&cache=shared";
         _keepAlive = new SqliteConnection(ConnectionString);
         _keepAlive.Open();
+        SqliteTemplateDatabase.CopyInto(_keepAlive);
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
