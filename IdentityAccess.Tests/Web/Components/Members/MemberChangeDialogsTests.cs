@@ -29,7 +29,8 @@ public sealed class MemberChangeDialogsTests : MemberDialogTest
         Pick("tier-select", "Premium");
         Provider.Find("[data-testid=change-role-submit]").Click();
 
-        Assert.Equal(new RoleChange(Role.User, SeatTier.Premium), submitted);
+        // The submit runs on the renderer's dispatcher: under load it may finish after Click returns.
+        Provider.WaitForAssertion(() => Assert.Equal(new RoleChange(Role.User, SeatTier.Premium), submitted));
         Assert.Equal(new RoleChange(Role.User, SeatTier.Premium), (await Dialog.Result)!.Data);
     }
 
@@ -82,7 +83,7 @@ public sealed class MemberChangeDialogsTests : MemberDialogTest
         TextBox("buy-seats-total").Change("25");
         Provider.Find("[data-testid=buy-seats-submit]").Click();
 
-        Assert.Equal(new SeatOrder(SeatTier.Standard, 25), submitted);
+        Provider.WaitForAssertion(() => Assert.Equal(new SeatOrder(SeatTier.Standard, 25), submitted));
     }
 
     [Fact]
