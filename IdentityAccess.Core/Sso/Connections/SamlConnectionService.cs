@@ -123,13 +123,6 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         return await write.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The connection sign-in may use: configured and enabled. No access check: sign-in is anonymous.</summary>
-    public async Task<SamlConnection?> FindEnabledAsync(Guid parentId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SamlConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId && c.Enabled, cancellationToken);
-    }
-
     /// <summary>Without an access check: for the operator command line.</summary>
     public static async Task<SamlConnectionView> GetAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
     {

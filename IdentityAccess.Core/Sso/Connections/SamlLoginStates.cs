@@ -43,18 +43,31 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
     /// </summary>
     public async Task<SamlLoginState?> ConsumeAsync(string? key, string? nonce, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > 64 || string.IsNullOrEmpty(nonce))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ConsumeAsync(db, key, nonce, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same in the caller's transaction (the ACS's one transaction): a second Response for the same state waits on
+    /// the row (PostgreSQL) or the write lock (SQLite) until this one commits, then matches nothing. The caller commits
+    /// the consumption even when the sign-in is refused or fails, so a state is never usable twice.
+    /// </summary>
+    public async Task<SamlLoginState?> ConsumeAsync(IdentityAccessDbContext db, string? key, string? nonce, CancellationToken cancellationToken = default)
+    {
+        if (!CanMatch(key, nonce))
         {
             return null;
         }
 
-        var (hash, now) = (Hash(nonce), time.GetUtcNow());
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (hash, now) = (Hash(nonce!), time.GetUtcNow());
         var consumed = await db.SamlLoginStates
             .Where(s => s.Key == key && s.NonceHash == hash && s.UsedAt == null && s.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UsedAt, now), cancellationToken);
         return consumed == 1 ? await db.SamlLoginStates.AsNoTracking().SingleAsync(s => s.Key == key, cancellationToken) : null;
     }
+
+    /// <summary>False when no state can match (no key, no cookie, an oversized key): refused before any database work.</summary>
+    public static bool CanMatch(string? key, string? nonce) => !string.IsNullOrEmpty(key) && key.Length <= 64 && !string.IsNullOrEmpty(nonce);
 
     private static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 

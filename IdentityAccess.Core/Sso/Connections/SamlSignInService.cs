@@ -16,8 +16,8 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// parent owns them, and let in only as an active member of an organization of that parent. Provisioning decisions and
 /// refusals of a person the IdP vouched for go to the parent's provisioning log (<see cref="SignInProvisioningLog"/>).
 /// </summary>
-public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, SamlConnectionService connections, SamlLoginStates states,
-    AuthnRequestBuilder requests, ISamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
+public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
+    AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
     AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger)
 {
     private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
@@ -27,14 +27,20 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
     public async Task<SamlSignInStart?> StartAsync(Guid parentId, SamlServiceProviderSettings serviceProvider, string returnUrl,
         CancellationToken cancellationToken = default)
     {
-        if (await connections.FindEnabledAsync(parentId, cancellationToken) is not { } connection)
+        SamlIdpConnection idp;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            return null;
+            if (await connections.FindAsync(db, parentId, cancellationToken) is not { } connection)
+            {
+                return null;
+            }
+
+            idp = connection.Idp;
         }
 
         // RelayState carries only the state key (SAML-SP.md §5): never the return URL, which stays on the server.
         var key = SamlLoginStates.NewKey();
-        var redirect = requests.Build(serviceProvider, connection.ToIdpConnection(), key);
+        var redirect = requests.Build(serviceProvider, idp, key);
         var nonce = await states.CreateAsync(key, parentId, redirect.RequestId, returnUrl, cancellationToken);
         return new SamlSignInStart(redirect.RedirectUrl, key, nonce);
     }
@@ -44,79 +50,101 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         SamlServiceProviderSettings serviceProvider, string correlationId, CancellationToken cancellationToken = default)
     {
         var (startedAt, started) = (time.GetUtcNow(), time.GetTimestamp());
-        // SAML-SP.md §2 step 13: consume the state first, so it is used once even when validation fails.
-        if (await states.ConsumeAsync(relayState, nonce, cancellationToken) is not { } state)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // SAML-SP.md §2 step 13: consume the state first, so it is used once even when validation fails. Everything
+        // after it shares its transaction (AcsTransaction), which commits the consumption whatever the outcome.
+        var state = SamlLoginStates.CanMatch(relayState, nonce) ? await BeginAsync(db, relayState, nonce, cancellationToken) : null;
+        if (state is null)
         {
             // No parent is known, so this goes to the log only: anyone can post here, and the audit trail is per parent.
             logger.LogWarning("SAML response refused: no outstanding login for this browser (unknown, expired or used RelayState, or no matching cookie).");
             return SamlSignInResult.Failed(SamlSignInFailure.NoLoginState, "no outstanding login for this browser");
         }
 
+        var acs = new AcsTransaction(db, db.Database.CurrentTransaction!);
         var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
         try
         {
-            return await CompleteForParentAsync(attempt, state, samlResponse, serviceProvider, cancellationToken);
+            return await CompleteForParentAsync(acs, attempt, state, samlResponse, serviceProvider, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (!await acs.KeepConsumedAfterFailureAsync())
+            {
+                await states.ConsumeAsync(relayState, nonce, CancellationToken.None); // used once, even after an outage
+            }
+
             provisioningLog.Failed(attempt, ex); // every attempt that reached a parent has its row, this one too
             throw;
         }
     }
 
-    private async Task<SamlSignInResult> CompleteForParentAsync(SignInAttempt attempt, SamlLoginState state, string? samlResponse,
-        SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
+    /// <summary>Opens the ACS's transaction and consumes the state in it; null (rolled back) when no state matched.</summary>
+    private async Task<SamlLoginState?> BeginAsync(IdentityAccessDbContext db, string? relayState, string? nonce, CancellationToken cancellationToken)
     {
-        if (await connections.FindEnabledAsync(state.ParentOrganizationId, cancellationToken) is not { } connection)
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var state = await states.ConsumeAsync(db, relayState, nonce, cancellationToken);
+        if (state is null)
         {
-            return await FailAsync(attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
+            await transaction.RollbackAsync(cancellationToken); // nothing was written
         }
 
-        var context = new SamlValidationContext(serviceProvider, connection.ToIdpConnection(), state.RequestId, time, replayCache);
+        return state;
+    }
+
+    private async Task<SamlSignInResult> CompleteForParentAsync(AcsTransaction acs, SignInAttempt attempt, SamlLoginState state, string? samlResponse,
+        SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
+    {
+        if (await connections.FindAsync(acs.Db, state.ParentOrganizationId, cancellationToken) is not ({ } connection, { } idp))
+        {
+            return await FailAsync(acs, attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
+        }
+
+        var context = new SamlValidationContext(serviceProvider, idp, state.RequestId, time, replayCache.In(acs.Db));
         var validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
         if (!validated.Succeeded)
         {
-            return await FailAsync(attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);
+            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);
         }
 
         var (identity, unusable) = SamlIdentityMapper.Map(validated.Assertion, connection.Profile);
         if (unusable is not null)
         {
-            return await FailAsync(attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
+            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
         }
 
+        await acs.MarkValidatedAsync(cancellationToken);
         for (var tries = 1; ; tries++)
         {
             try
             {
-                return await SignInAsync(attempt, connection.EntityId, identity!, state.ReturnUrl, cancellationToken);
+                return await SignInAsync(acs, attempt, connection.EntityId, identity!, state.ReturnUrl, cancellationToken);
             }
             catch (DbUpdateException) when (tries == 1)
             {
                 // A simultaneous first sign-in of the same person created the link or the person first: use theirs.
+                await acs.UndoSignInAsync(cancellationToken);
             }
         }
     }
 
     /// <summary>
-    /// One transaction: the identity is linked (or, for JIT, the person created), the person's profile follows the
+    /// In the ACS's transaction: the identity is linked (or, for JIT, the person created), the person's profile follows the
     /// IdP where the parent owns them, the groups of this sign-in are stored, JIT organizations provision, and the
     /// person is let in only when an active member of an organization of this parent; otherwise the most useful
     /// refusal is chosen.
     /// </summary>
-    private async Task<SamlSignInResult> SignInAsync(SignInAttempt attempt, string idp, SamlIdentity identity, string returnUrl, CancellationToken cancellationToken)
+    private async Task<SamlSignInResult> SignInAsync(AcsTransaction acs, SignInAttempt attempt, string idp, SamlIdentity identity, string returnUrl,
+        CancellationToken cancellationToken)
     {
-        var parentId = attempt.ParentId;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (db, parentId) = (acs.Db, attempt.ParentId);
         var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
         var organizations = await jit.OrganizationsAsync(db, parentId, cancellationToken);
         var mayCreate = organizations.Any(o => o.ProvisionsJustInTime);
         var link = await linker.LinkAsync(db, parentId, identity, domains.Owns(identity.Email), mayCreate, cancellationToken);
         if (link is null)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await RefuseNewcomerAsync(db, attempt, idp, identity, domains, organizations, cancellationToken);
+            return await RefuseNewcomerAsync(acs, attempt, idp, identity, domains, organizations, cancellationToken);
         }
 
         var person = link.Person!;
@@ -154,7 +182,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         // Kept even when refused: a newcomer in no mapped group stays listed, one without a seat waits in the queue.
         await db.SaveChangesAsync(cancellationToken);
         changes.After = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken); // as committed below
-        await transaction.CommitAsync(cancellationToken);
+        await acs.CommitAsync(cancellationToken);
         if (refusal is not null)
         {
             provisioningLog.Refused(attempt, refusal.Failure, $"{person.Email}: {refusal.Detail}" + (refusal.OrganizationName.Length > 0 ? $" ({refusal.OrganizationName})" : ""),
@@ -176,15 +204,15 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
 
     // Nobody here: an address of a domain the parent did not verify is never linked nor given a person, so say so
     // (the parent's name on the page); otherwise, no organization of the parent creates accounts at sign-in.
-    private async Task<SamlSignInResult> RefuseNewcomerAsync(IdentityAccessDbContext db, SignInAttempt attempt, string idp, SamlIdentity identity,
+    private async Task<SamlSignInResult> RefuseNewcomerAsync(AcsTransaction acs, SignInAttempt attempt, string idp, SamlIdentity identity,
         ParentDomains domains, IReadOnlyList<ParentOrganizationMode> organizations, CancellationToken cancellationToken)
     {
         var who = $"subject {LogSafe.Quote(identity.Subject)} ({LogSafe.Quote(identity.Email)})";
         if (identity.Email is { Length: > 0 } email && !domains.Owns(email))
         {
-            var parent = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == attempt.ParentId).Select(p => p.Name).SingleAsync(cancellationToken);
+            var parent = await acs.Db.ParentOrganizations.AsNoTracking().Where(p => p.Id == attempt.ParentId).Select(p => p.Name).SingleAsync(cancellationToken);
             var detail = $"{who}: the email's domain {LogSafe.Quote(EmailAddress.DomainOf(email))} is not one of {parent}'s verified domains ({domains.Describe()})";
-            var failed = await FailAsync(attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail, cancellationToken);
+            var failed = await FailAsync(acs, attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail, cancellationToken);
             return failed with { OrganizationName = parent };
         }
 
@@ -192,16 +220,19 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         var planned = organizations.Where(o => o.Mode == Provisioning.ProvisioningMode.Jit && !o.ProvisionsJustInTime).Select(o => o.Name).ToList();
         var noAccount = $"no account for {who}" + (planned.Count == 0 ? ""
             : $"; {string.Join(", ", planned)} {(planned.Count == 1 ? "is" : "are")} set to provision just in time, but the plan does not allow it");
-        return await FailAsync(attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
+        return await FailAsync(acs, attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
     }
 
-    private async Task<SamlSignInResult> FailAsync(SignInAttempt attempt, string idp, SamlSignInFailure failure, string detail, CancellationToken cancellationToken)
+    /// <summary>A refusal: its audit entry commits with the consumed state (and the replay entry, when validation got that far).</summary>
+    private async Task<SamlSignInResult> FailAsync(AcsTransaction acs, SignInAttempt attempt, string idp, SamlSignInFailure failure, string detail,
+        CancellationToken cancellationToken)
     {
         logger.LogWarning("SAML sign-in refused for parent {ParentId}, IdP {IdP}: {Failure}: {Detail}", attempt.ParentId, idp, failure, detail);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var db = acs.Db;
         audit.Record(db, _signIn, "sso.sign-in-refused", idp.Length > 320 ? idp[..320] : idp, null, new { Failure = failure.ToString(), Detail = detail },
             parentOrganizationId: attempt.ParentId);
         await db.SaveChangesAsync(cancellationToken);
+        await acs.CommitAsync(cancellationToken);
         provisioningLog.Refused(attempt, failure, detail);
         return SamlSignInResult.Failed(failure, detail);
     }
