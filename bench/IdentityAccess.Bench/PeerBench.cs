@@ -30,7 +30,9 @@ internal static class PeerBench
 
         await PeerProcess.EnsureInstalledAsync();
         await using var scimmy = await PeerProcess.StartAsync("scimmy-server.mjs");
-        await using var jackson = await PeerProcess.StartAsync("jackson-server.mjs", new Dictionary<string, string> { ["JACKSON_POSTGRES_URL"] = JacksonServerUrl() });
+        // No anonymous analytics calls out of Jackson during the run.
+        await using var jackson = await PeerProcess.StartAsync("jackson-server.mjs",
+            new Dictionary<string, string> { ["JACKSON_POSTGRES_URL"] = JacksonServerUrl(), ["DO_NOT_TRACK"] = "1", ["BOXYHQ_NO_ANALYTICS"] = "1" });
         await using var portal = await BenchPortal.StartAsync(0, DirectorySyncWithMappings);
 
         var portalCpu = () => Process.GetCurrentProcess().TotalProcessorTime;

@@ -26,7 +26,8 @@ internal sealed class PeerProcess : IAsyncDisposable
 
     public static string PeersFolder { get; } = FindPeersFolder();
 
-    /// <summary>Installs the peers' locked packages once (`npm ci`), so a fresh clone needs no manual step.</summary>
+    /// <summary>Installs the peers' locked packages once (`npm ci`), so a fresh clone needs no manual step. No install scripts:
+    /// the only one is better-sqlite3's native build (a Jackson engine the bench does not use), which needs node headers from the network.</summary>
     public static async Task EnsureInstalledAsync()
     {
         if (Directory.Exists(Path.Combine(PeersFolder, "node_modules")))
@@ -34,7 +35,7 @@ internal sealed class PeerProcess : IAsyncDisposable
             return;
         }
 
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = PeersFolder })
+        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --ignore-scripts --no-audit --no-fund") { WorkingDirectory = PeersFolder })
             ?? throw new InvalidOperationException("npm did not start");
         await npm.WaitForExitAsync();
         if (npm.ExitCode != 0)

@@ -25,9 +25,9 @@ SCIMMY.Resources.declare(SCIMMY.Resources.User)
         byUserName.set(key, id);
         return user;
     })
-    // The whole list for a query: scimmy applies the filter, sort and paging itself.
+    // A query: the filter is matched here by scimmy's own Filter (a scan of the Map); scimmy's ListResponse sorts and pages.
     .egress((resource) => {
-        if (!resource.id) return [...users.values()];
+        if (!resource.id) return resource.filter ? resource.filter.match([...users.values()]) : [...users.values()];
         const user = users.get(resource.id);
         if (!user) throw new SCIMMY.Types.Error(404, null, `Resource ${resource.id} not found`);
         return user;
