@@ -2,8 +2,10 @@
 // Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk] [warm-up]
 //   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs; `-- pages ...` for the portal's pages, PagesBench.cs;
-//   `-- bulk [users]` for /Bulk against single POSTs, ScimBulkBench.cs)
-//   created: users created through SCIM (the first [warm-up] of them not timed, default 200); seeded: people already synced, written straight to the database first;
+//   `-- bulk [users]` for /Bulk against single POSTs, ScimBulkBench.cs; `-- peers [users] [concurrency] [warm-up]` for the same
+//   creates against scimmy and BoxyHQ Jackson, PeerBench.cs)
+//   created: users created through SCIM (the first [warm-up] of them not timed, default 200); seeded: people already
+//   synced, written straight to the database first;
 //   walk: 0 skips the paged walk of everyone (slow at 100k).
 using System.Diagnostics;
 using System.Net;
@@ -26,6 +28,12 @@ internal static class ScimBench
         if (args.FirstOrDefault() == "bulk")
         {
             await ScimBulkBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.FirstOrDefault() == "peers")
+        {
+            await PeerBench.RunAsync(args[1..]);
             return;
         }
 
@@ -139,21 +147,31 @@ internal static class ScimBench
         Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
     }
 
-    private static Task CreateAsync(HttpClient http, string[] ids, int from, int to, int concurrency) =>
+    /// <summary>POSTs users from..to; <paramref name="usersUri"/> lets the peers bench aim the same client at another server.</summary>
+    internal static Task CreateAsync(HttpClient http, string[] ids, int from, int to, int concurrency, string usersUri = "/scim/v2/Users", List<double>? latencies = null) =>
         RunConcurrentlyAsync(to - from, concurrency, async n =>
         {
             var i = from + n;
             var body = $$"""{"userName":"bench{{i}}@acme.test","displayName":"Bench {{i}}","active":true}""";
-            var response = await http.PostAsync("/scim/v2/Users", new StringContent(body, Encoding.UTF8, "application/scim+json"));
+            var clock = Stopwatch.StartNew();
+            var response = await http.PostAsync(usersUri, new StringContent(body, Encoding.UTF8, "application/scim+json"));
+            if (latencies is not null)
+            {
+                lock (latencies)
+                {
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
             if (response.StatusCode != HttpStatusCode.Created)
             {
-                throw new InvalidOperationException($"create {i}: {(int)response.StatusCode}");
+                throw new InvalidOperationException($"create {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
 
             ids[i] = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         });
 
-    private static async Task RunConcurrentlyAsync(int count, int concurrency, Func<int, Task> work)
+    internal static async Task RunConcurrentlyAsync(int count, int concurrency, Func<int, Task> work)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -165,5 +183,5 @@ internal static class ScimBench
         }));
     }
 
-    private static double CpuMillisecondsSince(TimeSpan start) => (Process.GetCurrentProcess().TotalProcessorTime - start).TotalMilliseconds;
+    internal static double CpuMillisecondsSince(TimeSpan start) => (Process.GetCurrentProcess().TotalProcessorTime - start).TotalMilliseconds;
 }
