@@ -26,6 +26,7 @@ internal static class PeerBench
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         var users = Arg(0, 2000);
         var concurrency = Arg(1, 8);
+        var warmUp = Arg(2, Math.Min(200, users / 5)); // the portal settles after a few thousand requests (JIT tiering)
         Console.WriteLine($"SCIM create bench, peers in the same run: {users} users, concurrency {concurrency}, {Environment.ProcessorCount} cores");
 
         await PeerProcess.EnsureInstalledAsync();
@@ -36,19 +37,18 @@ internal static class PeerBench
         await using var portal = await BenchPortal.StartAsync(0, _directorySyncWithMappings);
 
         var portalCpu = () => Process.GetCurrentProcess().TotalProcessorTime;
-        await MeasureAsync($"IdentityAccess ({BenchPortal.DatabaseLabel}, directory sync + mappings)", portal.BaseUrl + "/scim/v2", portal.Token, users, concurrency, portalCpu);
-        await MeasureAsync("scimmy 1.3 (in memory)", scimmy.BaseUrl, scimmy.Token, users, concurrency, () => scimmy.ProcessorTime);
-        await MeasureAsync("BoxyHQ Jackson 26 (PostgreSQL)", jackson.BaseUrl, jackson.Token, users, concurrency, () => jackson.ProcessorTime);
+        await MeasureAsync($"IdentityAccess ({BenchPortal.DatabaseLabel}, directory sync + mappings)", portal.BaseUrl + "/scim/v2", portal.Token, users, concurrency, warmUp, portalCpu);
+        await MeasureAsync("scimmy 1.3 (in memory)", scimmy.BaseUrl, scimmy.Token, users, concurrency, warmUp, () => scimmy.ProcessorTime);
+        await MeasureAsync("BoxyHQ Jackson 26 (PostgreSQL)", jackson.BaseUrl, jackson.Token, users, concurrency, warmUp, () => jackson.ProcessorTime);
         Console.WriteLine("CPU/create: the portal's whole process (app, database engine in it, and this client); a peer's node process only (not PostgreSQL's).");
     }
 
-    private static async Task MeasureAsync(string label, string baseUrl, string token, int users, int concurrency, Func<TimeSpan> cpuTime)
+    private static async Task MeasureAsync(string label, string baseUrl, string token, int users, int concurrency, int warmUp, Func<TimeSpan> cpuTime)
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var usersUri = baseUrl + "/Users";
         var ids = new string[users];
-        var warmUp = Arg(2, Math.Min(200, users / 5)); // the portal settles after a few thousand requests (JIT tiering)
         await ScimBench.CreateAsync(http, ids, 0, warmUp, concurrency, usersUri); // JIT, pools, caches: not timed
         var latencies = new List<double>(users);
         var cpu = cpuTime();
