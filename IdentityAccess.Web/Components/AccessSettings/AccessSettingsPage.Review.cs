@@ -12,9 +12,10 @@ public sealed partial class AccessSettingsPage
         _errors = [];
         var (personId, _) = await ActingAsync();
         var draft = _form.ToDraft();
-        if (await DryRunAsync(draft, personId) is not { } preview)
+        var preview = await DryRunAsync(draft, personId);
+        StateHasChanged(); // the progress goes and the Save button is enabled again before it takes the focus back
+        if (preview is null)
         {
-            StateHasChanged(); // the Save button is enabled again before it takes the focus back from the gone Cancel
             await FocusSaveButtonAsync();
             return;
         }

@@ -112,7 +112,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
         var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
         await Task.WhenAll(view, staged, syncStatus, manage);
-        var snapshot = new AccessSettingsSnapshot(OrganizationId, personId, await view, await staged ?? [], await syncStatus, (await manage).Reason);
+        var snapshot = new AccessSettingsSnapshot(OrganizationId, personId, await view, await staged ?? [], SyncStatusSnapshot.From(await syncStatus), (await manage).Reason);
         Show(snapshot, keepDraft);
         if (!RendererInfo.IsInteractive)
         {
@@ -130,7 +130,7 @@ public sealed partial class AccessSettingsPage : IDisposable
     private void Show(AccessSettingsSnapshot snapshot, bool keepDraft)
     {
         var previous = _view;
-        (_personId, _view, _staged, _syncStatus, _manageRefusal) = (snapshot.PersonId, snapshot.View, snapshot.Staged, snapshot.SyncStatus, snapshot.ManageRefusal);
+        (_personId, _view, _staged, _syncStatus, _manageRefusal) = (snapshot.PersonId, snapshot.View, snapshot.Staged, snapshot.SyncStatus?.ToStatus(), snapshot.ManageRefusal);
         // A reload (after a sync, say) keeps a draft the person is editing; an untouched form follows the saved settings.
         if (_view is not null && (!keepDraft || previous is null || !_form.DiffersFrom(previous.Saved)))
         {

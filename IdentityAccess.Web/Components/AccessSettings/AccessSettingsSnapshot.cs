@@ -15,8 +15,17 @@ public sealed record AccessSettingsSnapshot(
     Guid PersonId,
     ProvisioningSettingsView? View,
     IReadOnlyList<StagedRemovalView> Staged,
-    DirectorySyncStatus? SyncStatus,
+    SyncStatusSnapshot? SyncStatus,
     string? ManageRefusal)
 {
     public bool IsFor(Guid organizationId, Guid personId) => OrganizationId == organizationId && PersonId == personId;
+}
+
+/// <summary><see cref="DirectorySyncStatus"/> as JSON can restore it: a set of keys travels as a list.</summary>
+public sealed record SyncStatusSnapshot(DateTimeOffset Now, IReadOnlyList<TokenSyncHealth> Tokens, int RevokedTokenRequestsLastDay, IReadOnlyList<string> NestedGroupKeys)
+{
+    public static SyncStatusSnapshot? From(DirectorySyncStatus? status) =>
+        status is null ? null : new(status.Now, status.Tokens, status.RevokedTokenRequestsLastDay, [.. status.NestedGroupKeys]);
+
+    public DirectorySyncStatus ToStatus() => new(Now, Tokens, RevokedTokenRequestsLastDay, NestedGroupKeys.ToHashSet(StringComparer.Ordinal));
 }

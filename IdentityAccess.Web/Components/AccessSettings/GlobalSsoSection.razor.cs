@@ -53,6 +53,7 @@ public sealed partial class GlobalSsoSection
     private ScimTokensState? _tokens;
     private IReadOnlyList<ParentAdminView>? _admins;
     private bool _syncing;
+    private CancellationTokenSource? _sync; // the Sync now under way, for its Cancel button
 
     private string SyncNowTitle => Scope.OrganizationId is null
         ? "Reconcile the directory into every organization using directory sync"
@@ -120,16 +121,23 @@ public sealed partial class GlobalSsoSection
 
     private async Task SyncNowAsync()
     {
+        using var sync = _sync = new CancellationTokenSource();
         _syncing = true;
         try
         {
-            var (organizationId, parentId, personId) = (Scope.OrganizationId, Scope.ParentId, Scope.PersonId);
+            var (organizationId, parentId, personId, token) = (Scope.OrganizationId, Scope.ParentId, Scope.PersonId, sync.Token);
             // Off the circuit's thread: SQLite's provider does its I/O synchronously, so awaited here the sync would hold
             // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
-            var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId) : SyncNow.SyncParentAsync(parentId, personId));
+            // Cancel is awaited, not abandoned: only a sync that has stopped can be said to have changed nothing.
+            var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId, token) : SyncNow.SyncParentAsync(parentId, personId, token));
             Snackbar.Add(outcome.Refusal?.Message ?? $"Sync finished: {outcome.Changed} membership change{(outcome.Changed == 1 ? "" : "s")}.",
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
             await OnSynced.InvokeAsync();
+        }
+        catch (Exception exception) when (sync.IsCancellationRequested && exception is OperationCanceledException or DbException)
+        {
+            // One transaction, stopped before its commit (SQLite may report the interrupted statement as its own error): rolled back whole.
+            Snackbar.Add("Sync now was cancelled. Nothing was changed.", Severity.Info);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)
         {
@@ -141,7 +149,9 @@ public sealed partial class GlobalSsoSection
         }
         finally
         {
-            _syncing = false;
+            (_syncing, _sync) = (false, null);
         }
     }
+
+    private void CancelSync() => _sync?.Cancel();
 }

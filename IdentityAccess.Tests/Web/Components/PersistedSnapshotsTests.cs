@@ -1,0 +1,63 @@
+using System.Text.Json;
+using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Tests.TestSupport;
+using IdentityAccess.Web.Components.AccessSettings;
+using IdentityAccess.Web.Components.Members;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdentityAccess.Tests.Web.Components;
+
+/// <summary>
+/// What the prerender carries into the circuit is JSON (persistent component state, System.Text.Json with the web
+/// defaults): each snapshot, read for real from the demo, must come back from that JSON whole.
+/// </summary>
+public sealed class PersistedSnapshotsTests(SqlitePortalFixture portal) : IClassFixture<SqlitePortalFixture>
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task AccessSettingsSnapshot_ReadFromTheDemo_RoundTripsThroughJson()
+    {
+        var (org, alice) = (portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"));
+        var services = portal.Factory.Services;
+        var snapshot = new AccessSettingsSnapshot(org, alice, await services.GetRequiredService<ProvisioningSettingsService>().GetAsync(org, alice),
+            [], SyncStatusSnapshot.From(await services.GetRequiredService<ProvisioningLogReader>().GetStatusAsync(org, alice)), "why not");
+
+        AssertRoundTrips(snapshot);
+        Assert.NotNull(snapshot.View);
+    }
+
+    [Fact]
+    public async Task MembersSnapshot_ReadFromTheDemo_RoundTripsThroughJson()
+    {
+        var (org, alice) = (portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"));
+        var services = portal.Factory.Services;
+        var snapshot = new MembersSnapshot(org, alice, await services.GetRequiredService<IdentityAccess.Core.Seats.SeatLedger>().GetUsageAsync(org),
+            await services.GetRequiredService<SeatQueueService>().GetAsync(org, alice),
+            await services.GetRequiredService<IdentityAccess.Core.Members.Invitations.InvitationDirectory>().ListPendingAsync(org, alice),
+            await services.GetRequiredService<IdentityAccess.Core.Members.MemberDirectory>().GetPageAsync(org, MemberTable.FirstQuery));
+
+        AssertRoundTrips(snapshot);
+        Assert.Equal(4, snapshot.FirstPage!.Items.Count);
+    }
+
+    [Fact]
+    public async Task OrganizationAccess_Granted_RoundTripsThroughJson()
+    {
+        var access = await portal.Factory.Services.GetRequiredService<OrganizationAccessService>()
+            .CheckAsync(portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"), Permission.ManageMembers);
+
+        Assert.True(access.IsGranted);
+        AssertRoundTrips(access);
+    }
+
+    // Records compare lists by reference, so the JSON of the restored value is compared with the original's.
+    private static void AssertRoundTrips<T>(T value)
+    {
+        var json = JsonSerializer.Serialize(value, _json);
+        var restored = JsonSerializer.Deserialize<T>(json, _json);
+        Assert.Equal(json, JsonSerializer.Serialize(restored, _json));
+    }
+}
