@@ -19,6 +19,7 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
         var held = portal.Factory.HeldQueries;
         var page = await portal.NewPageAsync();
         await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
+        await Expect(page.GetByTestId("not-members-loading")).ToHaveCountAsync(0); // the page's own reads are done before any is held
         var save = page.GetByTestId("save-changes");
         var progress = page.GetByTestId("dry-run-progress");
 
@@ -52,7 +53,7 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
         await save.ClickAsync();
         var review = page.GetByRole(AriaRole.Dialog);
         await Expect(review).ToContainTextAsync("Review before saving");
-        await page.Keyboard.PressAsync("Escape");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(review).ToHaveCountAsync(0);
     }
 
@@ -63,6 +64,7 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
         var held = portal.Factory.HeldQueries;
         var page = await portal.NewPageAsync();
         await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
+        await Expect(page.GetByTestId("not-members-loading")).ToHaveCountAsync(0);
         var syncs = await SyncNowAuditCountAsync();
         var snackbars = page.Locator(".mud-snackbar");
 

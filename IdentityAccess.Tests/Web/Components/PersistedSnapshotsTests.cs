@@ -1,10 +1,16 @@
 using System.Text.Json;
 using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Safety;
+using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.AccessSettings;
 using IdentityAccess.Web.Components.Members;
+using IdentityAccess.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Web.Components;
@@ -51,6 +57,24 @@ public sealed class PersistedSnapshotsTests(SqlitePortalFixture portal) : IClass
 
         Assert.True(access.IsGranted);
         AssertRoundTrips(access);
+    }
+
+    [Fact]
+    public async Task SectionsData_ReadFromTheDemo_RoundTripThroughJson()
+    {
+        var (org, alice, oscar) = (portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"), portal.Demo.Person("oscar@acme.test"));
+        var services = portal.Factory.Services;
+        var globalSso = new GlobalSsoData((await services.GetRequiredService<DomainService>().ListAsync(org, alice))!,
+            await services.GetRequiredService<SamlConnectionService>().GetAsync(org, alice),
+            (await services.GetRequiredService<ScimSetupService>().ListAsync(org, alice))!,
+            await services.GetRequiredService<ParentAdministration>().ListThroughOrganizationAsync(portal.Demo.AcmeLabs, oscar));
+
+        Assert.NotEmpty(globalSso.Domains);
+        Assert.NotEmpty(globalSso.Admins!);
+        AssertRoundTrips(new PrerenderedData<GlobalSsoData>(PrerenderedData.For(org, alice), globalSso));
+        AssertRoundTrips(new PrerenderedData<HeldTopRoleChangeList?>("held", await services.GetRequiredService<HeldTopRoleChangeService>().ListAsync(org, alice)));
+        AssertRoundTrips(new PrerenderedData<ParentMembershipView?>("parent", await services.GetRequiredService<ParentMembership>().GetAsync(org, alice)));
+        AssertRoundTrips(new PrerenderedData<int?>("grace", 30));
     }
 
     // Records compare lists by reference, so the JSON of the restored value is compared with the original's.

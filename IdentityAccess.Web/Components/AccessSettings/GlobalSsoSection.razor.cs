@@ -5,6 +5,7 @@ using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,9 @@ public sealed partial class GlobalSsoSection
     private ScimTokensState? _tokens;
     private IReadOnlyList<ParentAdminView>? _admins;
     private bool _syncing;
+
+    /// <summary>The section's data as the prerender read it, so the circuit does not read it again.</summary>
+    [PersistentState] public PrerenderedData<GlobalSsoData>? Prerendered { get; set; }
     private CancellationTokenSource? _sync; // the Sync now under way, for its Cancel button
 
     private string SyncNowTitle => Scope.OrganizationId is null
@@ -72,11 +76,24 @@ public sealed partial class GlobalSsoSection
 
         _loadedFor = Scope;
         (_domains, _saml, _tokens) = (new DomainsState(DomainService, Scope), new SamlConnectionState(SamlConnections, Scope), new ScimTokensState(Scim, Scope));
-        var admins = Scope.CanManage ? Task.FromResult<IReadOnlyList<ParentAdminView>?>(null)
-            : Scope.OrganizationId is { } organizationId ? ParentAdmins.ListThroughOrganizationAsync(organizationId, Scope.PersonId)
-            : ParentAdmins.ListAsync(Scope.ParentId, Scope.PersonId);
-        await Task.WhenAll(_domains.LoadAsync(), _saml.LoadAsync(), _tokens.LoadAsync(), admins);
-        _admins = await admins;
+        var key = PrerenderedData.For(Scope);
+        if (Prerendered.TryRestore(key, RendererInfo, out var read))
+        {
+            _domains.Show(read.Domains);
+            _saml.Show(read.Saml);
+            _tokens.Show(read.Tokens);
+            _admins = read.Admins;
+        }
+        else
+        {
+            var admins = Scope.CanManage ? Task.FromResult<IReadOnlyList<ParentAdminView>?>(null)
+                : Scope.OrganizationId is { } organizationId ? ParentAdmins.ListThroughOrganizationAsync(organizationId, Scope.PersonId)
+                : ParentAdmins.ListAsync(Scope.ParentId, Scope.PersonId);
+            await Task.WhenAll(_domains.LoadAsync(), _saml.LoadAsync(), _tokens.LoadAsync(), admins);
+            _admins = await admins;
+        }
+
+        Prerendered = PrerenderedData.Keep(key, new GlobalSsoData(_domains.Domains, _saml.View, _tokens.Tokens, _admins), RendererInfo);
     }
 
     private Task<Error?> AddDomainAsync(string domain) => ReportAsync(_domains!.AddAsync(domain), "Domain added. Publish its TXT record, then press Verify.");
