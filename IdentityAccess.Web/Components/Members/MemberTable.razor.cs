@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
+using IdentityAccess.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -9,8 +10,6 @@ public sealed partial class MemberTable
 {
     /// <summary>What the table asks for first: the first 25 members by name.</summary>
     public static MemberQuery FirstQuery { get; } = new(null, 0, 25, MemberSort.Name, false);
-
-    private static readonly int[] _pageSizes = [10, 25, 50, 100];
 
     [Parameter, EditorRequired] public Guid OrganizationId { get; set; }
 
@@ -32,61 +31,40 @@ public sealed partial class MemberTable
     /// <summary>The clock invitation expiries are shown against.</summary>
     [Parameter] public DateTimeOffset Now { get; set; }
 
-    private MudTable<MemberListItem>? _table;
-    private MemberPage? _firstPage; // shown until the interactive table holds its first load
-    private bool _served; // the interactive table has had a load: a first page arriving later is not needed
+    private EagerServerTable<MemberListItem>? _table;
+    private MemberPage? _first; // the answer to FirstQuery, until anything else is asked or a reload is
+    private bool _firstStale;
     private string? _search;
 
     private bool HasActions => OnChangeRole.HasDelegate || OnRemove.HasDelegate;
 
-    // The page may read its first page after this table was created (its reads and the access check run side by side).
-    protected override void OnParametersSet()
-    {
-        if (!_served)
-        {
-            _firstPage ??= InitialPage;
-        }
-    }
-
     /// <summary>Fetches the current page again, after the page changed a member.</summary>
-    public Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
+    public Task ReloadAsync()
+    {
+        _firstStale = true;
+        return _table?.ReloadServerData() ?? Task.CompletedTask;
+    }
 
     private PendingInvitation? InvitationFor(MemberListItem member) =>
         member.Status == MembershipStatus.Invited ? InvitationOf?.Invoke(member.MembershipId) : null;
 
-    // The static table's pager counts the page it holds; this one says what the whole table will.
-    private static string FirstPageInfo(MemberPage page) =>
-        page.Items.Count == 0 ? "0-0 of 0" : $"1-{page.Items.Count} of {page.TotalCount}";
-
+    // The table asks for its first page before its first render and again after it: the second is answered from the first.
     private async Task<TableData<MemberListItem>> ServerReload(TableState state, CancellationToken cancellationToken)
     {
         var sort = Enum.TryParse<MemberSort>(state.SortLabel, out var parsed) ? parsed : MemberSort.Name;
         var query = new MemberQuery(_search, state.Page * state.PageSize, state.PageSize, sort, state.SortDirection == SortDirection.Descending);
         MemberPage page;
-        if (!_served && InitialPage is { } initial && query == FirstQuery)
+        if (query == FirstQuery && !_firstStale)
         {
-            (page, _served) = (initial, true);
+            page = _first ??= InitialPage ?? await LoadPage(query, cancellationToken);
         }
         else
         {
-            _served = true;
+            _firstStale = true;
             page = await LoadPage(query, cancellationToken);
         }
 
-        if (_firstPage is not null)
-        {
-            _ = RevealAsync();
-        }
-
         return new TableData<MemberListItem> { Items = page.Items, TotalItems = page.TotalCount };
-    }
-
-    // After the interactive table has taken its first load (the yield lets it store the page): it replaces the static one.
-    private async Task RevealAsync()
-    {
-        await Task.Yield();
-        _firstPage = null;
-        StateHasChanged();
     }
 
     private async Task OnSearchAsync(string? search)
