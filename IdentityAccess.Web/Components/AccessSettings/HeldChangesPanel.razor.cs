@@ -4,9 +4,9 @@ using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using IdentityAccess.Web.Components.Shared;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
