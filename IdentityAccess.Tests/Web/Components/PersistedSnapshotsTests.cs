@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Safety;
@@ -11,6 +13,7 @@ using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.AccessSettings;
 using IdentityAccess.Web.Components.Members;
 using IdentityAccess.Web.Components.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Web.Components;
@@ -75,6 +78,33 @@ public sealed class PersistedSnapshotsTests(SqlitePortalFixture portal) : IClass
         AssertRoundTrips(new PrerenderedData<HeldTopRoleChangeList?>("held", await services.GetRequiredService<HeldTopRoleChangeService>().ListAsync(org, alice)));
         AssertRoundTrips(new PrerenderedData<ParentMembershipView?>("parent", await services.GetRequiredService<ParentMembership>().GetAsync(org, alice)));
         AssertRoundTrips(new PrerenderedData<int?>("grace", 30));
+    }
+
+    [Fact]
+    public async Task LogPages_ReadFromTheApp_RoundTripThroughJson()
+    {
+        var (org, alice) = (portal.Demo.AcmeChat, portal.Demo.Person("alice@acme.test"));
+        var services = portal.Factory.Services;
+        Guid parentId;
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            parentId = await db.Organizations.Where(o => o.Id == org).Select(o => o.ParentOrganizationId).SingleAsync();
+        }
+
+        // A token (an audit entry) and a SCIM request with it (a provisioning log row), through the app itself.
+        var (token, _) = await services.GetRequiredService<ScimTokenService>().GenerateAsync(parentId, new AuditActor(alice, "alice@acme.test"));
+        using var scim = portal.CreateClient();
+        scim.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Secret);
+        await scim.GetAsync("/scim/v2/Users?count=1");
+        await services.FlushProvisioningLogAsync();
+
+        var audit = await services.GetRequiredService<AuditTrail>().GetPageAsync(org, new AuditQuery());
+        var log = await services.GetRequiredService<ProvisioningLogReader>().GetPageAsync(org, alice, new ProvisioningLogQuery());
+
+        Assert.NotEmpty(audit.Items);
+        Assert.NotEmpty(log!.Items);
+        AssertRoundTrips(new PrerenderedData<AuditPage>(PrerenderedData.For(new AuditQuery()), audit));
+        AssertRoundTrips(new PrerenderedData<ProvisioningLogPage>(PrerenderedData.For(new ProvisioningLogQuery()), log));
     }
 
     // Records compare lists by reference, so the JSON of the restored value is compared with the original's.
