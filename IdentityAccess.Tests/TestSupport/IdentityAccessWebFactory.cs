@@ -15,6 +15,9 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
 {
     public TestDatabase Database => database;
 
+    /// <summary>Holds the app's queries when a test arms it (progress and Cancel while a read takes long); inert otherwise.</summary>
+    public HeldQueries HeldQueries { get; } = new();
+
     /// <summary>
     /// Where test apps without a certificate keep their Data Protection keys: one folder for the test run, under the
     /// build output, so tests write nothing into the source tree.
@@ -36,6 +39,9 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services
+            .ConfigureDbContext<SqliteIdentityAccessDbContext>(options => options.AddInterceptors(HeldQueries))
+            .ConfigureDbContext<PostgresIdentityAccessDbContext>(options => options.AddInterceptors(HeldQueries)));
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));

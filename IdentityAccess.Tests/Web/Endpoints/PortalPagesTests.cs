@@ -97,17 +97,17 @@ public abstract class PortalPagesTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task IdentityPage_TeamOwner_PrerendersThePageAndShowsProgressWhileTheSettingsLoad()
+    public async Task IdentityPage_TeamOwner_FirstResponseShowsTheSettingsAndWhyScimIsUnavailable()
     {
         var response = await portal.CreateClient(portal.Demo.Person("grace@globex.test")).GetAsync($"/orgs/{portal.Demo.GlobexTeam}/identity");
 
-        // The settings themselves (and why SCIM is unavailable on Team) are read once the page is interactive: see
-        // ChooseProvisioningModeJourneyTests in Chromium and the ProvisioningModeSelect component tests.
+        // Read during the prerender: the first response shows the settings, not a progress bar in their place.
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Identity and access", html);
         Assert.Contains("Team plan", html);
-        Assert.Contains("mud-progress-linear", html);
+        Assert.Contains("data-testid=\"mode-select\"", html);
+        Assert.Contains("data-testid=\"mode-unavailable-reason\"", html);
     }
 
     [Fact]

@@ -40,9 +40,16 @@ public sealed partial class AccessSettingsPage : IDisposable
 
     private AssignedButNotMembers? _notMembers;
     private readonly CancellationTokenSource _closed = new();
+    private CancellationTokenSource? _dryRun; // the Save changes dry run under way, for its Cancel button
 
     private Guid? _loadedFor;
     private bool _loading;
+
+    /// <summary>
+    /// The settings read while the page was prerendered, carried into the interactive render (the framework serializes
+    /// it into the page and restores it when the circuit starts), so the circuit draws them without reading them again.
+    /// </summary>
+    [PersistentState] public AccessSettingsSnapshot? Prerendered { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,11 +66,24 @@ public sealed partial class AccessSettingsPage : IDisposable
         }
 
         _loadedFor = OrganizationId;
+        var (personId, _) = await ActingAsync();
+        if (Prerendered is { } prerendered && prerendered.IsFor(OrganizationId, personId) && RendererInfo.IsInteractive)
+        {
+            Prerendered = null; // used once: a later visit in this circuit reads afresh
+            Show(prerendered, keepDraft: false);
+            await LoadNotMembersAsync(personId);
+            return;
+        }
+
         await LoadAsync();
     }
 
     // Cancelled, not disposed: a handler still running when the page goes (a sync) may yet reach LoadAsync and its token.
-    public void Dispose() => _closed.Cancel();
+    public void Dispose()
+    {
+        _closed.Cancel();
+        _dryRun?.Cancel();
+    }
 
     private Task LoadAsync() => LoadAsync(keepDraft: true);
 
@@ -84,28 +104,37 @@ public sealed partial class AccessSettingsPage : IDisposable
     private async Task LoadSettingsAsync(bool keepDraft)
     {
         var (personId, _) = await ActingAsync();
-        _personId = personId;
 
-        // The settings view waits for the page to be interactive: prerendering shows a progress bar instead. The reads
-        // are independent, each on its own context, so on PostgreSQL their round trips overlap (SQLite's provider runs
-        // them one after another anyway).
-        var view = RendererInfo.IsInteractive ? Settings.GetAsync(OrganizationId, personId) : Task.FromResult<ProvisioningSettingsView?>(null);
+        // Read in the prerender too, so the first response holds the settings. The reads are independent, each on its
+        // own context, so on PostgreSQL their round trips overlap (SQLite's provider runs them one after another anyway).
+        var view = Settings.GetAsync(OrganizationId, personId);
         var staged = StagedRemovals.ListAsync(OrganizationId, personId);
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
         var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
         await Task.WhenAll(view, staged, syncStatus, manage);
-        var previous = _view;
-        (_view, _staged, _syncStatus, _manageRefusal) = (await view, await staged ?? [], await syncStatus, (await manage).Reason);
+        var snapshot = new AccessSettingsSnapshot(OrganizationId, personId, await view, await staged ?? [], SyncStatusSnapshot.From(await syncStatus), (await manage).Reason);
+        Show(snapshot, keepDraft);
+        if (!RendererInfo.IsInteractive)
+        {
+            Prerendered = snapshot; // persisted when the prerender ends
+            return; // "not members" grows with the directory: it is read once the page is interactive, not in the first response
+        }
+
         await (_heldChanges?.RefreshAsync() ?? Task.CompletedTask);
         if (_view is not null)
         {
-            // A reload (after a sync, say) keeps a draft the person is editing; an untouched form follows the saved settings.
-            if (!keepDraft || previous is null || !_form.DiffersFrom(previous.Saved))
-            {
-                _form = AccessSettingsForm.From(_view.Saved);
-            }
-
             await LoadNotMembersAsync(personId);
+        }
+    }
+
+    private void Show(AccessSettingsSnapshot snapshot, bool keepDraft)
+    {
+        var previous = _view;
+        (_personId, _view, _staged, _syncStatus, _manageRefusal) = (snapshot.PersonId, snapshot.View, snapshot.Staged, snapshot.SyncStatus?.ToStatus(), snapshot.ManageRefusal);
+        // A reload (after a sync, say) keeps a draft the person is editing; an untouched form follows the saved settings.
+        if (_view is not null && (!keepDraft || previous is null || !_form.DiffersFrom(previous.Saved)))
+        {
+            _form = AccessSettingsForm.From(_view.Saved);
         }
     }
 
@@ -131,60 +160,6 @@ public sealed partial class AccessSettingsPage : IDisposable
         if (organizationId == OrganizationId)
         {
             _notMembers = notMembers;
-        }
-    }
-
-    // The dry run first; only a confirmed dialog saves, and the save re-checks everything in its own transaction.
-    private async Task ReviewAndSaveAsync()
-    {
-        _errors = [];
-        var (personId, actor) = await ActingAsync();
-        var draft = _form.ToDraft();
-        ProvisioningPreview preview;
-        _busy = true;
-        try
-        {
-            preview = await Settings.PreviewAsync(OrganizationId, draft, personId);
-        }
-        finally
-        {
-            _busy = false; // the dialog is modal; a Save button disabled under it would lose the keyboard focus for good
-        }
-
-        var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>("Review before saving",
-            new DialogParameters<ProvisioningDiffDialog> { { d => d.Preview, preview } },
-            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
-        var result = await dialog.Result;
-        await FocusSaveButtonAsync();
-        if (result is null || result.Canceled)
-        {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            var saved = await Settings.SaveAsync(OrganizationId, draft, personId, result.Data as int?);
-            _errors = saved.Errors;
-            if (_errors.Count == 0)
-            {
-                var changed = saved.Plan!.Changed.Count(o => !o.AtNextSignIn);
-                Snackbar.Add($"Settings saved. {changed} membership change{(changed == 1 ? "" : "s")} applied.", Severity.Success);
-                await LoadAsync(keepDraft: false);
-            }
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    // A closed dialog leaves the focus on the page's body: a keyboard user goes on from the button that opened it.
-    private async Task FocusSaveButtonAsync()
-    {
-        if (_saveButton is not null)
-        {
-            await _saveButton.FocusAsync();
         }
     }
 

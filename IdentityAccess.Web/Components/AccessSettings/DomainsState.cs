@@ -12,6 +12,9 @@ public sealed class DomainsState(DomainService domains, ParentSettingsScope scop
         ? await domains.ListAsync(organizationId, scope.PersonId)
         : await domains.ListForParentAsync(scope.ParentId, scope.PersonId)) ?? [];
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(IReadOnlyList<DomainView> domains) => Domains = domains;
+
     public Task<Error?> AddAsync(string domain) => ChangeAsync(() => domains.AddAsync(scope.ParentId, domain, scope.PersonId));
 
     public Task<Error?> VerifyAsync(Guid id) => ChangeAsync(() => domains.VerifyAsync(scope.ParentId, id, scope.PersonId));

@@ -5,6 +5,7 @@ using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,10 @@ public sealed partial class GlobalSsoSection
     private IReadOnlyList<ParentAdminView>? _admins;
     private bool _syncing;
 
+    /// <summary>The section's data as the prerender read it, so the circuit does not read it again.</summary>
+    [PersistentState] public PrerenderedData<GlobalSsoData>? Prerendered { get; set; }
+    private CancellationTokenSource? _sync; // the Sync now under way, for its Cancel button
+
     private string SyncNowTitle => Scope.OrganizationId is null
         ? "Reconcile the directory into every organization using directory sync"
         : "Reconcile the directory into this organization now";
@@ -71,11 +76,24 @@ public sealed partial class GlobalSsoSection
 
         _loadedFor = Scope;
         (_domains, _saml, _tokens) = (new DomainsState(DomainService, Scope), new SamlConnectionState(SamlConnections, Scope), new ScimTokensState(Scim, Scope));
-        var admins = Scope.CanManage ? Task.FromResult<IReadOnlyList<ParentAdminView>?>(null)
-            : Scope.OrganizationId is { } organizationId ? ParentAdmins.ListThroughOrganizationAsync(organizationId, Scope.PersonId)
-            : ParentAdmins.ListAsync(Scope.ParentId, Scope.PersonId);
-        await Task.WhenAll(_domains.LoadAsync(), _saml.LoadAsync(), _tokens.LoadAsync(), admins);
-        _admins = await admins;
+        var key = PrerenderedData.For(Scope);
+        if (Prerendered.TryRestore(key, RendererInfo, out var read))
+        {
+            _domains.Show(read.Domains);
+            _saml.Show(read.Saml);
+            _tokens.Show(read.Tokens);
+            _admins = read.Admins;
+        }
+        else
+        {
+            var admins = Scope.CanManage ? Task.FromResult<IReadOnlyList<ParentAdminView>?>(null)
+                : Scope.OrganizationId is { } organizationId ? ParentAdmins.ListThroughOrganizationAsync(organizationId, Scope.PersonId)
+                : ParentAdmins.ListAsync(Scope.ParentId, Scope.PersonId);
+            await Task.WhenAll(_domains.LoadAsync(), _saml.LoadAsync(), _tokens.LoadAsync(), admins);
+            _admins = await admins;
+        }
+
+        Prerendered = PrerenderedData.Keep(key, new GlobalSsoData(_domains.Domains, _saml.View, _tokens.Tokens, _admins), RendererInfo);
     }
 
     private Task<Error?> AddDomainAsync(string domain) => ReportAsync(_domains!.AddAsync(domain), "Domain added. Publish its TXT record, then press Verify.");
@@ -120,16 +138,23 @@ public sealed partial class GlobalSsoSection
 
     private async Task SyncNowAsync()
     {
+        using var sync = _sync = new CancellationTokenSource();
         _syncing = true;
         try
         {
-            var (organizationId, parentId, personId) = (Scope.OrganizationId, Scope.ParentId, Scope.PersonId);
+            var (organizationId, parentId, personId, token) = (Scope.OrganizationId, Scope.ParentId, Scope.PersonId, sync.Token);
             // Off the circuit's thread: SQLite's provider does its I/O synchronously, so awaited here the sync would hold
             // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
-            var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId) : SyncNow.SyncParentAsync(parentId, personId));
+            // Cancel is awaited, not abandoned: only a sync that has stopped can be said to have changed nothing.
+            var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId, token) : SyncNow.SyncParentAsync(parentId, personId, token));
             Snackbar.Add(outcome.Refusal?.Message ?? $"Sync finished: {outcome.Changed} membership change{(outcome.Changed == 1 ? "" : "s")}.",
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
             await OnSynced.InvokeAsync();
+        }
+        catch (Exception exception) when (sync.IsCancellationRequested && exception is OperationCanceledException or DbException)
+        {
+            // One transaction, stopped before its commit (SQLite may report the interrupted statement as its own error): rolled back whole.
+            Snackbar.Add("Sync now was cancelled. Nothing was changed.", Severity.Info);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)
         {
@@ -141,7 +166,9 @@ public sealed partial class GlobalSsoSection
         }
         finally
         {
-            _syncing = false;
+            (_syncing, _sync) = (false, null);
         }
     }
+
+    private void CancelSync() => _sync?.Cancel();
 }

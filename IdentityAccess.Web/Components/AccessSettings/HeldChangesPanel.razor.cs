@@ -4,6 +4,7 @@ using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -27,6 +28,9 @@ public sealed partial class HeldChangesPanel
 
     private HeldChangesState? _state;
 
+    /// <summary>The held changes as the prerender read them, so the circuit does not read them again.</summary>
+    [PersistentState] public PrerenderedData<HeldTopRoleChangeList?>? Prerendered { get; set; }
+
     private string TopRole => RoleCatalog.DisplayName(RoleCatalog.TopRole(Product));
 
     private string WhoDecides => $"Only {OrganizationPermissions.Describe(Product, Permission.ResolveHeldChanges)} can apply or keep a held change.";
@@ -40,7 +44,17 @@ public sealed partial class HeldChangesPanel
 
         var personId = (await AuthenticationStateTask).User.GetPersonId() ?? Guid.Empty;
         _state = new HeldChangesState(Service, OrganizationId, personId);
-        await _state.LoadAsync();
+        var key = PrerenderedData.For(OrganizationId, personId);
+        if (Prerendered.TryRestore(key, RendererInfo, out var list))
+        {
+            _state.Show(list);
+        }
+        else
+        {
+            await _state.LoadAsync();
+        }
+
+        Prerendered = PrerenderedData.Keep(key, _state.List, RendererInfo);
     }
 
     /// <summary>Reads the held changes again, after something else on the page may have changed them (Sync now).</summary>

@@ -21,6 +21,9 @@ public sealed class HeldChangesState(HeldTopRoleChangeService service, Guid orga
     public async Task LoadAsync(CancellationToken cancellationToken = default) =>
         List = await service.ListAsync(organizationId, actingPersonId, cancellationToken);
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(HeldTopRoleChangeList? list) => List = list;
+
     /// <summary>Applies what the IdP asked; the typed email confirms it. Reloads when done.</summary>
     public async Task<Error?> ApplyAsync(Guid heldChangeId, string typedEmail) =>
         await RunAsync(() => service.ApplyAsync(organizationId, heldChangeId, typedEmail, actingPersonId));

@@ -12,6 +12,9 @@ public sealed class SamlConnectionState(SamlConnectionService connections, Paren
         ? await connections.GetAsync(organizationId, scope.PersonId)
         : await connections.GetForParentAsync(scope.ParentId, scope.PersonId);
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(SamlConnectionView? view) => View = view;
+
     public Task<Error?> ImportAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
         ChangeAsync(() => connections.ImportMetadataAsync(scope.ParentId, xml, preset, scope.PersonId, custom));
 

@@ -11,6 +11,9 @@ public sealed class ScimTokensState(ScimSetupService scim, ParentSettingsScope s
         ? await scim.ListAsync(organizationId, scope.PersonId)
         : await scim.ListForParentAsync(scope.ParentId, scope.PersonId)) ?? [];
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(IReadOnlyList<ScimTokenInfo> tokens) => Tokens = tokens;
+
     public Task<ScimSetupService.TokenChange> GenerateAsync() => scim.GenerateAsync(scope.ParentId, scope.PersonId);
 
     public Task<ScimSetupService.TokenChange> RevokeAsync(Guid tokenId) => scim.RevokeAsync(scope.ParentId, tokenId, scope.PersonId);

@@ -41,16 +41,57 @@ public sealed partial class MembersPage
     private Dictionary<Guid, PendingInvitation> _invitationsByMembership = [];
     private MemberTable? _table;
 
-    protected override async Task OnParametersSetAsync() => await LoadSeatsAsync();
+    private MemberPage? _firstPage; // the table's first page, read with the rest so it is drawn with them
+    private Guid? _loadedFor;
 
-    private async Task LoadSeatsAsync()
+    /// <summary>
+    /// What the prerender read, carried into the interactive render (the framework serializes it into the page and
+    /// restores it when the circuit starts), so the circuit draws the page without reading it again.
+    /// </summary>
+    [PersistentState] public MembersSnapshot? Prerendered { get; set; }
+
+    protected override async Task OnParametersSetAsync()
     {
+        // Parameters are set again whenever the layout re-renders (the circuit coming up): only another organization reads again.
+        if (_loadedFor == OrganizationId)
+        {
+            return;
+        }
+
+        _loadedFor = OrganizationId;
         var acting = await ActingPersonAsync();
-        _seats = await Seats.GetUsageAsync(OrganizationId);
-        _queue = await SeatQueue.GetAsync(OrganizationId, acting);
-        _invitations = await InvitationDirectory.ListPendingAsync(OrganizationId, acting);
-        _invitationsByMembership = _invitations.ToDictionary(i => i.MembershipId);
+        if (Prerendered is { } prerendered && prerendered.IsFor(OrganizationId, acting) && RendererInfo.IsInteractive)
+        {
+            Prerendered = null; // used once: a later visit in this circuit reads afresh
+            Show(prerendered);
+            return;
+        }
+
+        // The gate says why to someone who may not manage members; nothing is read (nor carried into the page) for them.
+        if (!(await AccessService.CheckAsync(OrganizationId, acting, Permission.ManageMembers)).IsGranted)
+        {
+            return;
+        }
+
+        var snapshot = await ReadSeatsAsync(acting) with { FirstPage = await Members.GetPageAsync(OrganizationId, MemberTable.FirstQuery) };
+        Show(snapshot);
+        if (!RendererInfo.IsInteractive)
+        {
+            Prerendered = snapshot; // persisted when the prerender ends
+        }
     }
+
+    private async Task<MembersSnapshot> ReadSeatsAsync(Guid acting) => new(OrganizationId, acting, await Seats.GetUsageAsync(OrganizationId),
+        await SeatQueue.GetAsync(OrganizationId, acting), await InvitationDirectory.ListPendingAsync(OrganizationId, acting), null);
+
+    private void Show(MembersSnapshot snapshot)
+    {
+        (_seats, _queue, _invitations) = (snapshot.Seats, snapshot.Queue, snapshot.Invitations);
+        _invitationsByMembership = _invitations.ToDictionary(i => i.MembershipId);
+        _firstPage = snapshot.FirstPage; // null after a refresh: the table then reloads its own page
+    }
+
+    private async Task LoadSeatsAsync() => Show(await ReadSeatsAsync(await ActingPersonAsync()));
 
     private PendingInvitation? InvitationOf(Guid membershipId) => _invitationsByMembership.GetValueOrDefault(membershipId);
 

@@ -10,6 +10,9 @@ public sealed class JoinRequestsState(JoinRequestReview review, ParentPageScope 
 
     public async Task LoadAsync() => Pending = await review.ListPendingAsync(scope.ParentId, scope.PersonId) ?? [];
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(IReadOnlyList<JoinRequestView> requests) => Pending = requests;
+
     public Task<Error?> ApproveAsync(Guid requestId) => ChangeAsync(review.ApproveAsync(scope.ParentId, requestId, scope.PersonId));
 
     public Task<Error?> DeclineAsync(Guid requestId) => ChangeAsync(review.DeclineAsync(scope.ParentId, requestId, scope.PersonId));

@@ -10,6 +10,9 @@ public sealed class ParentAdminsState(ParentAdministration admins, ParentPageSco
 
     public async Task LoadAsync() => Admins = await admins.ListAsync(scope.ParentId, scope.PersonId);
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(IReadOnlyList<ParentAdminView>? admins) => Admins = admins;
+
     public Task<Error?> GrantAsync(string email) => ChangeAsync(admins.GrantAsync(scope.ParentId, email, scope.PersonId));
 
     public Task<Error?> RevokeAsync(Guid personId) => ChangeAsync(admins.RevokeAsync(scope.ParentId, personId, scope.PersonId));

@@ -11,6 +11,9 @@ public sealed class ParentMembershipState(ParentMembership membership, Guid orga
 
     public async Task LoadAsync() => View = await membership.GetAsync(organizationId, personId);
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(ParentMembershipView? view) => View = view;
+
     public Task<Error?> RequestToJoinAsync(Guid parentId) => ChangeAsync(membership.RequestToJoinAsync(organizationId, parentId, personId));
 
     public Task<Error?> WithdrawAsync() => ChangeAsync(membership.WithdrawAsync(organizationId, personId));

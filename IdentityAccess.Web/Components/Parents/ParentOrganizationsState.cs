@@ -9,6 +9,9 @@ public sealed class ParentOrganizationsState(ParentOrganizationsQuery query, Org
 
     public async Task LoadAsync() => Organizations = await query.ListAsync(scope.ParentId, scope.PersonId);
 
+    /// <summary>Shows what was read before (in the prerender) instead of reading it.</summary>
+    public void Show(IReadOnlyList<ParentOrganizationRow>? organizations) => Organizations = organizations;
+
     public async Task<CreatedOrganization> CreateAsync(NewOrganization organization)
     {
         var created = await creator.CreateUnderParentAsync(scope.ParentId, organization, scope.PersonId);

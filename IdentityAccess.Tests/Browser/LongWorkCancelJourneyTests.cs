@@ -1,0 +1,109 @@
+using IdentityAccess.Tests.Browser.Accessibility;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdentityAccess.Tests.Browser;
+
+/// <summary>
+/// Save changes' dry run and Sync now run off the circuit's thread: while they take long (the app's queries are held
+/// by the test, no timing involved) the page shows progress, keeps answering, and Cancel stops them through their
+/// CancellationToken. Sync now is one transaction, so a cancelled one changes nothing.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task SaveChanges_DryRunHeld_ShowsProgress_CancelStopsIt_AndThePageStaysUsable()
+    {
+        var held = portal.Factory.HeldQueries;
+        var page = await portal.NewPageAsync();
+        await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
+        await Expect(page.GetByTestId("not-members-loading")).ToHaveCountAsync(0); // the page's own reads are done before any is held
+        var save = page.GetByTestId("save-changes");
+        var progress = page.GetByTestId("dry-run-progress");
+
+        held.Hold();
+        try
+        {
+            await save.ClickAsync();
+            await Expect(progress).ToHaveTextAsync("Checking who would be affected…");
+            await Expect(save).ToBeDisabledAsync();
+
+            // The circuit answers meanwhile: another control works while the dry run waits.
+            var switcherItem = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Acme Console" });
+            await page.GetByTestId("org-switcher").ClickAsync();
+            await Expect(switcherItem).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(switcherItem).ToHaveCountAsync(0);
+
+            await page.GetByTestId("cancel-dry-run").ClickAsync();
+            await Expect(progress).ToHaveCountAsync(0);
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Review cancelled. Nothing was saved." })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            await Expect(save).ToBeEnabledAsync();
+            await WaitForAsync(() => held.Cancelled > 0); // the Cancel reached the dry run's query
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        // The page goes on: the next Save changes runs its dry run to the review.
+        await save.ClickAsync();
+        var review = page.GetByRole(AriaRole.Dialog);
+        await Expect(review).ToContainTextAsync("Review before saving");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(review).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task SyncNow_Held_ShowsProgressAndCancel_CancelChangesNothing_AndTheNextSyncRuns()
+    {
+        await AcmeOnDirectorySync.ArrangeAsync(portal);
+        var held = portal.Factory.HeldQueries;
+        var page = await portal.NewPageAsync();
+        await PortalPage.SignInAsync(page, "alice@acme.test", $"/orgs/{portal.Demo.AcmeChat}/identity");
+        await Expect(page.GetByTestId("not-members-loading")).ToHaveCountAsync(0);
+        var syncs = await SyncNowAuditCountAsync();
+        var snackbars = page.Locator(".mud-snackbar");
+
+        held.Hold();
+        try
+        {
+            await page.GetByTestId("sync-now").ClickAsync();
+            await Expect(page.GetByTestId("sync-progress")).ToHaveTextAsync("Syncing the directory…");
+            await page.GetByTestId("cancel-sync").ClickAsync();
+            await Expect(snackbars.Filter(new() { HasText = "Sync now was cancelled. Nothing was changed." })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("sync-progress")).ToHaveTextAsync("");
+            await Expect(page.GetByTestId("cancel-sync")).ToHaveCountAsync(0);
+            Assert.Equal(1, held.Cancelled);
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        Assert.Equal(syncs, await SyncNowAuditCountAsync()); // rolled back: not even its audit entry was written
+        await page.GetByTestId("sync-now").ClickAsync();
+        await Expect(snackbars.Filter(new() { HasText = "Sync finished:" })).ToBeVisibleAsync();
+        Assert.Equal(syncs + 1, await SyncNowAuditCountAsync());
+    }
+
+    private async Task<int> SyncNowAuditCountAsync()
+    {
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        return await db.AuditEvents.CountAsync(e => e.Action == "scim.sync_now" && e.OrganizationId == portal.Demo.AcmeChat);
+    }
+
+    // A wait for the app's side to catch up with what the page already shows; not a timing check.
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+}
