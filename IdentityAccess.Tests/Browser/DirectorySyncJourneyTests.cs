@@ -67,6 +67,9 @@ public sealed class DirectorySyncJourneyTests(BrowserFixture portal) : IClassFix
         await buy.GetByTestId("buy-seats-tier").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Standard" }).First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        // The select closes its list before the server has taken the new tier, and taking it resets the total: wait for
+        // the field that names the tier, or a fast fill can be overwritten by the old pool's count.
+        await Expect(buy.GetByText("Total Standard seats")).ToBeVisibleAsync();
         var total = buy.Locator("input[data-testid=buy-seats-total], [data-testid=buy-seats-total] input").First;
         await total.FillAsync("10");
         await Expect(total).ToHaveValueAsync("10");

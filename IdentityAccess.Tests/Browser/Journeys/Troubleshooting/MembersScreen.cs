@@ -70,6 +70,9 @@ public static class MembersScreen
         var dialog = page.GetByTestId("buy-seats-dialog");
         await Expect(dialog).ToContainTextAsync("Stand-in for billing"); // rendered and listening
         await PickAsync(page, dialog.GetByTestId("buy-seats-tier"), tier);
+        // The list closes before the server has taken the tier, and taking it resets the total: wait for the field that
+        // names the tier, or a fast fill can be overwritten by the old pool's count.
+        await Expect(dialog.GetByText($"Total {tier} seats")).ToBeVisibleAsync();
         var field = dialog.Locator("input[data-testid=buy-seats-total], [data-testid=buy-seats-total] input").First;
         await field.FillAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(field).ToHaveValueAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
