@@ -16,10 +16,16 @@ using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
 using IdentityAccess.Web.Operator;
 using IdentityAccess.Web.Startup;
+using IdentityAccess.Web.Telemetry;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseTopLevelAppSettings();
+if (OperatorCommands.IsOperatorCommand(args))
+{
+    // An operator command's answer is its standard output (scripts read it); every log line goes to standard error.
+    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.Services.AddIdentityAccessCore(builder.Configuration);
 builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment);
@@ -30,6 +36,7 @@ builder.Services.AddDemoIdentityProvider(builder.Environment);
 builder.Services.AddAdminSignIn(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddSecurityHeaders();
+builder.AddPortalTelemetry(); // nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/deployment.md)
 // Confirmations at the bottom right, where they never cover a page's action buttons.
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

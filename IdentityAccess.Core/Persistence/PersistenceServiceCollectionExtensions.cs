@@ -21,12 +21,12 @@ internal static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
                     builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance, RoleLossInterceptor(sp)));
+                        .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance, RoleLossInterceptor(sp), Telemetry.DbCommandTracing.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>((sp, builder) => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString))
-                    .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, RoleLossInterceptor(sp)));
+                    .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, RoleLossInterceptor(sp), Telemetry.DbCommandTracing.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
                 break;
         }

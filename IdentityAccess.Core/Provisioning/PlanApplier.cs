@@ -4,6 +4,7 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Apply;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -29,6 +30,9 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         var organizationId = plan.Organization.OrganizationId;
         var now = time.GetUtcNow();
         var writes = plan.Outcomes.Where(NeedsWrite).ToList();
+        using var span = IdentityAccessTelemetry.Start("provisioning.plan_apply");
+        span?.SetTag("identityaccess.organization.id", organizationId).SetTag("identityaccess.plan.writes", writes.Count);
+        IdentityAccessTelemetry.CountDecisions(writes.Select(o => o.Changes));
         var applied = 0;
         if (CanApplySetBased(db, writes))
         {

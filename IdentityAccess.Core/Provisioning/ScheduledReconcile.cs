@@ -75,6 +75,9 @@ public sealed partial class ScheduledReconcile(IDbContextFactory<IdentityAccessD
 
     private async Task<int?> ReconcileParentAsync(Guid parentId, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.IdentityAccessTelemetry.Start("provisioning.scheduled_reconcile");
+        span?.SetTag("identityaccess.parent.id", parentId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql() && !await TryLockAsync(db, parentId, cancellationToken))
@@ -90,6 +93,7 @@ public sealed partial class ScheduledReconcile(IDbContextFactory<IdentityAccessD
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Telemetry.IdentityAccessTelemetry.RecordReconcile("scheduled", System.Diagnostics.Stopwatch.GetElapsedTime(started), changed);
         return changed;
     }
 

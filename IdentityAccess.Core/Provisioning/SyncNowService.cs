@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Telemetry;
 
 namespace IdentityAccess.Core.Provisioning;
 
@@ -18,6 +19,9 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
 
     public async Task<SyncNowOutcome> SyncAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
+        using var span = IdentityAccessTelemetry.Start("provisioning.sync_now");
+        span?.SetTag("identityaccess.organization.id", organizationId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.RunSyncNow, cancellationToken);
         if (write.Refusal is { } refused)
         {
@@ -33,11 +37,20 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
             onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
-        return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return SyncNowOutcome.Refused(conflict);
+        }
+
+        IdentityAccessTelemetry.RecordReconcile("sync_now", System.Diagnostics.Stopwatch.GetElapsedTime(started), changed);
+        return new SyncNowOutcome(changed, null);
     }
 
     public async Task<SyncNowOutcome> SyncParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
+        using var span = IdentityAccessTelemetry.Start("provisioning.sync_now");
+        span?.SetTag("identityaccess.parent.id", parentId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.SyncParentDirectory, cancellationToken);
         if (write.Refusal is { } refused)
         {
@@ -51,6 +64,12 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
 
         var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, scope: null, cancellationToken, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
-        return await write.CommitAsync(cancellationToken) is { } conflict ? SyncNowOutcome.Refused(conflict) : new SyncNowOutcome(changed, null);
+        if (await write.CommitAsync(cancellationToken) is { } conflict)
+        {
+            return SyncNowOutcome.Refused(conflict);
+        }
+
+        IdentityAccessTelemetry.RecordReconcile("sync_now", System.Diagnostics.Stopwatch.GetElapsedTime(started), changed);
+        return new SyncNowOutcome(changed, null);
     }
 }

@@ -12,6 +12,8 @@ public static class ProvisioningRules
 {
     public static ProvisioningPlan Evaluate(ProvisioningInput input)
     {
+        using var span = Telemetry.IdentityAccessTelemetry.Start("provisioning.rules");
+        span?.SetTag("identityaccess.organization.id", input.Organization.OrganizationId).SetTag("identityaccess.people", input.People.Count);
         var groups = new GroupResolutions(input);
         var plan = Evaluate(input, groups, null);
         if (TopRoleKeeper.Choose(input, plan) is not { } keep)

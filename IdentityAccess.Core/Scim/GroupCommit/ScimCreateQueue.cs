@@ -57,6 +57,8 @@ public sealed class ScimCreateQueue(ScimCreateBatch batch, ILogger<ScimCreateQue
 
             try
             {
+                using var span = Telemetry.IdentityAccessTelemetry.StartLinked("scim.create_batch", live.Select(r => r.Trace));
+                span?.SetTag("identityaccess.parent.id", queue.ParentId).SetTag("identityaccess.batch.size", live.Count);
                 await batch.WriteAsync(queue.ParentId, live);
             }
             catch (Exception exception)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Scim.Log;
 
@@ -23,6 +24,9 @@ internal sealed class ScimCreateRequest(JsonObject document, ScimUserFields fiel
 
     /// <summary>Checked before a batch takes the request: a client that gave up is not written for.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The request's span, taken on its own flow: the batch that writes it links to it (the writer runs on no request's flow).</summary>
+    public ActivityContext Trace { get; } = Activity.Current?.Context ?? default;
 
     public Task<ScimCreateOutcome> Answer => _answer.Task;
 

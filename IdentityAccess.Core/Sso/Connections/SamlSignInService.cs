@@ -92,6 +92,15 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         return state;
     }
 
+    /// <summary>The validator inside its own span, tagged with the outcome (a reason, never the response's content).</summary>
+    private static async Task<SamlValidationResult> ValidateTracedAsync(string? samlResponse, SamlValidationContext context, CancellationToken cancellationToken)
+    {
+        using var span = Telemetry.IdentityAccessTelemetry.Start("saml.validate");
+        var validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
+        span?.SetTag("identityaccess.saml.outcome", validated.Succeeded ? "valid" : Telemetry.IdentityAccessTelemetry.Snake(validated.Rejection.Reason.ToString()));
+        return validated;
+    }
+
     private async Task<SamlSignInResult> CompleteForParentAsync(AcsTransaction acs, SignInAttempt attempt, SamlLoginState state, string? samlResponse,
         SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
     {
@@ -101,7 +110,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         }
 
         var context = new SamlValidationContext(serviceProvider, idp, state.RequestId, time, replayCache.In(acs.Db));
-        var validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
+        var validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
         if (!validated.Succeeded)
         {
             return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);

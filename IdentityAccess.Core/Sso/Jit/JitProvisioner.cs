@@ -26,6 +26,8 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
     public async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, Guid parentId,
         IReadOnlyList<ParentOrganizationMode> organizations, Guid personId, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        using var span = Telemetry.IdentityAccessTelemetry.Start("sso.jit");
+        span?.SetTag("identityaccess.parent.id", parentId).SetTag("identityaccess.person.id", personId);
         var access = new List<OrganizationAccess>();
         foreach (var organization in organizations)
         {

@@ -77,6 +77,8 @@ internal static class SamlEndpoints
         var nonce = http.Request.Cookies[StateCookie];
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = SamlServiceProvider.AcsPath });
         var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.TraceIdentifier, http.RequestAborted);
+        Core.Telemetry.IdentityAccessTelemetry.SignIns.Add(1, new KeyValuePair<string, object?>("identityaccess.sso.outcome",
+            result.Failure is { } failure ? Core.Telemetry.IdentityAccessTelemetry.Snake(failure.ToString()) : "signed_in"));
         if (result.Person is null)
         {
             return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);

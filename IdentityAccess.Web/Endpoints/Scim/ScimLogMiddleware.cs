@@ -20,6 +20,7 @@ internal sealed class ScimLogMiddleware(RequestDelegate next, ScimRequestLog log
     {
         http.Response.Headers[CorrelationHeader] = http.TraceIdentifier;
         var start = log.Start();
+        var began = System.Diagnostics.Stopwatch.GetTimestamp();
         using var scope = ProvisioningLogScope.Begin();
         var status = StatusCodes.Status500InternalServerError;
         try
@@ -41,6 +42,7 @@ internal sealed class ScimLogMiddleware(RequestDelegate next, ScimRequestLog log
                 >= 400 => http.Features.Get<ScimError>() ?? ScimError.Unexpected(http.TraceIdentifier),
                 _ => null,
             };
+            Telemetry.ScimTelemetry.Record(http.Request.Method, http.Request.Path.Value ?? "", status, System.Diagnostics.Stopwatch.GetElapsedTime(began));
             log.Record(http, start, http.Request.Method, http.Request.PathBase + http.Request.Path, http.Request.QueryString.Value, status,
                 scope.Summary, error, http.TraceIdentifier);
         }

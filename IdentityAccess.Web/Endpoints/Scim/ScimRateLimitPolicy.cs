@@ -28,6 +28,7 @@ internal sealed class ScimRateLimitPolicy(IOptions<ScimRateLimitOptions> options
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
+        Core.Telemetry.IdentityAccessTelemetry.RateLimitRejections.Add(1);
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
