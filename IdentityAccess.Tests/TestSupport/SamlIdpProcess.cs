@@ -49,17 +49,15 @@ public sealed class SamlIdpProcess : IAsyncDisposable
 
     /// <param name="acsUrl">Only a default: saml-idp posts to the ACS URL the AuthnRequest carries.</param>
     /// <param name="audience">The SP entityID, fixed for the IdP's lifetime.</param>
-    /// <param name="encryptTo">The SP's encryption certificate: saml-idp then encrypts each assertion to it (AES-256-CBC, RSA-OAEP-MGF1P).</param>
-    public static async Task<SamlIdpProcess> StartAsync(Uri acsUrl, string audience, X509Certificate2? encryptTo = null)
+    public static async Task<SamlIdpProcess> StartAsync(Uri acsUrl, string audience)
     {
         var folder = PackageFolder();
         var keys = Directory.CreateTempSubdirectory("ia-saml-idp-");
         var (certificate, privateKey) = WriteSigningKey(keys);
-        var encryption = encryptTo is null ? [] : WriteEncryptionCertificate(keys, encryptTo);
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var idp = new SamlIdpProcess(Start(folder, port, acsUrl, audience, certificate, privateKey, encryption), keys, port);
+            var idp = new SamlIdpProcess(Start(folder, port, acsUrl, audience, certificate, privateKey), keys, port);
             try
             {
                 await idp.WaitUntilAnsweringAsync();
@@ -94,7 +92,7 @@ public sealed class SamlIdpProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string folder, int port, Uri acsUrl, string audience, string certificate, string privateKey, string[] encryption)
+    private static Process Start(string folder, int port, Uri acsUrl, string audience, string certificate, string privateKey)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -106,7 +104,7 @@ public sealed class SamlIdpProcess : IAsyncDisposable
         // --configFile is resolved relative to the package unless absolute (TOOLCHAIN.md §8).
         foreach (var argument in new[] { "node_modules/saml-idp/bin/run.js", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--acsUrl", acsUrl.AbsoluteUri, "--audience", audience, "--issuer", EntityId, "--cert", certificate, "--key", privateKey,
-                     "--configFile", Path.Combine(folder, "profile.js") }.Concat(encryption))
+                     "--configFile", Path.Combine(folder, "profile.js") })
         {
             info.ArgumentList.Add(argument);
         }
@@ -132,17 +130,6 @@ public sealed class SamlIdpProcess : IAsyncDisposable
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
         File.WriteAllText(keyPath, rsa.ExportRSAPrivateKeyPem());
         return (certificatePath, keyPath);
-    }
-
-    // saml-idp's --encryptionCert takes the certificate PEM, --encryptionPublicKey the SubjectPublicKeyInfo PEM.
-    private static string[] WriteEncryptionCertificate(DirectoryInfo folder, X509Certificate2 certificate)
-    {
-        var certificatePath = Path.Combine(folder.FullName, "sp-encryption-cert.pem");
-        var publicKeyPath = Path.Combine(folder.FullName, "sp-encryption-public-key.pem");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        using var key = certificate.GetRSAPublicKey()!;
-        File.WriteAllText(publicKeyPath, key.ExportSubjectPublicKeyInfoPem());
-        return ["--encryptAssertion", "--encryptionCert", certificatePath, "--encryptionPublicKey", publicKeyPath];
     }
 
     private static string PackageFolder()
