@@ -1,16 +1,21 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 
 namespace IdentityAccess.Core.Saml;
 
-/// <summary>Builds an unsigned AuthnRequest for the HTTP-Redirect binding (SAML Bindings 3.4).</summary>
+/// <summary>Builds an AuthnRequest for the HTTP-Redirect binding (SAML Bindings 3.4), signed when given the SP's signing key.</summary>
 public sealed class AuthnRequestBuilder(TimeProvider timeProvider)
 {
     /// <summary>SAML Bindings 3.4.3: RelayState must not exceed 80 bytes.</summary>
     public const int MaxRelayStateBytes = 80;
 
-    public SamlAuthnRedirect Build(SamlServiceProviderSettings serviceProvider, SamlIdpConnection identityProvider, string? relayState)
+    /// <summary>Bindings 3.4.4.1: the only SigAlg used, RSA-SHA256.</summary>
+    public const string SignatureAlgorithm = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+
+    /// <param name="signingKey">The SP's current signing key when the connection signs its requests; null for unsigned.</param>
+    public SamlAuthnRedirect Build(SamlServiceProviderSettings serviceProvider, SamlIdpConnection identityProvider, string? relayState, RSA? signingKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceProvider);
         ArgumentNullException.ThrowIfNull(identityProvider);
@@ -28,6 +33,14 @@ public sealed class AuthnRequestBuilder(TimeProvider timeProvider)
         if (relayState is not null)
         {
             query += "&RelayState=" + Uri.EscapeDataString(relayState);
+        }
+
+        if (signingKey is not null)
+        {
+            // Bindings 3.4.4.1: the signature covers "SAMLRequest=…&RelayState=…&SigAlg=…" exactly as URL-encoded here.
+            query += "&SigAlg=" + Uri.EscapeDataString(SignatureAlgorithm);
+            var signature = signingKey.SignData(Encoding.UTF8.GetBytes(query), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            query += "&Signature=" + Uri.EscapeDataString(Convert.ToBase64String(signature));
         }
 
         var destination = identityProvider.SingleSignOnUrl.AbsoluteUri;

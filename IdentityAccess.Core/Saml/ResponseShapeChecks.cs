@@ -56,7 +56,7 @@ internal static class ResponseShapeChecks
         if (all.Exists(e => e.Is(SamlNames.Assertion, "EncryptedAssertion")))
         {
             return (null, new(SamlFailureReason.EncryptedAssertionNotSupported,
-                "the assertion is encrypted; encryption is not supported, so turn off assertion encryption at the IdP"));
+                "the assertion is encrypted, but this service provider has no encryption key for the connection: give the IdP the SP metadata with its encryption certificate, or turn off assertion encryption at the IdP"));
         }
 
         var assertions = all.Where(e => e.Is(SamlNames.Assertion, "Assertion")).ToList();

@@ -8,8 +8,11 @@ namespace IdentityAccess.Core.Saml;
 internal static class ResponseSignatureChecks
 {
     /// <summary>Whether the Response itself carried a (valid) signature, or the rejection.</summary>
+    /// <param name="responseVerified">
+    /// The Response's signature was verified over the encrypted assertion and removed before decryption (step 4b).
+    /// </param>
     public static (bool ResponseSigned, SamlRejection? Rejection) Check(
-        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection identityProvider)
+        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection identityProvider, bool responseVerified = false)
     {
         // Step 7: structure and algorithms of each signature present, before any cryptography.
         var signed = new List<(XmlElement Parent, XmlElement Signature)>();
@@ -30,9 +33,9 @@ internal static class ResponseSignatureChecks
 
         // Step 8: at least one signature, the assertion's own unless the connection accepts a Response-only one.
         var assertionSigned = signed.Exists(s => s.Parent == assertion);
-        if (signed.Count == 0 || (identityProvider.RequireSignedAssertion && !assertionSigned))
+        if ((signed.Count == 0 && !responseVerified) || (identityProvider.RequireSignedAssertion && !assertionSigned))
         {
-            return (false, new(SamlFailureReason.MissingSignature, signed.Count == 0
+            return (false, new(SamlFailureReason.MissingSignature, signed.Count == 0 && !responseVerified
                 ? "neither the Response nor the Assertion is signed"
                 : "the Assertion is not signed (only the Response is), and this IdP connection requires signed assertions"));
         }
@@ -65,7 +68,30 @@ internal static class ResponseSignatureChecks
             return (false, new(SamlFailureReason.UnexpectedSignature, $"the response holds {allSignatures} signatures, of which {signed.Count} are where SAML puts them"));
         }
 
-        return (signed.Exists(s => s.Parent == response), null);
+        return (responseVerified || signed.Exists(s => s.Parent == response), null);
+    }
+
+    /// <summary>Steps 7–8 for one signature: its structure, then verification with the pinned keys.</summary>
+    public static SamlRejection? CheckOne(XmlDocument document, XmlElement parent, XmlElement signature, SamlIdpConnection identityProvider)
+    {
+        var rejection = CheckStructure(document, signature, parent);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        var keys = identityProvider.SigningCertificates.Select(RsaKeyPolicy.AcceptableKey).OfType<RSA>().ToList();
+        try
+        {
+            return keys.Count == 0
+                ? new(SamlFailureReason.NoUsableSigningKey, "the IdP connection has no RSA signing certificate of at least 2048 bits")
+                : VerifiesWithAny(document, signature, keys) ? null
+                : new(SamlFailureReason.InvalidSignature, $"the {parent.LocalName} signature does not verify with any configured IdP certificate");
+        }
+        finally
+        {
+            keys.ForEach(k => k.Dispose());
+        }
     }
 
     private static SamlRejection? CheckStructure(XmlDocument document, XmlElement signature, XmlElement parent)

@@ -33,8 +33,14 @@ public enum SamlFailureReason
     /// <summary>Step 5: the one assertion is not a direct child of the Response.</summary>
     AssertionMisplaced,
 
-    /// <summary>Step 5: assertion encryption is not supported; the IdP must send the assertion unencrypted.</summary>
+    /// <summary>Step 5: the assertion is encrypted, but this SP has no decryption key for the connection.</summary>
     EncryptedAssertionNotSupported,
+
+    /// <summary>Step 4b: the EncryptedAssertion's structure or algorithms are not accepted (RSA-1.5, CipherReference, an unknown cipher...).</summary>
+    EncryptionNotAccepted,
+
+    /// <summary>Step 4b: the assertion does not decrypt with any of the SP's keys; one reason for every cryptographic failure.</summary>
+    DecryptionFailed,
 
     /// <summary>Step 6: two elements carry the same ID/Id/id value.</summary>
     DuplicateId,

@@ -49,13 +49,14 @@ public static class SamlResponseValidator
 
         var response = document!.DocumentElement!;
         XmlElement? assertion = null;
-        var responseSigned = false;
+        var (responseSigned, responseVerified) = (false, false);
         var idp = context.IdentityProvider;
         rejection = ResponseShapeChecks.CheckRoot(response) // 3
             ?? ResponseShapeChecks.CheckNoCommentsOrProcessingInstructions(document) // 4
+            ?? AssertionDecryption.DecryptInPlace(document, response, context, out responseVerified) // 4b
             ?? FindAssertion(response, out assertion) // 5
             ?? ResponseShapeChecks.CheckUniqueIds(response) // 6
-            ?? CheckSignatures(document, response, assertion!, idp, out responseSigned) // 7–9
+            ?? CheckSignatures(document, response, assertion!, idp, responseVerified, out responseSigned) // 7–9
             ?? ResponseProtocolChecks.CheckStatus(response) // 10
             ?? ResponseProtocolChecks.CheckIssuers(response, assertion!, idp.EntityId) // 11
             ?? ResponseProtocolChecks.CheckDestination(response, responseSigned, context.ServiceProvider.AssertionConsumerServiceUrl) // 12
@@ -108,9 +109,9 @@ public static class SamlResponseValidator
     }
 
     private static SamlRejection? CheckSignatures(
-        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection idp, out bool responseSigned)
+        XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection idp, bool responseVerified, out bool responseSigned)
     {
-        (responseSigned, var rejection) = ResponseSignatureChecks.Check(document, response, assertion, idp);
+        (responseSigned, var rejection) = ResponseSignatureChecks.Check(document, response, assertion, idp, responseVerified);
         return rejection;
     }
 

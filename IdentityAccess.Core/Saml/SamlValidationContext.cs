@@ -17,4 +17,10 @@ public sealed record SamlValidationContext(
 
     /// <summary>Tolerance for clock differences with the IdP on every time check, and extra life in the replay cache.</summary>
     public TimeSpan ClockSkew { get; init; } = DefaultClockSkew;
+
+    /// <summary>
+    /// The SP's private keys an EncryptedAssertion may be encrypted to (the current one and, during a rotation, the next
+    /// and the previous). Empty: encrypted assertions are refused. The caller owns and disposes them.
+    /// </summary>
+    public IReadOnlyList<System.Security.Cryptography.RSA> DecryptionKeys { get; init; } = [];
 }

@@ -23,6 +23,8 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<JitProvisioner>();
         services.AddSingleton<SignInProvisioningLog>();
         services.AddSingleton<SamlSignInService>();
+        services.AddSingleton<SpKeys.SamlSpKeyStore>();
+        services.AddSingleton<SpKeys.SamlSpKeyService>();
         return services;
     }
 }

@@ -9,6 +9,8 @@ internal static class SamlTestKeys
     private static readonly Lazy<X509Certificate2> _idp = new(() => SelfSigned("CN=Test IdP", 2048));
     private static readonly Lazy<X509Certificate2> _idpNext = new(() => SelfSigned("CN=Test IdP (next)", 2048));
     private static readonly Lazy<X509Certificate2> _attacker = new(() => SelfSigned("CN=Attacker", 2048));
+    private static readonly Lazy<X509Certificate2> _sp = new(() => SelfSigned("CN=Test SP encryption", 2048));
+    private static readonly Lazy<X509Certificate2> _spNext = new(() => SelfSigned("CN=Test SP encryption (next)", 2048));
     private static readonly Lazy<X509Certificate2> _weak = new(() => SelfSigned("CN=Weak IdP", 1024));
 
     /// <summary>The IdP's signing certificate, with its private key.</summary>
@@ -18,6 +20,12 @@ internal static class SamlTestKeys
     public static X509Certificate2 IdpNext => _idpNext.Value;
 
     public static X509Certificate2 Attacker => _attacker.Value;
+
+    /// <summary>The SP's encryption certificate, with its private key.</summary>
+    public static X509Certificate2 SpEncryption => _sp.Value;
+
+    /// <summary>The SP's encryption certificate it rotates to.</summary>
+    public static X509Certificate2 SpEncryptionNext => _spNext.Value;
 
     /// <summary>A 1024-bit RSA certificate, below the minimum.</summary>
     public static X509Certificate2 Weak => _weak.Value;

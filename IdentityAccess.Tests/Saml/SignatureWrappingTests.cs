@@ -15,7 +15,8 @@ public sealed class SignatureWrappingTests
     private const string Evil = "admin";
     private readonly SamlScenario _scenario = new();
 
-    private static readonly Dictionary<string, Action<XmlDocument>> _attacks = new()
+    /// <summary>Shared with <see cref="EncryptedAssertionWrappingTests"/>, which hides each attack inside encryption.</summary>
+    internal static readonly Dictionary<string, Action<XmlDocument>> Attacks = new()
     {
         // Response signatures: the evil Response takes the root, the signed original hides in (1) or before (2) its signature.
         ["XSW1"] = d => WrapResponse(d, (signature, original) => signature.AppendChild(original)),
@@ -78,7 +79,7 @@ public sealed class SignatureWrappingTests
     public async Task ValidateAsync_ClassicWrapping_RejectedAsMultipleAssertions(string attack, string? plainSignedXmlReads)
     {
         var document = Target(attack);
-        _attacks[attack](document);
+        Attacks[attack](document);
         Assert.Equal(plainSignedXmlReads, PlainSignedXmlReads(document));
 
         var result = await _scenario.ValidateAsync(SamlScenario.Encode(document));
@@ -100,7 +101,7 @@ public sealed class SignatureWrappingTests
     public void LaterSteps_ClassicWrappingWithoutTheOneAssertionRule_StillReject(string attack, SamlFailureReason expected)
     {
         var document = Target(attack);
-        _attacks[attack](document);
+        Attacks[attack](document);
         var response = document.Response();
         var assertion = response.Select("saml:Assertion");
 

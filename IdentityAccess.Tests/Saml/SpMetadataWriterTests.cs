@@ -33,6 +33,26 @@ public sealed class SpMetadataWriterTests
     }
 
     [Fact]
+    public void Write_WithKeys_PublishesEachCertificateForItsUseBeforeTheAcs()
+    {
+        var sp = new SamlServiceProviderSettings("https://portal.example.test/saml", new Uri("https://portal.example.test/saml/acs"));
+        var (current, next) = (SamlTestKeys.PublicOnly(SamlTestKeys.SpEncryption), SamlTestKeys.PublicOnly(SamlTestKeys.SpEncryptionNext));
+        var document = new XmlDocument();
+
+        document.LoadXml(SpMetadataWriter.Write(sp, new SpMetadataKeys([current], [current, next], AuthnRequestsSigned: false)));
+
+        var descriptor = (XmlElement)document.DocumentElement!.FirstChild!;
+        var keys = descriptor.ChildNodes.OfType<XmlElement>().TakeWhile(e => e.LocalName == "KeyDescriptor").ToList();
+        Assert.Equal(["signing", "encryption", "encryption"], keys.Select(k => k.GetAttribute("use")));
+        Assert.Equal([current.RawData, current.RawData, next.RawData],
+            keys.Select(k => Convert.FromBase64String(k.GetElementsByTagName("X509Certificate", SamlXml.XmlDsigNs)[0]!.InnerText)));
+        Assert.Contains("http://www.w3.org/2009/xmlenc11#aes256-gcm",
+            keys[1].GetElementsByTagName("EncryptionMethod", Metadata).Cast<XmlElement>().Select(m => m.GetAttribute("Algorithm")));
+        Assert.DoesNotContain("http://www.w3.org/2001/04/xmlenc#rsa-1_5", document.OuterXml, StringComparison.Ordinal);
+        Assert.Equal("false", descriptor.GetAttribute("AuthnRequestsSigned"));
+    }
+
+    [Fact]
     public void Write_EntityIdWithMarkup_IsEscaped()
     {
         var sp = new SamlServiceProviderSettings("urn:a\"b<c", new Uri("https://portal.example.test/saml/acs"));

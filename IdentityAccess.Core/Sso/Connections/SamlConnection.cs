@@ -34,6 +34,9 @@ public sealed class SamlConnection
     /// <summary>Off: every login must start here (SAML-SP.md §2 step 13), which closes login CSRF.</summary>
     public bool AllowIdpInitiated { get; set; }
 
+    /// <summary>AuthnRequests carry an HTTP-Redirect signature with the parent's current SP signing key (SpKeys).</summary>
+    public bool SignAuthnRequests { get; set; }
+
     /// <summary>Sign-in through the IdP is offered only when enabled, and enabling needs a verified domain.</summary>
     public bool Enabled { get; set; }
 

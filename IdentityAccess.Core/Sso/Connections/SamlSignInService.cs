@@ -18,7 +18,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// </summary>
 public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
     AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
-    AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger)
+    AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys)
 {
     private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
 
@@ -28,6 +28,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         CancellationToken cancellationToken = default)
     {
         SamlIdpConnection idp;
+        System.Security.Cryptography.RSA? signingKey;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (await connections.FindAsync(db, parentId, cancellationToken) is not { } connection)
@@ -36,11 +37,17 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
             }
 
             idp = connection.Idp;
+            signingKey = await spKeys.RequestSigningKeyAsync(db, parentId, cancellationToken);
         }
 
         // RelayState carries only the state key (SAML-SP.md §5): never the return URL, which stays on the server.
         var key = SamlLoginStates.NewKey();
-        var redirect = requests.Build(serviceProvider, idp, key);
+        SamlAuthnRedirect redirect;
+        using (signingKey)
+        {
+            redirect = requests.Build(serviceProvider, idp, key, signingKey);
+        }
+
         var nonce = await states.CreateAsync(key, parentId, redirect.RequestId, returnUrl, cancellationToken);
         return new SamlSignInStart(redirect.RedirectUrl, key, nonce);
     }
@@ -109,8 +116,21 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
             return await FailAsync(acs, attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
         }
 
-        var context = new SamlValidationContext(serviceProvider, idp, state.RequestId, time, replayCache.In(acs.Db));
-        var validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
+        var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, state.ParentOrganizationId, cancellationToken);
+        SamlValidationResult validated;
+        try
+        {
+            var context = new SamlValidationContext(serviceProvider, idp, state.RequestId, time, replayCache.In(acs.Db)) { DecryptionKeys = decryptionKeys };
+            validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
+        }
+        finally
+        {
+            foreach (var decryptionKey in decryptionKeys)
+            {
+                decryptionKey.Dispose();
+            }
+        }
+
         if (!validated.Succeeded)
         {
             return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);

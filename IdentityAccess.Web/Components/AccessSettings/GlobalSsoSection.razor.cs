@@ -65,7 +65,8 @@ public sealed partial class GlobalSsoSection
 
     private string SamlAcsUrl => PublicBase.For(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
 
-    private string SamlMetadataUrl => PublicBase.For(Navigation.BaseUri, SamlServiceProvider.MetadataPath).AbsoluteUri;
+    // The parent's own metadata: the global one lacks the parent's encryption and signing certificates.
+    private string SamlMetadataUrl => PublicBase.For(Navigation.BaseUri, SamlSpMetadataEndpoints.PathFor(Scope.ParentId)).AbsoluteUri;
 
     protected override async Task OnParametersSetAsync()
     {

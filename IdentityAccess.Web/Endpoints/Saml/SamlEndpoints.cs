@@ -21,6 +21,7 @@ internal static class SamlEndpoints
     {
         app.MapGet(SamlServiceProvider.MetadataPath, (HttpContext http, SamlServiceProvider sp) =>
             Results.Text(SpMetadataWriter.Write(sp.For(http.Request)), "application/samlmetadata+xml; charset=utf-8")).AllowAnonymous();
+        app.MapSamlSpMetadataEndpoints();
         app.MapGet("/sso/{parentId:guid}", (HttpContext http, Guid parentId, string? returnUrl, SamlSignInService signIn, SamlServiceProvider sp) =>
             StartAsync(http, parentId, returnUrl, signIn, sp)).AllowAnonymous();
         app.MapPost("/sso/start", EmailStepAsync).AllowAnonymous();

@@ -9,6 +9,7 @@ internal static class SamlEndpointsServiceCollectionExtensions
     {
         services.AddOptions<SamlSpOptions>().BindConfiguration(SamlSpOptions.SectionName);
         services.AddSingleton<SamlServiceProvider>();
+        services.AddSingleton<Core.Sso.SpKeys.ISamlSpKeyProtector, DataProtectionSamlSpKeyProtector>();
         services.AddSingleton<Startup.PublicBaseUrl>();
         // Outside Development the app refuses to start without a public base URL (or with a malformed one).
         services.AddSingleton<IValidateOptions<PortalOptions>, Startup.PublicBaseUrlValidation>();

@@ -1227,6 +1227,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("SignAuthnRequests")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SigningCertificatesPem")
                         .IsRequired()
                         .HasMaxLength(65536)
@@ -1396,6 +1399,54 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VerifiedDomains");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificatePem")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Use", "Status")
+                        .IsUnique();
+
+                    b.ToTable("SamlSpKeys");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
@@ -1688,6 +1739,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()

@@ -1215,6 +1215,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SignAuthnRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SigningCertificatesPem")
                         .IsRequired()
                         .HasMaxLength(65536)
@@ -1384,6 +1387,54 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VerifiedDomains");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificatePem")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Use", "Status")
+                        .IsUnique();
+
+                    b.ToTable("SamlSpKeys");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
@@ -1676,6 +1727,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
