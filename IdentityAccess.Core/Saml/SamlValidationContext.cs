@@ -17,4 +17,12 @@ public sealed record SamlValidationContext(
 
     /// <summary>Tolerance for clock differences with the IdP on every time check, and extra life in the replay cache.</summary>
     public TimeSpan ClockSkew { get; init; } = DefaultClockSkew;
+
+    public static readonly TimeSpan DefaultUnsolicitedMaxAge = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// IdP-initiated only: how old its IssueInstant and AuthnInstant may be (plus the skew). Nothing binds such a Response
+    /// to a browser, so this and the replay cache are what limit the use of a stolen one.
+    /// </summary>
+    public TimeSpan UnsolicitedMaxAge { get; init; } = DefaultUnsolicitedMaxAge;
 }
