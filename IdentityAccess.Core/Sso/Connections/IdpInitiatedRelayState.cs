@@ -4,7 +4,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// Where an IdP-initiated sign-in lands. Its RelayState comes from the IdP (or from whoever replays the form), not from
 /// a login this portal started, so it is followed only when it is one of the portal's own paths: relative, starting
 /// with a single '/', no scheme or host, no backslash, no control characters, and the same once percent-decoded
-/// (so "/%2F%2Fevil" is not a way round). Anything else lands on <see cref="DefaultLandingPage"/>.
+/// (so "/%2F%2Fevil", or the same encoded twice, is not a way round). Anything else lands on <see cref="DefaultLandingPage"/>.
 /// </summary>
 public static class IdpInitiatedRelayState
 {
@@ -12,6 +12,8 @@ public static class IdpInitiatedRelayState
 
     /// <summary>Longer than any page of the portal needs, and far beyond the 80 bytes SAML Bindings 3.5.3 allows.</summary>
     public const int MaxLength = 512;
+
+    private const int MaxEncodingLayers = 3;
 
     public static string ReturnUrlFor(string? relayState) => IsLocalPath(relayState) ? relayState! : DefaultLandingPage;
 
@@ -22,17 +24,34 @@ public static class IdpInitiatedRelayState
             return false;
         }
 
-        string decoded;
-        try
+        // Decoded until nothing changes, so no layer of percent-encoding hides a second slash, a backslash or a scheme.
+        var decoded = value;
+        for (var layer = 0; layer < MaxEncodingLayers; layer++)
         {
-            decoded = Uri.UnescapeDataString(value);
-        }
-        catch (UriFormatException)
-        {
-            return false;
+            string next;
+            try
+            {
+                next = Uri.UnescapeDataString(decoded);
+            }
+            catch (UriFormatException)
+            {
+                return false;
+            }
+
+            if (next == decoded)
+            {
+                return true;
+            }
+
+            if (next.Length == 0 || !IsPlainLocalPath(next))
+            {
+                return false;
+            }
+
+            decoded = next;
         }
 
-        return IsPlainLocalPath(decoded);
+        return false; // still encoded after that many layers: no page of the portal looks like this
     }
 
     private static bool IsPlainLocalPath(string value) =>
