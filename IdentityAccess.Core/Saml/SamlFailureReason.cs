@@ -78,6 +78,9 @@ public enum SamlFailureReason
     /// <summary>Step 13: a response without a request while IdP-initiated login is disabled for this IdP.</summary>
     UnsolicitedResponse,
 
+    /// <summary>Step 13b: an IdP-initiated response whose IssueInstant or AuthnInstant is older than the allowed maximum age.</summary>
+    UnsolicitedTooOld,
+
     /// <summary>Step 14: no bearer SubjectConfirmation with our Recipient and no NotBefore (an expired one or one for another request gives <see cref="Expired"/> or <see cref="InResponseToMismatch"/>).</summary>
     SubjectConfirmationInvalid,
 

@@ -66,11 +66,23 @@ public static class SamlResponseValidator
             return (null, rejection);
         }
 
+        // 13b: an unsolicited Response (allowed, or step 13 refused it) must be fresh; its replay entry outlives that window.
+        var freshUntil = DateTimeOffset.MinValue;
+        if (context.ExpectedRequestId is null)
+        {
+            (freshUntil, rejection) = IdpInitiatedChecks.CheckFreshness(response, assertion!, context);
+            if (rejection is not null)
+            {
+                return (null, rejection);
+            }
+        }
+
         var checks = new AssertionChecks(assertion!, context);
         rejection = checks.CheckSubjectConfirmation() // 14
             ?? checks.CheckConditions() // 15
             ?? checks.CheckAuthnStatement(); // 16
-        return rejection is null ? (new VerifiedAssertion(assertion!, checks.NotOnOrAfter, checks.LastUsableInstant), null) : (null, rejection);
+        var lastUsable = checks.LastUsableInstant > freshUntil ? checks.LastUsableInstant : freshUntil;
+        return rejection is null ? (new VerifiedAssertion(assertion!, checks.NotOnOrAfter, lastUsable), null) : (null, rejection);
     }
 
     private static (XmlDocument? Document, SamlRejection? Rejection) Decode(string? samlResponse)

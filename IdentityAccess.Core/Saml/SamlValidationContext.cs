@@ -23,4 +23,12 @@ public sealed record SamlValidationContext(
     /// and the previous). Empty: encrypted assertions are refused. The caller owns and disposes them.
     /// </summary>
     public IReadOnlyList<System.Security.Cryptography.RSA> DecryptionKeys { get; init; } = [];
+
+    public static readonly TimeSpan DefaultUnsolicitedMaxAge = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// IdP-initiated only: how old its IssueInstant and AuthnInstant may be (plus the skew). Nothing binds such a Response
+    /// to a browser, so this and the replay cache are what limit the use of a stolen one.
+    /// </summary>
+    public TimeSpan UnsolicitedMaxAge { get; init; } = DefaultUnsolicitedMaxAge;
 }

@@ -17,6 +17,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<ISamlReplayCache>(sp => sp.GetRequiredService<DatabaseSamlReplayCache>());
         services.AddSingleton<SamlLoginStates>();
         services.AddSingleton<SamlConnectionService>();
+        services.AddSingleton<IdpInitiatedSignInSetting>();
         services.AddSingleton<EnabledSamlConnections>();
         services.AddSingleton<AuthnRequestBuilder>();
         services.AddSingleton<SsoIdentityLinker>();

@@ -16,7 +16,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// parent owns them, and let in only as an active member of an organization of that parent. Provisioning decisions and
 /// refusals of a person the IdP vouched for go to the parent's provisioning log (<see cref="SignInProvisioningLog"/>).
 /// </summary>
-public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
+public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
     AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
     AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys)
 {
@@ -63,16 +63,15 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         var state = SamlLoginStates.CanMatch(relayState, nonce) ? await BeginAsync(db, relayState, nonce, cancellationToken) : null;
         if (state is null)
         {
-            // No parent is known, so this goes to the log only: anyone can post here, and the audit trail is per parent.
-            logger.LogWarning("SAML response refused: no outstanding login for this browser (unknown, expired or used RelayState, or no matching cookie).");
-            return SamlSignInResult.Failed(SamlSignInFailure.NoLoginState, "no outstanding login for this browser");
+            // IdP-initiated, where the claimed IdP's connection allows it; otherwise refused as NoLoginState.
+            return await CompleteIdpInitiatedAsync(db, samlResponse, relayState, serviceProvider, correlationId, startedAt, started, cancellationToken);
         }
 
         var acs = new AcsTransaction(db, db.Database.CurrentTransaction!);
         var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
         try
         {
-            return await CompleteForParentAsync(acs, attempt, state, samlResponse, serviceProvider, cancellationToken);
+            return await CompleteForParentAsync(acs, attempt, state.RequestId, state.ReturnUrl, samlResponse, serviceProvider, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -108,19 +107,20 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         return validated;
     }
 
-    private async Task<SamlSignInResult> CompleteForParentAsync(AcsTransaction acs, SignInAttempt attempt, SamlLoginState state, string? samlResponse,
-        SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
+    /// <param name="requestId">The request this browser's login state holds; null for an IdP-initiated Response.</param>
+    private async Task<SamlSignInResult> CompleteForParentAsync(AcsTransaction acs, SignInAttempt attempt, string? requestId, string returnUrl,
+        string? samlResponse, SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
     {
-        if (await connections.FindAsync(acs.Db, state.ParentOrganizationId, cancellationToken) is not ({ } connection, { } idp))
+        if (await connections.FindAsync(acs.Db, attempt.ParentId, cancellationToken) is not ({ } connection, { } idp))
         {
             return await FailAsync(acs, attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
         }
 
-        var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, state.ParentOrganizationId, cancellationToken);
+        var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, cancellationToken);
         SamlValidationResult validated;
         try
         {
-            var context = new SamlValidationContext(serviceProvider, idp, state.RequestId, time, replayCache.In(acs.Db)) { DecryptionKeys = decryptionKeys };
+            var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(acs.Db)) { DecryptionKeys = decryptionKeys };
             validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
         }
         finally
@@ -147,7 +147,7 @@ public sealed class SamlSignInService(IDbContextFactory<IdentityAccessDbContext>
         {
             try
             {
-                return await SignInAsync(acs, attempt, connection.EntityId, identity!, state.ReturnUrl, cancellationToken);
+                return await SignInAsync(acs, attempt, connection.EntityId, identity!, returnUrl, cancellationToken);
             }
             catch (DbUpdateException) when (tries == 1)
             {

@@ -56,6 +56,7 @@ public sealed class ParentWideActions(PortalFixture portal)
             ("revoke a SCIM token", async () => (await Service<ScimSetupService>().RevokeAsync(Parent, TokenId, person)).Error),
             ("import SAML metadata", () => Service<SamlConnectionService>().ImportMetadataAsync(Parent, xml, SamlAttributePreset.Okta, person)),
             ("turn SSO off", () => Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person)),
+            ("allow IdP-initiated sign-in", () => Service<IdpInitiatedSignInSetting>().SetAsync(Parent, true, person)),
             ("add a domain", () => Service<DomainService>().AddAsync(Parent, "fabrikam.example", person)),
             ("verify a domain", () => Service<DomainService>().VerifyAsync(Parent, PendingDomainId, person)),
             ("remove a domain", () => Service<DomainService>().RemoveAsync(Parent, PendingDomainId, person)),
@@ -77,7 +78,7 @@ public sealed class ParentWideActions(PortalFixture portal)
         await using var db = await portal.Factory.CreateDbContextAsync();
         var tokens = await db.ScimTokens.Where(t => t.ParentOrganizationId == Parent).OrderBy(t => t.Id)
             .Select(t => t.Id + (t.RevokedAt == null ? " active" : " revoked")).ToListAsync();
-        var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent).Select(c => c.EntityId + " " + c.Enabled).ToListAsync();
+        var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent).Select(c => c.EntityId + " " + c.Enabled + " " + c.AllowIdpInitiated).ToListAsync();
         var domains = await db.VerifiedDomains.Where(d => d.ParentOrganizationId == Parent).OrderBy(d => d.Domain)
             .Select(d => d.Domain + " " + d.Status + " " + d.LastCheckedAt).ToListAsync();
         var admins = await db.ParentAdministrators.Where(a => a.ParentOrganizationId == Parent).OrderBy(a => a.PersonId).Select(a => a.PersonId).ToListAsync();
