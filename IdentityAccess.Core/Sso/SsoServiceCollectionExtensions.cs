@@ -2,6 +2,7 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Core.Sso.Jit;
+using IdentityAccess.Core.Sso.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Sso;
@@ -23,6 +24,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<JitProvisioner>();
         services.AddSingleton<SignInProvisioningLog>();
         services.AddSingleton<SamlSignInService>();
+        services.AddIdpMetadataFetcher();
         return services;
     }
 }
