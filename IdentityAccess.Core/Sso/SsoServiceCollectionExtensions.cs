@@ -2,6 +2,7 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Core.Sso.Jit;
+using IdentityAccess.Core.Sso.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Sso;
@@ -26,6 +27,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SamlSignInService>();
         services.AddSingleton<SpKeys.SamlSpKeyStore>();
         services.AddSingleton<SpKeys.SamlSpKeyService>();
+        services.AddIdpMetadataFetcher();
         return services;
     }
 }
