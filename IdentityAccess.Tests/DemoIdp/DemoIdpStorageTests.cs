@@ -4,8 +4,8 @@ using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.DemoIdp;
 using IdentityAccess.DemoIdp.Storage;
 using IdentityAccess.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
