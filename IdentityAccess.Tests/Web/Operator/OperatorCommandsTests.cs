@@ -75,6 +75,40 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task SamlImportMetadata_FromUrl_StoresTheConnectionAndPrintsTheKeysFingerprints()
+    {
+        await using var idp = await MetadataServer.StartAsync();
+
+        var (exit, output, _) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(IdentityAccess.Core.Sso.Metadata.CertificateFingerprints.Sha256(IdentityAccess.Tests.Saml.SamlTestKeys.Idp), output, StringComparison.Ordinal);
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var globex = await db.ParentOrganizations.Where(p => p.Name == "Globex").Select(p => p.Id).SingleAsync();
+        var connection = await db.SamlConnections.SingleAsync(c => c.ParentOrganizationId == globex);
+        Assert.Equal(IdentityAccess.Tests.Saml.SamlScenario.IdpEntityId, connection.EntityId);
+    }
+
+    [Fact]
+    public async Task SamlImportMetadata_FromAUrlThatFailsOrIsNotHttp_RefusesAndSaysWhy()
+    {
+        await using var idp = await MetadataServer.StartAsync();
+        idp.Mode = MetadataServer.Behaviour.Malformed;
+
+        var (malformed, _, malformedError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+        idp.Mode = MetadataServer.Behaviour.ServerError;
+        var (down, _, downError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+        var (ftp, _, ftpError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", "ftp://idp.example.test/metadata.xml");
+
+        Assert.Equal(1, malformed);
+        Assert.StartsWith("The metadata is not readable XML", malformedError, StringComparison.Ordinal);
+        Assert.Equal(1, down);
+        Assert.StartsWith("The metadata could not be fetched", downError, StringComparison.Ordinal);
+        Assert.Equal(2, ftp);
+        Assert.StartsWith("The metadata URL is not usable", ftpError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SamlSpMetadata_WithoutPublicBaseUrl_ExitsWith2AndSaysWhatToSet()
     {
         var (exit, _, error) = await RunAsync("operator", "saml", "sp-metadata");
