@@ -1,7 +1,9 @@
 using System.Net;
+using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Sso.TestSignIn;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
@@ -96,10 +98,11 @@ public abstract class SamlTestSignInAccessTests(TestDatabase database) : SamlTes
     }
 
     [Fact]
-    public async Task Draft_NewcomerUnderJit_WouldBeCreated_ButNobodyIs()
+    public async Task Draft_NewcomerUnderJitWithGroupMappings_WouldBeCreatedWithTheMappedRole_ButNobodyIs()
     {
         var settings = Factory.Services.GetRequiredService<ProvisioningSettingsService>();
-        var saved = await settings.SaveAsync(Demo.AcmeChat, new ProvisioningDraft(ProvisioningMode.Jit, false, [], [], null, 1), Alice.PersonId!.Value, null);
+        var saved = await settings.SaveAsync(Demo.AcmeChat,
+            new ProvisioningDraft(ProvisioningMode.Jit, AdvancedGroupMappings: true, [new RoleMapping("staff", Role.Admin)], [], BreakGlassPersonId: Alice.PersonId, 1), Alice.PersonId!.Value, typedConfirmation: 3);
         Assert.Empty(saved.Errors);
         var alice = await SignedInAsync("alice@acme.test");
         var (_, login) = await StartTestAsync(alice, ("metadata", IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp))), ("preset", "Okta"));
@@ -111,7 +114,8 @@ public abstract class SamlTestSignInAccessTests(TestDatabase database) : SamlTes
         Assert.Contains("Would be created as a new person, Nina Newbie (newbie@acme.test)", result.WouldDo!.Person, StringComparison.Ordinal);
         var acme = result.WouldDo.Organizations.Single(o => o.Name == "Acme");
         Assert.True(acme.ProvisionsJustInTime);
-        Assert.Equal(MembershipStatus.Active, acme.Status);
+        Assert.Equal((Role.Admin, MembershipStatus.Active), (acme.Role, acme.Status));
+        Assert.Contains(acme.Reasons, r => r.Contains("staff", StringComparison.Ordinal)); // the rule engine says which group gave the role
         await using var db = await Factory.CreateDbContextAsync();
         Assert.False(await db.People.AnyAsync(p => p.Email == "newbie@acme.test"));
         Assert.Empty(await db.SamlIdentityLinks.ToListAsync());
