@@ -39,10 +39,14 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         AcmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
         var connections = Factory.Services.GetRequiredService<SamlConnectionService>();
         var alice = new AuditActor(Demo.Person("alice@acme.test"), "Alice");
+        // This Okta sends group ids (an Okta expression can), which the tests map directly; GroupNameSignInTests covers names.
         Assert.Null(await connections.ImportMetadataAsync(AcmeParent, IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)),
-            SamlAttributePreset.Okta, alice.PersonId!.Value));
+            SamlAttributePreset.Okta, alice.PersonId!.Value, OktaWithGroupIds));
         Assert.Null(await connections.SetEnabledAsync(AcmeParent, true, alice.PersonId.Value));
     }
+
+    protected static SamlCustomAttributes OktaWithGroupIds { get; } =
+        SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = SamlGroupsFormat.Ids };
 
     public async Task DisposeAsync()
     {
