@@ -87,8 +87,8 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         connection.EntityId = metadata!.EntityId;
         connection.SingleSignOnUrl = metadata.SingleSignOnUrl.AbsoluteUri;
         connection.SigningCertificatesPem = SamlConnection.ToPem(metadata.SigningCertificates);
-        // Replacing the metadata with the same preset (a rollover) keeps the names a parent admin may have changed.
-        if (names is not null || before is null || connection.Preset != preset)
+        // Replacing the same IdP's metadata with the same preset (a rollover) keeps the names a parent admin may have changed.
+        if (names is not null || before is null || connection.Preset != preset || before.EntityId != metadata.EntityId)
         {
             connection.SetAttributeNames(preset, names ?? SamlAttributePresets.Names(preset));
         }

@@ -58,9 +58,10 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
 
     protected HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-    protected async Task<Login> StartAsync(string returnUrl)
+    /// <param name="parent">Acme's parent unless said otherwise.</param>
+    protected async Task<Login> StartAsync(string returnUrl, Guid? parent = null)
     {
-        var start = await Client().GetAsync($"/sso/{AcmeParent}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var start = await Client().GetAsync($"/sso/{parent ?? AcmeParent}?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var query = HttpUtility.ParseQueryString(start.Headers.Location!.Query);
         var setCookie = start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ia.saml=", StringComparison.Ordinal));
