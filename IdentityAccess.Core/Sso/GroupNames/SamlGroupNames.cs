@@ -87,7 +87,12 @@ public static class SamlGroupNames
             matches.Add(new SamlGroupMatch(value, SamlGroupMatchKind.New, key, value.Trim()));
             var added = new SignInGroup
             {
-                ParentOrganizationId = parentId, Key = key ?? "", Name = value.Trim(), NormalizedName = name, FirstSeenAt = now, LastSeenAt = now,
+                ParentOrganizationId = parentId,
+                Key = key ?? "",
+                Name = value.Trim(),
+                NormalizedName = name,
+                FirstSeenAt = now,
+                LastSeenAt = now,
             };
             known[name] = added;
             firstSeen.Add(name);

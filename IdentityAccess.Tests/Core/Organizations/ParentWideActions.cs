@@ -47,8 +47,12 @@ public sealed class ParentWideActions(PortalFixture portal)
         // A group name an IdP sent at a sign-in, as recorded for a parent without a SCIM directory.
         db.SignInGroups.Add(new IdentityAccess.Core.Sso.GroupNames.SignInGroup
         {
-            ParentOrganizationId = Parent, Key = "Engineering", Name = "Engineering",
-            NormalizedName = IdentityAccess.Core.Sso.GroupNames.GroupNameMatching.Normalize("Engineering"), FirstSeenAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow,
+            ParentOrganizationId = Parent,
+            Key = "Engineering",
+            Name = "Engineering",
+            NormalizedName = IdentityAccess.Core.Sso.GroupNames.GroupNameMatching.Normalize("Engineering"),
+            FirstSeenAt = DateTimeOffset.UtcNow,
+            LastSeenAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
     }

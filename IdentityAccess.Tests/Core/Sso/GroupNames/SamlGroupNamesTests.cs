@@ -170,8 +170,12 @@ public sealed class SamlGroupNamesTests : IAsyncLifetime
         {
             db.SignInGroups.Add(new SignInGroup
             {
-                ParentOrganizationId = _portal.Demo.GlobexParent, Key = "Sales", Name = "Revenue", NormalizedName = GroupNameMatching.Normalize("Revenue"),
-                FirstSeenAt = _now, LastSeenAt = _now,
+                ParentOrganizationId = _portal.Demo.GlobexParent,
+                Key = "Sales",
+                Name = "Revenue",
+                NormalizedName = GroupNameMatching.Normalize("Revenue"),
+                FirstSeenAt = _now,
+                LastSeenAt = _now,
             });
             await db.SaveChangesAsync();
         }
@@ -191,7 +195,11 @@ public sealed class SamlGroupNamesTests : IAsyncLifetime
 
     private DirectoryGroup Group(string key, string name) => new()
     {
-        ParentOrganizationId = _portal.Demo.AcmeParent, ExternalId = key, DisplayName = name, NormalizedDisplayName = name.ToUpperInvariant(),
-        CreatedAt = _now, UpdatedAt = _now,
+        ParentOrganizationId = _portal.Demo.AcmeParent,
+        ExternalId = key,
+        DisplayName = name,
+        NormalizedDisplayName = name.ToUpperInvariant(),
+        CreatedAt = _now,
+        UpdatedAt = _now,
     };
 }

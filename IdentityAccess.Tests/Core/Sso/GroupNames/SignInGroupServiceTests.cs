@@ -46,8 +46,11 @@ public sealed class SignInGroupServiceTests : IAsyncLifetime
         var resolved = await SamlGroupNames.ResolveAsync(db, _portal.Demo.GlobexParent, SamlGroupsFormat.Names, [groupName], record: true, _now);
         var link = new SamlIdentityLink
         {
-            ParentOrganizationId = _portal.Demo.GlobexParent, IdpEntityId = "http://www.okta.com/exk1", Subject = "00u-hank",
-            PersonId = _portal.Demo.Person("hank@globex.test"), CreatedAt = _now,
+            ParentOrganizationId = _portal.Demo.GlobexParent,
+            IdpEntityId = "http://www.okta.com/exk1",
+            Subject = "00u-hank",
+            PersonId = _portal.Demo.Person("hank@globex.test"),
+            CreatedAt = _now,
         };
         link.RecordSignIn(resolved.Keys, overage: false, _now);
         db.SamlIdentityLinks.Add(link);
