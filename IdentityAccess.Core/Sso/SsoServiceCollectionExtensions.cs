@@ -20,6 +20,8 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SamlLoginStates>();
         services.AddSingleton<SamlConnectionService>();
         services.AddSingleton<IdpInitiatedSignInSetting>();
+        services.AddSingleton<SamlAttributeNamesService>();
+        services.AddSingleton<GroupNames.SignInGroupService>();
         services.AddSingleton<EnabledSamlConnections>();
         services.AddSingleton<AuthnRequestBuilder>();
         services.AddSingleton<SsoIdentityLinker>();

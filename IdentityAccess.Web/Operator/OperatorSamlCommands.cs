@@ -50,7 +50,7 @@ internal static class OperatorSamlCommands
                     sp.AbsoluteUrl(publicBase.AbsoluteUri, SamlServiceProvider.AcsPath))));
                 return 0;
             default:
-                await error.WriteLineAsync("Usage: operator saml import-metadata --parent <name or id> (--file <path> | --url <https url>) [--profile entra|okta] | operator saml sp-metadata");
+                await error.WriteLineAsync("Usage: operator saml import-metadata --parent <name or id> (--file <path> | --url <https url>) [--profile entra|okta|google|onelogin|jumpcloud|pingone|adfs] | operator saml sp-metadata");
                 return 2;
         }
     }
@@ -97,6 +97,11 @@ internal static class OperatorSamlCommands
     {
         [] or ["--profile", "entra"] => SamlAttributePreset.EntraId,
         ["--profile", "okta"] => SamlAttributePreset.Okta,
+        ["--profile", "google"] => SamlAttributePreset.GoogleWorkspace,
+        ["--profile", "onelogin"] => SamlAttributePreset.OneLogin,
+        ["--profile", "jumpcloud"] => SamlAttributePreset.JumpCloud,
+        ["--profile", "pingone"] => SamlAttributePreset.PingOne,
+        ["--profile", "adfs"] => SamlAttributePreset.Adfs,
         _ => null,
     };
 }

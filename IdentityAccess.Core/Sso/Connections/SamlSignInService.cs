@@ -153,7 +153,9 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         {
             try
             {
-                return await SignInAsync(acs, attempt, connection.EntityId, identity!, returnUrl, cancellationToken);
+                // Inside the retry: group names resolve again against what a simultaneous sign-in recorded.
+                var signingIn = await WithGroupKeysAsync(acs.Db, attempt.ParentId, connection.EntityId, connection.Profile.GroupsFormat, identity!, cancellationToken);
+                return await SignInAsync(acs, attempt, connection.EntityId, signingIn, returnUrl, cancellationToken);
             }
             catch (DbUpdateException) when (tries == 1)
             {

@@ -75,6 +75,28 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task SamlImportMetadata_AdfsProfile_StoresTheAdfsPresetsNames()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, IdentityAccess.Tests.Saml.IdpMetadataSamples.Okta(
+            IdentityAccess.Tests.Saml.SamlTestKeys.PublicOnly(IdentityAccess.Tests.Saml.SamlTestKeys.Idp)));
+        try
+        {
+            var (exit, _, _) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--file", file, "--profile", "adfs");
+
+            Assert.Equal(0, exit);
+            await using var db = await portal.Factory.CreateDbContextAsync();
+            var connection = db.SamlConnections.Single(c => c.EntityId == IdentityAccess.Tests.Saml.IdpMetadataSamples.OktaEntityId);
+            Assert.Equal((IdentityAccess.Core.Sso.Connections.SamlAttributePreset.Adfs, "http://schemas.xmlsoap.org/claims/Group"),
+                (connection.Preset, connection.Profile.GroupsAttribute));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task SamlImportMetadata_FromUrl_StoresTheConnectionAndPrintsTheKeysFingerprints()
     {
         await using var idp = await MetadataServer.StartAsync();

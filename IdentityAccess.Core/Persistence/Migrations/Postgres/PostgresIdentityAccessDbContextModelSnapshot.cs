@@ -1198,6 +1198,14 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("CustomFamilyNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CustomGivenNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("CustomGroupsAttribute")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1218,6 +1226,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("GroupsFormat")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("ParentOrganizationId")
                         .HasColumnType("uuid");
@@ -1404,6 +1416,47 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VerifiedDomains");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentOrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SignInGroups");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
@@ -1802,6 +1855,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()

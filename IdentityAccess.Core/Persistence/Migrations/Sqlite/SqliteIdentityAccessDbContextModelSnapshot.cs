@@ -1186,6 +1186,14 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomFamilyNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomGivenNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomGroupsAttribute")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1205,6 +1213,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsFormat")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ParentOrganizationId")
@@ -1392,6 +1404,47 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VerifiedDomains");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentOrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SignInGroups");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
@@ -1790,6 +1843,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
