@@ -1338,6 +1338,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<Guid?>("TestSignInId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1346,6 +1349,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ParentOrganizationId");
+
+                    b.HasIndex("TestSignInId");
 
                     b.ToTable("SamlLoginStates");
                 });
@@ -1500,6 +1505,59 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SamlSpKeys");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailedCheck")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdpEntityId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid>("StartedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StartedInSessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedByPersonId");
+
+                    b.HasIndex("ParentOrganizationId", "CompletedAt");
+
+                    b.ToTable("SamlTestSignIns", (string)null);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
@@ -1789,6 +1847,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", null)
+                        .WithMany()
+                        .HasForeignKey("TestSignInId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
@@ -1814,6 +1877,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1326,6 +1326,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TestSignInId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 
@@ -1334,6 +1337,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ParentOrganizationId");
+
+                    b.HasIndex("TestSignInId");
 
                     b.ToTable("SamlLoginStates");
                 });
@@ -1488,6 +1493,59 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SamlSpKeys");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedCheck")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdpEntityId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedInSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedByPersonId");
+
+                    b.HasIndex("ParentOrganizationId", "CompletedAt");
+
+                    b.ToTable("SamlTestSignIns", (string)null);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
@@ -1777,6 +1835,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", null)
+                        .WithMany()
+                        .HasForeignKey("TestSignInId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
@@ -1802,6 +1865,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
