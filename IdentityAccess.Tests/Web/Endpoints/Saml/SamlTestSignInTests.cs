@@ -1,10 +1,10 @@
 using System.Net;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.TestSignIn;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
-using IdentityAccess.Core.Sso.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
