@@ -70,7 +70,8 @@ public sealed class DemoIdpConnections(IDbContextFactory<IdentityAccessDbContext
     {
         using var certificate = await keys.GetOrCreateAsync(cancellationToken);
         var metadata = DemoIdpMetadata.Write(DemoIdentityProvider.SsoUrl(appBaseUrl, tenant), certificate);
-        // The demo IdP sends Okta's attribute names with a persistent NameID (DemoIdpAttributes).
-        return await connections.ImportForParentAsync(parentId, metadata, SamlAttributePreset.Okta, _actor, cancellationToken: cancellationToken);
+        // The demo IdP sends Okta's attribute names with a persistent NameID (DemoIdpAttributes), but group ids, not names.
+        return await connections.ImportForParentAsync(parentId, metadata, SamlAttributePreset.Okta, _actor,
+            SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = Core.Saml.SamlGroupsFormat.Ids }, cancellationToken);
     }
 }

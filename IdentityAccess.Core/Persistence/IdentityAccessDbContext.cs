@@ -63,6 +63,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Sso.Connections.SamlReplayEntry> SamlReplayEntries => Set<Sso.Connections.SamlReplayEntry>();
 
+    public DbSet<Sso.GroupNames.SignInGroup> SignInGroups => Set<Sso.GroupNames.SignInGroup>();
+
     public DbSet<DataProtectionKeys.DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeys.DataProtectionKeyRecord>();
 
     public DbSet<ParentAdministrator> ParentAdministrators => Set<ParentAdministrator>();

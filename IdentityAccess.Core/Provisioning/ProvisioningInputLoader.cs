@@ -187,10 +187,22 @@ internal static class ProvisioningInputLoader
             ? await LoadAsync(db, organizationId, saved, cancellationToken)
             : null;
 
-    /// <summary>The parent's directory groups: current name by immutable key.</summary>
-    public static async Task<Dictionary<string, string>> GroupNamesAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
-        await db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId)
+    /// <summary>
+    /// The parent's groups, current name by immutable key: the directory's, and those an IdP that sends names named at
+    /// sign-in (<see cref="Sso.GroupNames.SignInGroup"/>); the directory's name wins a key both hold.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> GroupNamesAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
+    {
+        var names = await db.DirectoryGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId)
             .ToDictionaryAsync(g => g.ExternalId, g => g.DisplayName, cancellationToken);
+        foreach (var seen in await db.SignInGroups.AsNoTracking().Where(g => g.ParentOrganizationId == parentId)
+            .Select(g => new { g.Key, g.Name }).ToListAsync(cancellationToken))
+        {
+            names.TryAdd(seen.Key, seen.Name);
+        }
+
+        return names;
+    }
 
     /// <summary>The settings as saved, as a draft to start editing from.</summary>
     public static async Task<ProvisioningDraft?> LoadSavedDraftAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)

@@ -87,7 +87,9 @@ internal static class SettingsPageQueries
             ? (await signedIn.Select(l => l.LastSignInGroups).ToListAsync(cancellationToken)).SelectMany(g => g).CountBy(g => g).ToDictionary()
             : [];
 
-        return [.. names.Select(g => new DirectoryGroupOption(g.Key, g.Value, directorySizes.GetValueOrDefault(g.Key) + signInSizes.GetValueOrDefault(g.Key)))
+        // A name not in the directory was recorded at a sign-in (an IdP that sends names, no directory): said so.
+        return [.. names.Select(g => new DirectoryGroupOption(g.Key, directorySizes.ContainsKey(g.Key) ? g.Value : $"{g.Value} (seen at sign-in)",
+                directorySizes.GetValueOrDefault(g.Key) + signInSizes.GetValueOrDefault(g.Key)))
             .Concat(signInSizes.Where(s => !names.ContainsKey(s.Key)).Select(s => new DirectoryGroupOption(s.Key, $"{s.Key} (seen at sign-in)", s.Value)))
             .OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase)];
     }

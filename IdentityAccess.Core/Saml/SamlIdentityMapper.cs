@@ -21,8 +21,14 @@ public static class SamlIdentityMapper
             ? values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).ToList()
             : [];
         var overage = profile.GroupsOverageAttribute is { } overageName && assertion.Attributes.ContainsKey(overageName);
-        return (new SamlIdentity(assertion.Issuer, subject!, email, First(assertion, profile.DisplayNameAttribute), groups, overage), null);
+        var (given, family) = (First(assertion, profile.GivenNameAttribute)?.Trim(), First(assertion, profile.FamilyNameAttribute)?.Trim());
+        var displayName = First(assertion, profile.DisplayNameAttribute) ?? FullName(given, family);
+        return (new SamlIdentity(assertion.Issuer, subject!, email, displayName, groups, overage) { GivenName = given, FamilyName = family }, null);
     }
+
+    // Google, OneLogin and JumpCloud send no display name unless the admin adds one; the person still gets a name.
+    private static string? FullName(string? given, string? family) =>
+        string.Join(' ', new[] { given, family }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : null;
 
     private static (string? Subject, Error? Error) Subject(SamlAssertion assertion, SamlAttributeProfile profile) =>
         profile.SubjectSource switch

@@ -6,4 +6,8 @@ namespace IdentityAccess.Core.Saml;
 /// A rejected Response. <see cref="Error.Message"/> is for logs and the audit trail: it quotes response content only
 /// bounded and stripped of control characters. Show the person signing in something generic.
 /// </summary>
-public sealed record SamlRejection(SamlFailureReason Reason, string Detail) : InvalidInputError("SAMLResponse", $"SAML response rejected ({Reason}): {Detail}");
+public sealed record SamlRejection(SamlFailureReason Reason, string Detail) : InvalidInputError("SAMLResponse", $"SAML response rejected ({Reason}): {Detail}")
+{
+    /// <summary>The check that refused it, set by <see cref="SamlResponseValidator"/>: the ones after it were not run.</summary>
+    public SamlCheck? Check { get; init; }
+}

@@ -17,10 +17,11 @@ public static class SamlResponseValidator
         string? samlResponse, SamlValidationContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (verified, rejection) = Guarded(() => CheckUpToReplay(samlResponse, context));
+        var progress = new Progress();
+        var (verified, rejection) = Guarded(progress, () => CheckUpToReplay(samlResponse, context, progress));
         if (rejection is not null)
         {
-            return Failure(rejection);
+            return SamlValidationResult.Failure(rejection);
         }
 
         // Step 17 (Profiles 4.1.4.5, CVE-2020-5261): remembered while a later check could still accept it, that is
@@ -28,39 +29,53 @@ public static class SamlResponseValidator
         var assertionId = verified!.Element.GetAttribute("ID");
         if (!await context.ReplayCache.TryRememberAsync(assertionId, verified.LastUsableInstant + context.ClockSkew, cancellationToken))
         {
-            return SamlValidationResult.Failure(SamlFailureReason.Replayed, $"the assertion {LogSafe.Quote(assertionId)} was already used");
+            return SamlValidationResult.Failure(new(SamlFailureReason.Replayed, $"the assertion {LogSafe.Quote(assertionId)} was already used") { Check = SamlCheck.Replay });
         }
 
-        var (assertion, readRejection) = Guarded(() => AssertionReader.Read(verified.Element, verified.NotOnOrAfter)); // 18
-        return readRejection is null ? SamlValidationResult.Success(assertion!) : Failure(readRejection);
+        progress.Current = SamlCheck.NameId;
+        var (assertion, readRejection) = Guarded(progress, () => AssertionReader.Read(verified.Element, verified.NotOnOrAfter)); // 18
+        return readRejection is null ? SamlValidationResult.Success(assertion!) : SamlValidationResult.Failure(readRejection);
+    }
+
+    /// <summary>The check running now: a rejection, or an exception the checks did not anticipate, is reported against it.</summary>
+    private sealed class Progress
+    {
+        public SamlCheck Current { get; set; }
+
+        /// <summary>Enters <paramref name="check"/> and runs it.</summary>
+        public SamlRejection? Run(SamlCheck check, Func<SamlRejection?> run)
+        {
+            Current = check;
+            return run();
+        }
     }
 
     /// <summary>An assertion that passed steps 1–16, with its Conditions NotOnOrAfter and its replay horizon.</summary>
     private sealed record VerifiedAssertion(XmlElement Element, DateTimeOffset NotOnOrAfter, DateTimeOffset LastUsableInstant);
 
-    private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(string? samlResponse, SamlValidationContext context)
+    private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(string? samlResponse, SamlValidationContext context, Progress progress)
     {
         // Steps 1–2: size, base64, safe parse.
-        var (document, rejection) = Decode(samlResponse);
+        var (document, rejection) = Decode(samlResponse, progress);
         if (rejection is not null)
         {
             return (null, rejection);
         }
 
-        var response = document!.DocumentElement!;
+        var (xml, response) = (document!, document!.DocumentElement!);
         XmlElement? assertion = null;
         var (responseSigned, responseVerified) = (false, false);
         var idp = context.IdentityProvider;
-        rejection = ResponseShapeChecks.CheckRoot(response) // 3
-            ?? ResponseShapeChecks.CheckNoCommentsOrProcessingInstructions(document) // 4
-            ?? AssertionDecryption.DecryptInPlace(document, response, context, out responseVerified) // 4b
-            ?? FindAssertion(response, out assertion) // 5
-            ?? ResponseShapeChecks.CheckUniqueIds(response) // 6
-            ?? CheckSignatures(document, response, assertion!, idp, responseVerified, out responseSigned) // 7–9
-            ?? ResponseProtocolChecks.CheckStatus(response) // 10
-            ?? ResponseProtocolChecks.CheckIssuers(response, assertion!, idp.EntityId) // 11
-            ?? ResponseProtocolChecks.CheckDestination(response, responseSigned, context.ServiceProvider.AssertionConsumerServiceUrl) // 12
-            ?? ResponseProtocolChecks.CheckInResponseTo(response, context.ExpectedRequestId, idp.AllowIdpInitiated); // 13
+        rejection = progress.Run(SamlCheck.Root, () => ResponseShapeChecks.CheckRoot(response)) // 3
+            ?? progress.Run(SamlCheck.NoCommentsOrProcessingInstructions, () => ResponseShapeChecks.CheckNoCommentsOrProcessingInstructions(xml)) // 4
+            ?? progress.Run(SamlCheck.Decryption, () => AssertionDecryption.DecryptInPlace(xml, response, context, out responseVerified)) // 4b
+            ?? progress.Run(SamlCheck.SingleAssertion, () => FindAssertion(response, out assertion)) // 5
+            ?? progress.Run(SamlCheck.UniqueIds, () => ResponseShapeChecks.CheckUniqueIds(response)) // 6
+            ?? progress.Run(SamlCheck.Signatures, () => CheckSignatures(xml, response, assertion!, idp, responseVerified, out responseSigned)) // 7–9
+            ?? progress.Run(SamlCheck.Status, () => ResponseProtocolChecks.CheckStatus(response)) // 10
+            ?? progress.Run(SamlCheck.Issuer, () => ResponseProtocolChecks.CheckIssuers(response, assertion!, idp.EntityId)) // 11
+            ?? progress.Run(SamlCheck.Destination, () => ResponseProtocolChecks.CheckDestination(response, responseSigned, context.ServiceProvider.AssertionConsumerServiceUrl)) // 12
+            ?? progress.Run(SamlCheck.InResponseTo, () => ResponseProtocolChecks.CheckInResponseTo(response, context.ExpectedRequestId, idp.AllowIdpInitiated)); // 13
         if (rejection is not null)
         {
             return (null, rejection);
@@ -70,6 +85,7 @@ public static class SamlResponseValidator
         var freshUntil = DateTimeOffset.MinValue;
         if (context.ExpectedRequestId is null)
         {
+            progress.Current = SamlCheck.Freshness;
             (freshUntil, rejection) = IdpInitiatedChecks.CheckFreshness(response, assertion!, context);
             if (rejection is not null)
             {
@@ -78,15 +94,16 @@ public static class SamlResponseValidator
         }
 
         var checks = new AssertionChecks(assertion!, context);
-        rejection = checks.CheckSubjectConfirmation() // 14
-            ?? checks.CheckConditions() // 15
-            ?? checks.CheckAuthnStatement(); // 16
+        rejection = progress.Run(SamlCheck.SubjectConfirmation, checks.CheckSubjectConfirmation) // 14
+            ?? progress.Run(SamlCheck.Conditions, checks.CheckConditions) // 15
+            ?? progress.Run(SamlCheck.AuthnStatement, checks.CheckAuthnStatement); // 16
         var lastUsable = checks.LastUsableInstant > freshUntil ? checks.LastUsableInstant : freshUntil;
         return rejection is null ? (new VerifiedAssertion(assertion!, checks.NotOnOrAfter, lastUsable), null) : (null, rejection);
     }
 
-    private static (XmlDocument? Document, SamlRejection? Rejection) Decode(string? samlResponse)
+    private static (XmlDocument? Document, SamlRejection? Rejection) Decode(string? samlResponse, Progress progress)
     {
+        progress.Current = SamlCheck.Binding;
         if (string.IsNullOrWhiteSpace(samlResponse))
         {
             return (null, new(SamlFailureReason.MissingResponse, "no SAMLResponse value"));
@@ -104,6 +121,7 @@ public static class SamlResponseValidator
             return (null, new(SamlFailureReason.NotBase64, "the SAMLResponse value is not base64"));
         }
 
+        progress.Current = SamlCheck.SafeParse;
         var (document, outcome) = SafeXml.Load(bytes[..length], MaxResponseLength);
         return outcome switch
         {
@@ -132,18 +150,17 @@ public static class SamlResponseValidator
     /// exception from the XML or crypto stack on some malformed input) into a rejection too, so the ACS never
     /// answers 500 and never accepts by accident.
     /// </summary>
-    private static (T? Value, SamlRejection? Rejection) Guarded<T>(Func<(T?, SamlRejection?)> check)
+    private static (T? Value, SamlRejection? Rejection) Guarded<T>(Progress progress, Func<(T?, SamlRejection?)> check)
         where T : class
     {
         try
         {
-            return check();
+            var (value, rejection) = check();
+            return (value, rejection is null ? null : rejection with { Check = progress.Current });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, new(SamlFailureReason.MalformedXml, $"the response could not be processed ({e.GetType().Name})"));
+            return (null, new(SamlFailureReason.MalformedXml, $"the response could not be processed ({e.GetType().Name})") { Check = progress.Current });
         }
     }
-
-    private static SamlValidationResult Failure(SamlRejection rejection) => SamlValidationResult.Failure(rejection.Reason, rejection.Detail);
 }

@@ -21,5 +21,5 @@ public sealed class SamlValidationResult
 
     internal static SamlValidationResult Success(SamlAssertion assertion) => new(assertion, null);
 
-    internal static SamlValidationResult Failure(SamlFailureReason reason, string detail) => new(null, new SamlRejection(reason, detail));
+    internal static SamlValidationResult Failure(SamlRejection rejection) => new(null, rejection);
 }

@@ -3,6 +3,7 @@ using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Core.Sso.Jit;
 using IdentityAccess.Core.Sso.Metadata;
+using IdentityAccess.Core.Sso.TestSignIn;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Core.Sso;
@@ -19,12 +20,15 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SamlLoginStates>();
         services.AddSingleton<SamlConnectionService>();
         services.AddSingleton<IdpInitiatedSignInSetting>();
+        services.AddSingleton<SamlAttributeNamesService>();
+        services.AddSingleton<GroupNames.SignInGroupService>();
         services.AddSingleton<EnabledSamlConnections>();
         services.AddSingleton<AuthnRequestBuilder>();
         services.AddSingleton<SsoIdentityLinker>();
         services.AddSingleton<JitProvisioner>();
         services.AddSingleton<SignInProvisioningLog>();
         services.AddSingleton<SamlSignInService>();
+        services.AddSamlTestSignIn();
         services.AddSingleton<SpKeys.SamlSpKeyStore>();
         services.AddSingleton<SpKeys.SamlSpKeyService>();
         services.AddIdpMetadataFetcher();

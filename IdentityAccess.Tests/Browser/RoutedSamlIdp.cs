@@ -22,6 +22,10 @@ public static class RoutedSamlIdp
     public static Task SignsInAsAsync(IPage page, string email, string? displayName = null) =>
         page.RouteAsync(SsoUrl + "**", route => AnswerAsync(route, email, displayName));
 
+    /// <summary>The same for every page of the context, such as a tab the portal opens (a test sign-in).</summary>
+    public static Task SignsInAsAsync(IBrowserContext context, string email, string? displayName = null) =>
+        context.RouteAsync(SsoUrl + "**", route => AnswerAsync(route, email, displayName));
+
     private static async Task AnswerAsync(IRoute route, string email, string? displayName)
     {
         var query = HttpUtility.ParseQueryString(new Uri(route.Request.Url).Query);

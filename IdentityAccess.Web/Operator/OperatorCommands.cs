@@ -94,7 +94,7 @@ internal static class OperatorCommands
                       operator scim-token list   --parent <parent name or id>
                       operator scim-token revoke --parent <parent name or id> --id <token id>
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
-                      operator saml import-metadata --parent <parent name or id> --file <path> [--profile entra|okta]
+                      operator saml import-metadata --parent <parent name or id> (--file <path> | --url <https url>) [--profile entra|okta|google|onelogin|jumpcloud|pingone|adfs]
                       operator saml sp-metadata                                   our SP metadata (needs Portal:PublicBaseUrl)
                       operator parent-admin list   --parent <parent name or id>
                       operator parent-admin grant  --parent <parent name or id> --email <email>   a member of one of its organizations

@@ -44,7 +44,9 @@ internal static class SamlBench
         var connections = portal.Services.GetRequiredService<SamlConnectionService>();
         var owner = new AuditActor(portal.Acme.Owner, "bench");
         var metadata = DemoIdpMetadata.Write(DemoIdentityProvider.SsoUrl(new Uri(portal.BaseUrl), "acme.test"), idpKey);
-        Check(await connections.ImportForParentAsync(portal.Acme.Parent, metadata, SamlAttributePreset.Okta, owner));
+        // The demo IdP sends group ids (DemoIdpAttributes), not the names Okta sends.
+        Check(await connections.ImportForParentAsync(portal.Acme.Parent, metadata, SamlAttributePreset.Okta, owner,
+            SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = IdentityAccess.Core.Saml.SamlGroupsFormat.Ids }));
         Check(await connections.SetEnabledForParentAsync(portal.Acme.Parent, true, owner));
         var signer = new SamlResponseSigner(idpKey);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(portal.BaseUrl) };

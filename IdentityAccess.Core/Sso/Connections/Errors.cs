@@ -9,3 +9,5 @@ public sealed record SamlConnectionMissing() : ConflictError("Import your IdP's 
 
 public sealed record SamlCustomAttributesMissing()
     : InvalidInputError("attributes", "With custom attribute names, give at least the email attribute, and the subject attribute unless the NameID is persistent.");
+
+public sealed record SamlAttributeNameInvalid(string Field, string Reason) : InvalidInputError(Field, Reason);

@@ -18,9 +18,11 @@ public sealed class SamlConnection
     /// <summary>The pinned signing certificates as PEM text, several during a rollover.</summary>
     public required string SigningCertificatesPem { get; set; }
 
+    /// <summary>The preset the attribute names below started from.</summary>
     public SamlAttributePreset Preset { get; set; }
 
-    /// <summary>Used only with <see cref="SamlAttributePreset.Custom"/>.</summary>
+    // The attribute names in use. Rows from before presets had editable names hold them only for the Custom preset:
+    // there, a null email attribute means "the preset's names, groups as ids" (what those rows always did).
     public SamlSubjectSource CustomSubjectSource { get; set; }
 
     public string? CustomSubjectAttribute { get; set; }
@@ -30,6 +32,13 @@ public sealed class SamlConnection
     public string? CustomDisplayNameAttribute { get; set; }
 
     public string? CustomGroupsAttribute { get; set; }
+
+    public string? CustomGivenNameAttribute { get; set; }
+
+    public string? CustomFamilyNameAttribute { get; set; }
+
+    /// <summary>Null on rows from before group formats, which read groups as ids.</summary>
+    public SamlGroupsFormat? GroupsFormat { get; set; }
 
     /// <summary>Off: every login must start here (SAML-SP.md §2 step 13), which closes login CSRF.</summary>
     public bool AllowIdpInitiated { get; set; }
@@ -42,19 +51,43 @@ public sealed class SamlConnection
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public SamlAttributeProfile Profile => Preset switch
+    /// <summary>The names in use, as the editor shows them.</summary>
+    public SamlCustomAttributes AttributeNames => HasOwnNames
+        ? new(CustomSubjectSource, CustomSubjectAttribute, CustomEmailAttribute, CustomDisplayNameAttribute, CustomGroupsAttribute,
+            CustomGivenNameAttribute, CustomFamilyNameAttribute, GroupsFormat ?? SamlGroupsFormat.Ids)
+        : SamlAttributePresets.Names(Preset) with { GroupsFormat = SamlGroupsFormat.Ids };
+
+    /// <summary>What the sign-in reads; the group-overage claim is Entra's own protocol, so it comes with its preset only.</summary>
+    public SamlAttributeProfile Profile
     {
-        SamlAttributePreset.EntraId => SamlAttributeProfile.EntraId,
-        SamlAttributePreset.Okta => SamlAttributeProfile.Okta,
-        SamlAttributePreset.Custom => new SamlAttributeProfile
+        get
         {
-            SubjectSource = CustomSubjectSource,
-            SubjectAttribute = CustomSubjectAttribute,
-            EmailAttribute = CustomEmailAttribute,
-            DisplayNameAttribute = CustomDisplayNameAttribute,
-            GroupsAttribute = CustomGroupsAttribute,
-        },
-    };
+            var names = AttributeNames;
+            return new SamlAttributeProfile
+            {
+                SubjectSource = names.SubjectSource,
+                SubjectAttribute = names.SubjectAttribute,
+                EmailAttribute = names.EmailAttribute,
+                GivenNameAttribute = names.GivenNameAttribute,
+                FamilyNameAttribute = names.FamilyNameAttribute,
+                DisplayNameAttribute = names.DisplayNameAttribute,
+                GroupsAttribute = names.GroupsAttribute,
+                GroupsFormat = names.GroupsFormat,
+                GroupsOverageAttribute = SamlAttributePresets.Profile(Preset).GroupsOverageAttribute,
+            };
+        }
+    }
+
+    private bool HasOwnNames => Preset == SamlAttributePreset.Custom || CustomEmailAttribute is not null;
+
+    /// <summary>Sets the preset and the names (already normalized and checked).</summary>
+    public void SetAttributeNames(SamlAttributePreset preset, SamlCustomAttributes names)
+    {
+        Preset = preset;
+        (CustomSubjectSource, CustomSubjectAttribute, CustomEmailAttribute, CustomDisplayNameAttribute, CustomGroupsAttribute) =
+            (names.SubjectSource, names.SubjectAttribute, names.EmailAttribute, names.DisplayNameAttribute, names.GroupsAttribute);
+        (CustomGivenNameAttribute, CustomFamilyNameAttribute, GroupsFormat) = (names.GivenNameAttribute, names.FamilyNameAttribute, names.GroupsFormat);
+    }
 
     public IReadOnlyList<X509Certificate2> LoadCertificates()
     {

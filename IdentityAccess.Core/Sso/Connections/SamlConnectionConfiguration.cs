@@ -9,6 +9,7 @@ internal sealed class SamlConnectionConfiguration : IEntityTypeConfiguration<Sam
     public void Configure(EntityTypeBuilder<SamlConnection> builder)
     {
         builder.Ignore(c => c.Profile);
+        builder.Ignore(c => c.AttributeNames);
         builder.HasOne<ParentOrganization>().WithMany().HasForeignKey(c => c.ParentOrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.ParentOrganizationId).IsUnique(); // one IdP per parent for now
         builder.Property(c => c.EntityId).HasMaxLength(1024);
@@ -20,5 +21,8 @@ internal sealed class SamlConnectionConfiguration : IEntityTypeConfiguration<Sam
         builder.Property(c => c.CustomEmailAttribute).HasMaxLength(256);
         builder.Property(c => c.CustomDisplayNameAttribute).HasMaxLength(256);
         builder.Property(c => c.CustomGroupsAttribute).HasMaxLength(256);
+        builder.Property(c => c.CustomGivenNameAttribute).HasMaxLength(256);
+        builder.Property(c => c.CustomFamilyNameAttribute).HasMaxLength(256);
+        builder.Property(c => c.GroupsFormat).HasConversion<string>().HasMaxLength(16);
     }
 }

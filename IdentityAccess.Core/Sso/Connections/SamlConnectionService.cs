@@ -67,9 +67,11 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
             return error;
         }
 
-        if (preset == SamlAttributePreset.Custom && custom is not { IsComplete: true })
+        // Names given are checked like the editor's; without them, Custom has none to use.
+        var names = custom?.Normalized();
+        if ((names is null && preset == SamlAttributePreset.Custom ? new SamlCustomAttributesMissing() : names?.Check()) is { } invalid)
         {
-            return new SamlCustomAttributesMissing();
+            return invalid;
         }
 
         var (db, parentId) = (write.Db, write.ParentId);
@@ -85,11 +87,12 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         connection.EntityId = metadata!.EntityId;
         connection.SingleSignOnUrl = metadata.SingleSignOnUrl.AbsoluteUri;
         connection.SigningCertificatesPem = SamlConnection.ToPem(metadata.SigningCertificates);
-        connection.Preset = preset;
-        (connection.CustomSubjectSource, connection.CustomSubjectAttribute, connection.CustomEmailAttribute,
-            connection.CustomDisplayNameAttribute, connection.CustomGroupsAttribute) = preset == SamlAttributePreset.Custom
-            ? (custom!.SubjectSource, Trim(custom.SubjectAttribute), Trim(custom.EmailAttribute), Trim(custom.DisplayNameAttribute), Trim(custom.GroupsAttribute))
-            : (SamlSubjectSource.PersistentNameId, null, null, null, null);
+        // Replacing the same IdP's metadata with the same preset (a rollover) keeps the names a parent admin may have changed.
+        if (names is not null || before is null || connection.Preset != preset || before.EntityId != metadata.EntityId)
+        {
+            connection.SetAttributeNames(preset, names ?? SamlAttributePresets.Names(preset));
+        }
+
         connection.UpdatedAt = time.GetUtcNow();
         audit.Record(db, write.Actor, "sso.metadata-imported", metadata.EntityId.Length > 320 ? metadata.EntityId[..320] : metadata.EntityId, before,
             new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset, Certificates = metadata.SigningCertificates.Count },
@@ -142,8 +145,6 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
 
     private static Task<bool> HasVerifiedDomainAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
         db.VerifiedDomains.AnyAsync(d => d.ParentOrganizationId == parentId && d.Status == DomainStatus.Verified, cancellationToken);
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<SamlConnectionView> ReadAsync(Guid parentId, CancellationToken cancellationToken)
     {

@@ -40,4 +40,8 @@ public sealed class SamlIdentityLink
         LastSignInGroups = [.. groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         LastSignInGroupsOverage = overage;
     }
+
+    /// <summary>Two recorded group names turned out to be one group (a rename in the IdP): its last sign-in carried the kept key.</summary>
+    public void ReplaceGroupKey(string merged, string kept) =>
+        LastSignInGroups = [.. LastSignInGroups.Select(g => g == merged ? kept : g).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -23,4 +23,10 @@ public sealed class SamlLoginState
     public DateTimeOffset ExpiresAt { get; init; }
 
     public DateTimeOffset? UsedAt { get; set; }
+
+    /// <summary>
+    /// Set only when a parent admin started this login as a test sign-in (<see cref="TestSignIn.SamlTestSignIn"/>): the
+    /// ACS then reports what it would do and signs nobody in. Fixed when the state is created, never changed after.
+    /// </summary>
+    public Guid? TestSignInId { get; init; }
 }

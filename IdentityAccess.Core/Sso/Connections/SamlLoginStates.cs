@@ -17,7 +17,9 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
     public static string NewKey() => NewSecret();
 
     /// <summary>Stores a new state under <paramref name="key"/>; returns the nonce for the browser's cookie.</summary>
-    public async Task<string> CreateAsync(string key, Guid parentId, string requestId, string returnUrl, CancellationToken cancellationToken = default)
+    /// <param name="testSignInId">The test sign-in this login is, or null for a sign-in.</param>
+    public async Task<string> CreateAsync(string key, Guid parentId, string requestId, string returnUrl, CancellationToken cancellationToken = default,
+        Guid? testSignInId = null)
     {
         var (nonce, now) = (NewSecret(), time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -32,6 +34,7 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
             ReturnUrl = returnUrl,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
+            TestSignInId = testSignInId,
         });
         await db.SaveChangesAsync(cancellationToken);
         return nonce;

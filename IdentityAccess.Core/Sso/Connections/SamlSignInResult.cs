@@ -8,7 +8,12 @@ public sealed record SamlSignInResult(Person? Person, string? ReturnUrl, SamlSig
     /// <summary>The organization a refusal is about, for the page ("not in a group that grants access to …").</summary>
     public string? OrganizationName { get; init; }
 
+    /// <summary>Set when the login was a test sign-in: nobody is signed in, and the browser goes to the test's result.</summary>
+    public Guid? TestSignInId { get; init; }
+
     public static SamlSignInResult Success(Person person, string returnUrl) => new(person, returnUrl, null, null);
+
+    public static SamlSignInResult Tested(Guid testSignInId) => new(null, null, null, null) { TestSignInId = testSignInId };
 
     public static SamlSignInResult Failed(SamlSignInFailure failure, string detail) => new(null, null, failure, detail);
 }

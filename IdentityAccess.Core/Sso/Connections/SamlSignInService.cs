@@ -18,7 +18,8 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// </summary>
 public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
     AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
-    AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys)
+    AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys,
+    TestSignIn.SamlTestSignInCompletion tests)
 {
     private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
 
@@ -68,6 +69,11 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         }
 
         var acs = new AcsTransaction(db, db.Database.CurrentTransaction!);
+        if (state.TestSignInId is not null)
+        {
+            return await CompleteTestAsync(acs, state, relayState, nonce, samlResponse, serviceProvider, cancellationToken); // never a sign-in
+        }
+
         var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
         try
         {
@@ -147,7 +153,9 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         {
             try
             {
-                return await SignInAsync(acs, attempt, connection.EntityId, identity!, returnUrl, cancellationToken);
+                // Inside the retry: group names resolve again against what a simultaneous sign-in recorded.
+                var signingIn = await WithGroupKeysAsync(acs.Db, attempt.ParentId, connection.EntityId, connection.Profile.GroupsFormat, identity!, cancellationToken);
+                return await SignInAsync(acs, attempt, connection.EntityId, signingIn, returnUrl, cancellationToken);
             }
             catch (DbUpdateException) when (tries == 1)
             {

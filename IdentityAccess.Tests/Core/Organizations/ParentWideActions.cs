@@ -44,6 +44,17 @@ public sealed class ParentWideActions(PortalFixture portal)
         Assert.Null(created.Refusal);
         Assert.Null(await Service<ParentMembership>().RequestToJoinAsync(created.OrganizationId, Parent, erin));
         JoinRequestId = await db.OrganizationJoinRequests.Where(r => r.OrganizationId == created.OrganizationId).Select(r => r.Id).SingleAsync();
+        // A group name an IdP sent at a sign-in, as recorded for a parent without a SCIM directory.
+        db.SignInGroups.Add(new IdentityAccess.Core.Sso.GroupNames.SignInGroup
+        {
+            ParentOrganizationId = Parent,
+            Key = "Engineering",
+            Name = "Engineering",
+            NormalizedName = IdentityAccess.Core.Sso.GroupNames.GroupNameMatching.Normalize("Engineering"),
+            FirstSeenAt = DateTimeOffset.UtcNow,
+            LastSeenAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Each parent-wide action by name, as <paramref name="person"/>; what it refused with, or null.</summary>
@@ -57,6 +68,10 @@ public sealed class ParentWideActions(PortalFixture portal)
             ("import SAML metadata", () => Service<SamlConnectionService>().ImportMetadataAsync(Parent, xml, SamlAttributePreset.Okta, person)),
             ("turn SSO off", () => Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person)),
             ("allow IdP-initiated sign-in", () => Service<IdpInitiatedSignInSetting>().SetAsync(Parent, true, person)),
+            ("change the SSO attribute names", () => Service<SamlAttributeNamesService>().SetAsync(Parent, SamlAttributePreset.Okta,
+                SamlAttributePresets.Names(SamlAttributePreset.Okta) with { EmailAttribute = "mail" }, person)),
+            ("rename a group seen at sign-in", () => Service<IdentityAccess.Core.Sso.GroupNames.SignInGroupService>().RenameAsync(Parent, "Engineering",
+                "Platform Engineering", person)),
             ("add a domain", () => Service<DomainService>().AddAsync(Parent, "fabrikam.example", person)),
             ("verify a domain", () => Service<DomainService>().VerifyAsync(Parent, PendingDomainId, person)),
             ("remove a domain", () => Service<DomainService>().RemoveAsync(Parent, PendingDomainId, person)),
@@ -78,7 +93,9 @@ public sealed class ParentWideActions(PortalFixture portal)
         await using var db = await portal.Factory.CreateDbContextAsync();
         var tokens = await db.ScimTokens.Where(t => t.ParentOrganizationId == Parent).OrderBy(t => t.Id)
             .Select(t => t.Id + (t.RevokedAt == null ? " active" : " revoked")).ToListAsync();
-        var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent).Select(c => c.EntityId + " " + c.Enabled + " " + c.AllowIdpInitiated).ToListAsync();
+        var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent)
+            .Select(c => c.EntityId + " " + c.Enabled + " " + c.AllowIdpInitiated + " " + c.CustomEmailAttribute).ToListAsync();
+        var signInGroups = await db.SignInGroups.Where(g => g.ParentOrganizationId == Parent).Select(g => g.Key + " " + g.Name).ToListAsync();
         var domains = await db.VerifiedDomains.Where(d => d.ParentOrganizationId == Parent).OrderBy(d => d.Domain)
             .Select(d => d.Domain + " " + d.Status + " " + d.LastCheckedAt).ToListAsync();
         var admins = await db.ParentAdministrators.Where(a => a.ParentOrganizationId == Parent).OrderBy(a => a.PersonId).Select(a => a.PersonId).ToListAsync();
@@ -87,7 +104,7 @@ public sealed class ParentWideActions(PortalFixture portal)
         var plan = await db.ParentOrganizations.Where(p => p.Id == Parent).Select(p => p.Plan).SingleAsync();
         var memberships = await db.Memberships.CountAsync();
         var audit = await db.AuditEvents.CountAsync();
-        return string.Join(" | ", [.. tokens, .. saml, .. domains, .. admins.Select(a => a.ToString()), .. organizations, .. requests,
+        return string.Join(" | ", [.. tokens, .. saml, .. signInGroups, .. domains, .. admins.Select(a => a.ToString()), .. organizations, .. requests,
             plan.ToString(), memberships.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 }

@@ -69,7 +69,7 @@ public abstract class ParentWideActionsTests : IAsyncLifetime
         }
 
         await using var db = await _portal.Factory.CreateDbContextAsync();
-        foreach (var action in new[] { "scim.token_created", "scim.token_revoked", "sso.metadata-imported", "sso.disabled", "sso.idp-initiated-allowed", "domain.removed",
+        foreach (var action in new[] { "scim.token_created", "scim.token_revoked", "sso.metadata-imported", "sso.disabled", "sso.idp-initiated-allowed", "sso.attribute-names-changed", "sso.signin-group-renamed", "domain.removed",
             "scim.sync_now", "organization.joined_parent", "parent.admin_granted", "parent.admin_revoked", "parent.plan_changed" })
         {
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == action && e.ActorPersonId == alice), action);

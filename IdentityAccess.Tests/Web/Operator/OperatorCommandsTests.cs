@@ -75,6 +75,62 @@ public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task SamlImportMetadata_AdfsProfile_StoresTheAdfsPresetsNames()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, IdentityAccess.Tests.Saml.IdpMetadataSamples.Okta(
+            IdentityAccess.Tests.Saml.SamlTestKeys.PublicOnly(IdentityAccess.Tests.Saml.SamlTestKeys.Idp)));
+        try
+        {
+            var (exit, _, _) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--file", file, "--profile", "adfs");
+
+            Assert.Equal(0, exit);
+            await using var db = await portal.Factory.CreateDbContextAsync();
+            var connection = db.SamlConnections.Single(c => c.EntityId == IdentityAccess.Tests.Saml.IdpMetadataSamples.OktaEntityId);
+            Assert.Equal((IdentityAccess.Core.Sso.Connections.SamlAttributePreset.Adfs, "http://schemas.xmlsoap.org/claims/Group"),
+                (connection.Preset, connection.Profile.GroupsAttribute));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SamlImportMetadata_FromUrl_StoresTheConnectionAndPrintsTheKeysFingerprints()
+    {
+        await using var idp = await MetadataServer.StartAsync();
+
+        var (exit, output, _) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(IdentityAccess.Core.Sso.Metadata.CertificateFingerprints.Sha256(IdentityAccess.Tests.Saml.SamlTestKeys.Idp), output, StringComparison.Ordinal);
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var globex = await db.ParentOrganizations.Where(p => p.Name == "Globex").Select(p => p.Id).SingleAsync();
+        var connection = await db.SamlConnections.SingleAsync(c => c.ParentOrganizationId == globex);
+        Assert.Equal(IdentityAccess.Tests.Saml.SamlScenario.IdpEntityId, connection.EntityId);
+    }
+
+    [Fact]
+    public async Task SamlImportMetadata_FromAUrlThatFailsOrIsNotHttp_RefusesAndSaysWhy()
+    {
+        await using var idp = await MetadataServer.StartAsync();
+        idp.Mode = MetadataServer.Behaviour.Malformed;
+
+        var (malformed, _, malformedError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+        idp.Mode = MetadataServer.Behaviour.ServerError;
+        var (down, _, downError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", idp.Url.AbsoluteUri);
+        var (ftp, _, ftpError) = await RunAsync("operator", "saml", "import-metadata", "--parent", "Globex", "--url", "ftp://idp.example.test/metadata.xml");
+
+        Assert.Equal(1, malformed);
+        Assert.StartsWith("The metadata is not readable XML", malformedError, StringComparison.Ordinal);
+        Assert.Equal(1, down);
+        Assert.StartsWith("The metadata could not be fetched", downError, StringComparison.Ordinal);
+        Assert.Equal(2, ftp);
+        Assert.StartsWith("The metadata URL is not usable", ftpError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SamlSpMetadata_WithoutPublicBaseUrl_ExitsWith2AndSaysWhatToSet()
     {
         var (exit, _, error) = await RunAsync("operator", "saml", "sp-metadata");

@@ -8,6 +8,11 @@ internal static class SamlConnectionLabels
     {
         SamlAttributePreset.EntraId => "Microsoft Entra ID",
         SamlAttributePreset.Okta => "Okta",
+        SamlAttributePreset.GoogleWorkspace => "Google Workspace",
+        SamlAttributePreset.OneLogin => "OneLogin",
+        SamlAttributePreset.JumpCloud => "JumpCloud",
+        SamlAttributePreset.PingOne => "PingOne",
+        SamlAttributePreset.Adfs => "AD FS",
         SamlAttributePreset.Custom => "Custom attribute names",
     };
 

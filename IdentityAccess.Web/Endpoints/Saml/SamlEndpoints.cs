@@ -15,7 +15,7 @@ namespace IdentityAccess.Web.Endpoints.Saml;
 internal static class SamlEndpoints
 {
     /// <summary>Holds the nonce binding a login to this browser; scoped to the ACS path.</summary>
-    public const string StateCookie = "ia.saml";
+    public const string StateCookie = SamlStateCookie.Name;
 
     public static IEndpointRouteBuilder MapSamlEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,6 +25,7 @@ internal static class SamlEndpoints
         app.MapGet("/sso/{parentId:guid}", (HttpContext http, Guid parentId, string? returnUrl, SamlSignInService signIn, SamlServiceProvider sp) =>
             StartAsync(http, parentId, returnUrl, signIn, sp)).AllowAnonymous();
         app.MapPost("/sso/start", EmailStepAsync).AllowAnonymous();
+        app.MapSamlTestSignInEndpoints();
         // The IdP's auto-submitted form carries no antiforgery token; the state + cookie binding stands in for it.
         app.MapPost(SamlServiceProvider.AcsPath, AcsAsync).AllowAnonymous().DisableAntiforgery();
         return app;
@@ -57,17 +58,7 @@ internal static class SamlEndpoints
                 : SamlSignInPages.Problem(http, SamlSignInFailure.SsoNotAvailable);
         }
 
-        http.Response.Cookies.Append(StateCookie, start.Nonce, new CookieOptions
-        {
-            HttpOnly = true,
-            Path = SamlServiceProvider.AcsPath,
-            MaxAge = SamlLoginStates.Lifetime,
-            IsEssential = true,
-            // The IdP's POST to the ACS is cross-site, and browsers send Lax cookies only on top-level GETs: over HTTPS
-            // the cookie must be SameSite=None (which requires Secure). Plain HTTP (development, tests) keeps Lax.
-            Secure = http.Request.IsHttps,
-            SameSite = http.Request.IsHttps ? SameSiteMode.None : SameSiteMode.Lax,
-        });
+        SamlStateCookie.Append(http, start.Nonce);
         return fromEmailStep ? SamlContinuePage.To(start.RedirectUrl) : Results.Redirect(start.RedirectUrl.AbsoluteUri);
     }
 
@@ -78,6 +69,11 @@ internal static class SamlEndpoints
         var nonce = http.Request.Cookies[StateCookie];
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = SamlServiceProvider.AcsPath });
         var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.TraceIdentifier, http.RequestAborted);
+        if (result.TestSignInId is { } test)
+        {
+            return SamlTestSignInEndpoints.ToResult(test); // a test signs nobody in: the session stays the tester's own
+        }
+
         Core.Telemetry.IdentityAccessTelemetry.SignIns.Add(1, new KeyValuePair<string, object?>("identityaccess.sso.outcome",
             result.Failure is { } failure ? Core.Telemetry.IdentityAccessTelemetry.Snake(failure.ToString()) : "signed_in"));
         if (result.Person is null)

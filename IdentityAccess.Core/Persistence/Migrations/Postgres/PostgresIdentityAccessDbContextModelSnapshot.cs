@@ -1051,6 +1051,14 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("CustomFamilyNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CustomGivenNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("CustomGroupsAttribute")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1071,6 +1079,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("GroupsFormat")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("ParentOrganizationId")
                         .HasColumnType("uuid");
@@ -1179,6 +1191,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<Guid?>("TestSignInId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1187,6 +1202,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ParentOrganizationId");
+
+                    b.HasIndex("TestSignInId");
 
                     b.ToTable("SamlLoginStates");
                 });
@@ -1254,6 +1271,47 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("VerifiedDomains");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentOrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SignInGroups");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1300,6 +1358,59 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SamlSpKeys");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailedCheck")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdpEntityId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid>("StartedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StartedInSessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedByPersonId");
+
+                    b.HasIndex("ParentOrganizationId", "CompletedAt");
+
+                    b.ToTable("SamlTestSignIns", (string)null);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
@@ -1565,9 +1676,23 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", null)
+                        .WithMany()
+                        .HasForeignKey("TestSignInId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
@@ -1581,6 +1706,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1039,6 +1039,14 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomFamilyNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomGivenNameAttribute")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomGroupsAttribute")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1058,6 +1066,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsFormat")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ParentOrganizationId")
@@ -1167,6 +1179,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TestSignInId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 
@@ -1175,6 +1190,8 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("ParentOrganizationId");
+
+                    b.HasIndex("TestSignInId");
 
                     b.ToTable("SamlLoginStates");
                 });
@@ -1242,6 +1259,47 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("VerifiedDomains");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("ParentOrganizationId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SignInGroups");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Sso.SpKeys.SamlSpKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1288,6 +1346,59 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SamlSpKeys");
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedCheck")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdpEntityId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedInSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedByPersonId");
+
+                    b.HasIndex("ParentOrganizationId", "CompletedAt");
+
+                    b.ToTable("SamlTestSignIns", (string)null);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
@@ -1553,9 +1664,23 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", null)
+                        .WithMany()
+                        .HasForeignKey("TestSignInId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.GroupNames.SignInGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
@@ -1569,6 +1694,21 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
                         .WithMany()
                         .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.TestSignIn.SamlTestSignIn", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IdentityAccess.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,10 +40,14 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         AcmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
         var connections = Factory.Services.GetRequiredService<SamlConnectionService>();
         var alice = new AuditActor(Demo.Person("alice@acme.test"), "Alice");
+        // This Okta sends group ids (an Okta expression can), which the tests map directly; GroupNameSignInTests covers names.
         Assert.Null(await connections.ImportMetadataAsync(AcmeParent, IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.Idp)),
-            SamlAttributePreset.Okta, alice.PersonId!.Value));
+            SamlAttributePreset.Okta, alice.PersonId!.Value, OktaWithGroupIds));
         Assert.Null(await connections.SetEnabledAsync(AcmeParent, true, alice.PersonId.Value));
     }
+
+    protected static SamlCustomAttributes OktaWithGroupIds { get; } =
+        SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = SamlGroupsFormat.Ids };
 
     public async Task DisposeAsync()
     {
@@ -55,9 +59,10 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
 
     protected HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-    protected async Task<Login> StartAsync(string returnUrl)
+    /// <param name="parent">Acme's parent unless said otherwise.</param>
+    protected async Task<Login> StartAsync(string returnUrl, Guid? parent = null)
     {
-        var start = await Client().GetAsync($"/sso/{AcmeParent}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var start = await Client().GetAsync($"/sso/{parent ?? AcmeParent}?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var query = HttpUtility.ParseQueryString(start.Headers.Location!.Query);
         var setCookie = start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ia.saml=", StringComparison.Ordinal));

@@ -188,3 +188,6 @@ public abstract class SamlSpKeysEndpointTests(TestDatabase database) : SamlSignI
 }
 
 public sealed class SqliteSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new SqliteTestDatabase());
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new PostgresTestDatabase());
