@@ -1,6 +1,5 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
-using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.Organizations;
@@ -44,7 +43,6 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<Scim.DirectoryPauseReader>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
-        services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Sessions.PortalSessionService>();
         return services;
     }

@@ -81,16 +81,6 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Safety.HeldTopRoleChange> HeldTopRoleChanges => Set<Provisioning.Safety.HeldTopRoleChange>();
 
-    public DbSet<Demo.Idp.DemoIdpPerson> DemoIdpPeople => Set<Demo.Idp.DemoIdpPerson>();
-
-    public DbSet<Demo.Idp.DemoIdpGroup> DemoIdpGroups => Set<Demo.Idp.DemoIdpGroup>();
-
-    public DbSet<Demo.Idp.DemoIdpGroupMember> DemoIdpGroupMembers => Set<Demo.Idp.DemoIdpGroupMember>();
-
-    public DbSet<Demo.Idp.DemoIdpKey> DemoIdpKeys => Set<Demo.Idp.DemoIdpKey>();
-
-    public DbSet<Demo.Idp.DemoIdpPushedObject> DemoIdpPushedObjects => Set<Demo.Idp.DemoIdpPushedObject>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Web;
 using System.Xml;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
 using Microsoft.Playwright;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.DemoIdp.Saml;
 
 namespace IdentityAccess.Tests.Saml;
 

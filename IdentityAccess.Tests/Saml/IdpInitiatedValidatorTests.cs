@@ -1,5 +1,6 @@
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.DemoIdp.Saml;
 
 namespace IdentityAccess.Tests.Saml;
 

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Saml;
+using IdentityAccess.DemoIdp.Saml;
 
 namespace IdentityAccess.Tests.Saml;
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.DemoIdp.Saml;
 
 namespace IdentityAccess.Tests.Saml;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.DemoIdp.Saml;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IdentityAccess.Tests.Saml;

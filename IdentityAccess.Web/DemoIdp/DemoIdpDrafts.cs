@@ -1,4 +1,4 @@
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp.Storage;
 
 namespace IdentityAccess.Web.DemoIdp;
 

@@ -1,4 +1,4 @@
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp;
 using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Storage;
 
 namespace IdentityAccess.Web.DemoIdp;
 

@@ -1,4 +1,5 @@
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Push;
 
 namespace IdentityAccess.Web.DemoIdp;
 

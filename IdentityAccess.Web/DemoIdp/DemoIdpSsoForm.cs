@@ -1,4 +1,4 @@
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp;
 
 namespace IdentityAccess.Web.DemoIdp;
 

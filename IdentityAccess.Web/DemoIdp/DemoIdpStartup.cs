@@ -1,4 +1,5 @@
-using IdentityAccess.Core.Demo.Idp;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Storage;
 using IdentityAccess.Web.Endpoints.Saml;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -6,13 +7,17 @@ using Microsoft.Extensions.Options;
 namespace IdentityAccess.Web.DemoIdp;
 
 /// <summary>
-/// Once the server listens (its port is known only then), points the connections to the demo IdP at this address, and
-/// connects the demo's parents right after the demo was seeded. Runs inside the host's start, so the first request
-/// already finds them.
+/// Creates the demo IdP's own database (with the demo directory, unless <c>Demo:SeedOnFirstRun</c> is off). Once the
+/// server listens (its port is known only then), points the connections to the demo IdP at this address, and connects
+/// the demo's parents right after the demo was seeded. Runs inside the host's start, so the first request already finds them.
 /// </summary>
-internal sealed class DemoIdpStartup(IServer server, IOptions<SamlSpOptions> options, DemoIdpConnections connections, DemoIdpSeedSignal seeded)
+internal sealed class DemoIdpStartup(IServer server, IOptions<SamlSpOptions> options, IConfiguration configuration, DemoIdpStore store,
+    DemoIdpConnections connections, DemoIdpSeedSignal seeded)
     : IHostedLifecycleService
 {
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        store.EnsureCreatedAsync(seed: configuration.GetValue("Demo:SeedOnFirstRun", true), cancellationToken);
+
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var address = DemoIdpAppAddress.Find(server, options);
@@ -23,8 +28,6 @@ internal sealed class DemoIdpStartup(IServer server, IOptions<SamlSpOptions> opt
 
         await connections.FollowAddressAsync(address, cancellationToken);
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,5 +1,5 @@
-using IdentityAccess.Core.Demo;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.DemoIdp.Seed;
 using IdentityAccess.Web.DemoIdp;
 
 namespace IdentityAccess.Web.Startup;

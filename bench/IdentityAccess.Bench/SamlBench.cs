@@ -7,12 +7,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Web;
 using IdentityAccess.Core.Audit;
-using IdentityAccess.Core.Demo.Idp;
 using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Saml;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Bench;

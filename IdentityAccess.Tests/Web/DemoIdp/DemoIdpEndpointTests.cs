@@ -1,9 +1,10 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using IdentityAccess.Core.Demo;
-using IdentityAccess.Core.Demo.Idp;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Seed;
+using IdentityAccess.DemoIdp.Storage;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,8 +45,8 @@ public sealed class DemoIdpEndpointTests : IAsyncLifetime
         using var key = Assert.Single(metadata.SigningCertificates).GetRSAPublicKey();
         Assert.Equal(2048, key!.KeySize);
         Assert.Equal(metadata.SigningCertificates[0].Thumbprint, IdpMetadataReader.Read(second).Metadata!.SigningCertificates[0].Thumbprint);
-        await using var db = await _factory.CreateDbContextAsync();
-        Assert.Equal(1, await db.DemoIdpKeys.CountAsync());
+        await using var idp = await _factory.Services.GetRequiredService<IDbContextFactory<DemoIdpDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await idp.Keys.CountAsync());
     }
 
     [Fact]

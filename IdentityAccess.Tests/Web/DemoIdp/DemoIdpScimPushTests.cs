@@ -1,7 +1,8 @@
 using System.Net;
-using IdentityAccess.Core.Demo.Idp;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.DemoIdp;
+using IdentityAccess.DemoIdp.Push;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

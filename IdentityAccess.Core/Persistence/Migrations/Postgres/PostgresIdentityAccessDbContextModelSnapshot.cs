@@ -71,153 +71,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Domain")
-                        .IsRequired()
-                        .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImmutableId")
-                        .IsUnique();
-
-                    b.HasIndex("Domain", "DisplayName")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpGroups", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
-                {
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("GroupId", "PersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("DemoIdpGroupMembers", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Pkcs12")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DemoIdpKeys", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Domain")
-                        .IsRequired()
-                        .HasMaxLength(253)
-                        .HasColumnType("character varying(253)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("NormalizedEmail")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImmutableId")
-                        .IsUnique();
-
-                    b.HasIndex("NormalizedEmail")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpPeople", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPushedObject", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid>("ParentOrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ScimId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParentOrganizationId", "Kind", "ImmutableId")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpPushedObjects", (string)null);
-                });
-
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1560,30 +1413,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("SamlTestSignIns", (string)null);
                 });
 
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
-                {
-                    b.HasOne("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", null)
-                        .WithMany("Members")
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IdentityAccess.Core.Demo.Idp.DemoIdpPerson", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPushedObject", b =>
-                {
-                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("ParentOrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
@@ -1894,11 +1723,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", b =>
-                {
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Organizations.ParentOrganization", b =>

@@ -65,153 +65,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Domain")
-                        .IsRequired()
-                        .HasMaxLength(253)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImmutableId")
-                        .IsUnique();
-
-                    b.HasIndex("Domain", "DisplayName")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpGroups", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
-                {
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("GroupId", "PersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("DemoIdpGroupMembers", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Pkcs12")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DemoIdpKeys", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Domain")
-                        .IsRequired()
-                        .HasMaxLength(253)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImmutableId")
-                        .IsUnique();
-
-                    b.HasIndex("NormalizedEmail")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpPeople", (string)null);
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPushedObject", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ImmutableId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ParentOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScimId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParentOrganizationId", "Kind", "ImmutableId")
-                        .IsUnique();
-
-                    b.ToTable("DemoIdpPushedObjects", (string)null);
-                });
-
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1548,30 +1401,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("SamlTestSignIns", (string)null);
                 });
 
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroupMember", b =>
-                {
-                    b.HasOne("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", null)
-                        .WithMany("Members")
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IdentityAccess.Core.Demo.Idp.DemoIdpPerson", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpPushedObject", b =>
-                {
-                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("ParentOrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("IdentityAccess.Core.DirectoryObjects.DirectoryGroup", b =>
                 {
                     b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
@@ -1882,11 +1711,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasForeignKey("StartedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("IdentityAccess.Core.Demo.Idp.DemoIdpGroup", b =>
-                {
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Organizations.ParentOrganization", b =>

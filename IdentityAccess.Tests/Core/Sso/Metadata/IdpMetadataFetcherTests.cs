@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Metadata;
+using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -54,7 +54,7 @@ public abstract class DirectoryPausedBannerTests(PortalFixture portal) : IAsyncL
         Assert.NotNull(pause);
         Assert.Equal(("Acme Corporation", ParentPlan.Team, "Acme Console", ProvisioningMode.Manual), (pause.ParentName, pause.Plan, pause.OrganizationName, pause.OrganizationMode));
         Assert.Equal(["Acme"], pause.OrganizationsOnDirectorySync);
-        Assert.Equal(IdentityAccess.Core.Demo.DemoDirectory.Users.Count, pause.DirectoryUsers); // the demo directory's people, whose memberships are kept
+        Assert.Equal(IdentityAccess.DemoIdp.Seed.DemoDirectory.Users.Count, pause.DirectoryUsers); // the demo directory's people, whose memberships are kept
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

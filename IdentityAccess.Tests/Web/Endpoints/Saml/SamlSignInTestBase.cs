@@ -8,6 +8,7 @@ using System.Xml;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;

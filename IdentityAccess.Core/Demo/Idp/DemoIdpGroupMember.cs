@@ -1,8 +1,0 @@
-namespace IdentityAccess.Core.Demo.Idp;
-
-public sealed class DemoIdpGroupMember
-{
-    public Guid GroupId { get; init; }
-
-    public Guid PersonId { get; init; }
-}

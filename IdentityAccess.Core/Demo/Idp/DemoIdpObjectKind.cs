@@ -1,7 +1,0 @@
-namespace IdentityAccess.Core.Demo.Idp;
-
-public enum DemoIdpObjectKind
-{
-    User,
-    Group,
-}

@@ -1,0 +1,8 @@
+namespace IdentityAccess.DemoIdp.Storage;
+
+public sealed class DemoIdpGroupMember
+{
+    public Guid GroupId { get; init; }
+
+    public Guid PersonId { get; init; }
+}

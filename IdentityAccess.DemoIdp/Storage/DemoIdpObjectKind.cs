@@ -1,0 +1,7 @@
+namespace IdentityAccess.DemoIdp.Storage;
+
+public enum DemoIdpObjectKind
+{
+    User,
+    Group,
+}
