@@ -179,6 +179,36 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandChange_UnderScimWithMappings_TheNextSyncSetsItBack_AndAMatchingChangeHolds()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User), new(Premium, Role.User));
+        Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null)).Errors);
+        var bob = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test"), Alice);
+        var tier = bob!.Outcome.Desired!.Tier;
+
+        Assert.Equal(new HandChangeReversal(Role.Admin, null, AtNextSignIn: false), HandChangeReversal.Of(bob, Role.User, tier));
+        Assert.Null(HandChangeReversal.Of(bob, Role.Admin, tier)); // what his groups grant already
+        Assert.Equal(tier, HandChangeReversal.Of(bob, Role.Admin, tier == SeatTier.Premium ? SeatTier.Standard : SeatTier.Premium)!.Tier);
+    }
+
+    [Fact]
+    public async Task HandChange_InManualMode_Holds()
+    {
+        var carol = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("carol@acme.test"), Alice);
+
+        Assert.Null(HandChangeReversal.Of(carol, Role.Admin, SeatTier.Premium));
+    }
+
+    [Fact]
+    public async Task HandChange_OfTheBreakGlassOwner_Holds()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User)) with { BreakGlassPersonId = Alice };
+        Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null)).Errors);
+
+        Assert.Null(HandChangeReversal.Of(await Service.ExplainAsync(_portal.Demo.AcmeChat, Alice, Alice), Role.Admin, SeatTier.Premium));
+    }
+
+    [Fact]
     public async Task Explain_ByChatUser_Refused()
     {
         Assert.Null(await Service.ExplainAsync(_portal.Demo.AcmeChat, Alice, _portal.Demo.Person("carol@acme.test")));

@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Members;
@@ -45,13 +46,14 @@ internal static class MemberDialogs
     }
 
     public static async Task<RoleChange?> ChangeRoleAsync(IDialogService dialogs, OrganizationSummary organization, MemberListItem member,
-        IReadOnlyList<SeatUsage> seats, Func<RoleChange, Task<IReadOnlyList<Error>>> submit)
+        IReadOnlyList<SeatUsage> seats, RoleExplanation? explanation, Func<RoleChange, Task<IReadOnlyList<Error>>> submit)
     {
         var dialog = await dialogs.ShowAsync<ChangeRoleDialog>("Change role or tier", new DialogParameters<ChangeRoleDialog>
         {
             { d => d.Product, organization.Product },
             { d => d.Member, member },
             { d => d.Seats, seats },
+            { d => d.Explanation, explanation },
             { d => d.Submit, submit },
         }, _options);
         return await dialog.Result is { Canceled: false, Data: RoleChange change } ? change : null;

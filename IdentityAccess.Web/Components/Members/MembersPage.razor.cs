@@ -22,6 +22,7 @@ public sealed partial class MembersPage
     [Inject] private MemberAdministration Administration { get; set; } = default!;
     [Inject] private SeatLedger Seats { get; set; } = default!;
     [Inject] private SeatPurchase SeatPurchase { get; set; } = default!;
+    [Inject] private ProvisioningSettingsService ProvisioningSettings { get; set; } = default!;
     [Inject] private SeatQueueService SeatQueue { get; set; } = default!;
     [Inject] private InvitationAdministration Invitations { get; set; } = default!;
     [Inject] private InvitationDirectory InvitationDirectory { get; set; } = default!;
@@ -157,7 +158,8 @@ public sealed partial class MembersPage
     private async Task ChangeRoleAsync(OrganizationAccess access, MemberListItem member)
     {
         var acting = await ActingPersonAsync();
-        var change = await MemberDialogs.ChangeRoleAsync(Dialogs, access.Organization!, member, _seats,
+        var explanation = await ProvisioningSettings.ExplainAsync(OrganizationId, member.PersonId, acting);
+        var change = await MemberDialogs.ChangeRoleAsync(Dialogs, access.Organization!, member, _seats, explanation,
             c => Administration.ChangeRoleAsync(OrganizationId, member.MembershipId, c.Role, c.Tier, acting));
         if (change is not null)
         {

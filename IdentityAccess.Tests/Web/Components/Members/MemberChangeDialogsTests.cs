@@ -1,7 +1,10 @@
 using Bunit;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Components.Members;
@@ -32,6 +35,27 @@ public sealed class MemberChangeDialogsTests : MemberDialogTest
         // The submit runs on the renderer's dispatcher: under load it may finish after Click returns.
         Provider.WaitForAssertion(() => Assert.Equal(new RoleChange(Role.User, SeatTier.Premium), submitted));
         Assert.Equal(new RoleChange(Role.User, SeatTier.Premium), (await Dialog.Result)!.Data);
+    }
+
+    [Fact]
+    public async Task ChangeRole_WhereTheIdPsMappingsDecide_WarnsOnlyWhenTheChangeWouldBeUndone()
+    {
+        // Carol's groups grant User under directory sync with role mappings ("Why this role?" for her).
+        var carol = new KnownPerson(_carol.PersonId, Guid.NewGuid(), _carol.Email, _carol.DisplayName, default, default, ["users"], null, null);
+        var explanation = new RoleExplanation(
+            new PersonOutcome(carol, new DesiredMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [], [], false),
+            new ProvisioningDraft(ProvisioningMode.Scim, true, [new RoleMapping("users", Role.User)], [], null, 1));
+        await ShowAsync(new DialogParameters<ChangeRoleDialog>
+        {
+            { d => d.Product, Product.Chat }, { d => d.Member, _carol }, { d => d.Seats, _chatSeats }, { d => d.Explanation, explanation },
+            { d => d.Submit, _ => Task.FromResult<IReadOnlyList<Error>>([]) },
+        });
+        Assert.Empty(Provider.FindAll("[data-testid=change-undone-by-sync]")); // nothing changed yet
+
+        Pick("role-select", "Admin");
+
+        Provider.WaitForAssertion(() => Assert.Contains("the next directory sync sets Carol Chen back to User",
+            Provider.Find("[data-testid=change-undone-by-sync]").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
