@@ -1,7 +1,7 @@
-using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Seats;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using IdentityAccess.Core.Common;
-using IdentityAccess.Core.Members;
 using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
