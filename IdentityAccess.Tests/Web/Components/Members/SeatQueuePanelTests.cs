@@ -3,6 +3,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.Members;
 
@@ -49,5 +50,44 @@ public sealed class SeatQueuePanelTests : ComponentTest
 
         Assert.Equal((SeatTier.Standard, 1), asked); // defaults: one seat of the lowest tier
         panel.WaitForAssertion(() => Assert.Contains("1 more Standard seat would admit 1: Frank Fischer", panel.Find("[data-testid=would-admit]").TextContent));
+    }
+
+    private static readonly Func<SeatTier?, int, Task<IReadOnlyList<KnownPerson>?>> _nobody = (_, _) => Task.FromResult<IReadOnlyList<KnownPerson>?>([]);
+
+    [Fact]
+    public void Seats_free_for_the_people_waiting_offer_Sync_now_right_there()
+    {
+        var synced = 0;
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, _queue).Add(c => c.WouldAdmit, _nobody)
+            .Add(c => c.Seats, [new SeatUsage(SeatTier.Premium, 10, 10, 0), new SeatUsage(SeatTier.Standard, 20, 18, 0)])
+            .Add(c => c.OnAdmitNow, () => { synced++; return Task.CompletedTask; }));
+
+        Assert.Contains("2 seats are free for the people waiting", panel.Find("[data-testid=seats-free-for-queue]").TextContent);
+        panel.Find("[data-testid=queue-sync-now]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(1, synced));
+    }
+
+    [Fact]
+    public void Seats_free_only_in_a_tier_nobody_waits_for_offer_nothing()
+    {
+        var queue = new SeatQueue([new WaitingPerson(1, Guid.NewGuid(), "gina@acme.test", "Gina Gomez", SeatTier.Premium, DateTimeOffset.UnixEpoch)],
+            [SeatTier.Premium, SeatTier.Standard]);
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, queue).Add(c => c.WouldAdmit, _nobody)
+            .Add(c => c.Seats, [new SeatUsage(SeatTier.Premium, 10, 10, 0), new SeatUsage(SeatTier.Standard, 20, 5, 0)])
+            .Add(c => c.OnAdmitNow, () => Task.CompletedTask));
+
+        Assert.Empty(panel.FindAll("[data-testid=seats-free-for-queue]"));
+    }
+
+    [Fact]
+    public void A_person_who_may_not_run_Sync_now_is_told_who_may()
+    {
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, _queue).Add(c => c.WouldAdmit, _nobody)
+            .Add(c => c.Seats, [new SeatUsage(SeatTier.Standard, 20, 19, 0)]).Add(c => c.RunSyncNowBy, "Owners"));
+
+        Assert.Contains("1 seat is free", panel.Find("[data-testid=seats-free-for-queue]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=queue-sync-now]"));
+        Assert.Contains("Sync now is run by Owners", panel.Find("[data-testid=queue-sync-now-by]").TextContent);
     }
 }
