@@ -23,13 +23,16 @@ public sealed class SeatQueueService(IDbContextFactory<IdentityAccessDbContext> 
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var waiting = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat)
+        var pending = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat);
+        var waiting = await pending
             .OrderBy(m => m.StatusChangedAt).ThenBy(m => m.Person!.NormalizedEmail).Take(take)
             .Select(m => new { m.PersonId, m.Person!.Email, m.Person.DisplayName, m.SeatTier, m.StatusChangedAt })
             .ToListAsync(cancellationToken);
         return new SeatQueue([.. waiting.Select((w, i) => new WaitingPerson(i + 1, w.PersonId, w.Email, w.DisplayName, w.SeatTier, w.StatusChangedAt))],
-            RoleCatalog.TiersOf(check.Organization!.Product));
+            RoleCatalog.TiersOf(check.Organization!.Product))
+        {
+            Total = waiting.Count < take ? waiting.Count : await pending.CountAsync(cancellationToken),
+        };
     }
 
     /// <summary>The people <paramref name="seats"/> more seats of <paramref name="tier"/> would admit at the next sync, in order.</summary>

@@ -12,7 +12,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// page, every organization in directory-sync mode (parent admins). One transaction; nothing changes when refused,
 /// which includes a parent whose plan has no directory sync (the directory is paused, see <see cref="DirectorySyncAvailability"/>).
 /// </summary>
-public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit)
+public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
 {
     /// <summary>How a held top-role change names this path.</summary>
     public const string RequestedBy = "Sync now";
@@ -37,6 +37,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
             onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
+        write.Db.ProvisioningLog.Add(SyncNowLog.Entry(organization.ParentId, organization.Name, write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return SyncNowOutcome.Refused(conflict);
@@ -64,6 +65,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
 
         var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, scope: null, cancellationToken, requestedBy: RequestedBy);
         audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
+        write.Db.ProvisioningLog.Add(SyncNowLog.Entry(parentId, "every organization", write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return SyncNowOutcome.Refused(conflict);

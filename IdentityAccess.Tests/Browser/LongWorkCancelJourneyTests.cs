@@ -22,6 +22,8 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
         await Expect(page.GetByTestId("not-members-loading")).ToHaveCountAsync(0); // the page's own reads are done before any is held
         var save = page.GetByTestId("save-changes");
         var progress = page.GetByTestId("dry-run-progress");
+        await Expect(save).ToBeDisabledAsync(); // nothing to save yet
+        await Journeys.SetupGuide.IdentityAndAccessSteps.ChooseModeAsync(page, "Just in time (JIT)");
 
         held.Hold();
         try
@@ -71,12 +73,12 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
         held.Hold();
         try
         {
-            await PressUntilAsync(page.GetByTestId("sync-now"), () => page.GetByTestId("sync-progress").Filter(new() { HasText = "Syncing the directory…" }).CountAsync());
+            await PortalPage.PressUntilAsync(page.GetByTestId("sync-now"), () => page.GetByTestId("sync-progress").Filter(new() { HasText = "Syncing the directory…" }).CountAsync());
             await Expect(page.GetByTestId("sync-progress")).ToHaveTextAsync("Syncing the directory…");
             // Pressed again only if the first press was not taken (the button then stays enabled): seen once in a loaded CI run,
             // a click landing as the button was first drawn; a person would press again too. A Cancel that never works still fails.
             var cancelled = snackbars.Filter(new() { HasText = "Sync now was cancelled. Nothing was changed." });
-            await PressUntilAsync(page.GetByTestId("cancel-sync"), () => cancelled.CountAsync());
+            await PortalPage.PressUntilAsync(page.GetByTestId("cancel-sync"), () => cancelled.CountAsync());
             await Expect(cancelled).ToBeVisibleAsync();
             await Expect(page.GetByTestId("sync-progress")).ToHaveTextAsync("");
             await Expect(page.GetByTestId("cancel-sync")).ToHaveCountAsync(0);
@@ -102,22 +104,6 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
     // Presses a button, and again (at most twice more) only while the press shows no effect and the button is still
     // enabled: under load a press landing as the button is re-drawn was lost twice in CI runs (Sync now, then Cancel),
     // as a person would press again. A button that never works still fails the assertion that follows.
-    private static async Task PressUntilAsync(ILocator button, Func<Task<int>> effect)
-    {
-        for (var press = 0; press < 3 && await effect() == 0; press++)
-        {
-            if (await button.CountAsync() == 1 && await button.IsEnabledAsync())
-            {
-                await button.ClickAsync();
-            }
-
-            for (var waited = 0; waited < 5_000 && await effect() == 0; waited += 100)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
     // A wait for the app's side to catch up with what the page already shows; not a timing check.
     private static async Task WaitForAsync(Func<bool> condition)
     {

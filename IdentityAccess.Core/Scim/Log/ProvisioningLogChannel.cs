@@ -8,4 +8,7 @@ public enum ProvisioningLogChannel
 
     /// <summary>A SAML sign-in: just-in-time provisioning, a profile change, or why the person was refused.</summary>
     Sso,
+
+    /// <summary>A Sync now run by an owner or a parent admin: the directory applied again, with what it changed.</summary>
+    SyncNow,
 }

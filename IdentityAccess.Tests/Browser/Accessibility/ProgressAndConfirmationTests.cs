@@ -76,7 +76,7 @@ public sealed class ProgressAndConfirmationTests(BrowserFixture portal) : IClass
         await before.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/directory-sync");
         await Expect(before.GetByTestId("provisioning-log").GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
         var logRowsBefore = await before.GetByTestId("provisioning-log").Locator("[data-status]").CountAsync();
-        Assert.Equal(logRowsBefore == 0 ? 1 : 0, await before.GetByText("No SCIM requests or sign-ins match.").CountAsync());
+        Assert.Equal(logRowsBefore == 0 ? 1 : 0, await before.GetByText("No SCIM requests, sign-ins or Sync now runs match.").CountAsync());
 
         // Once the page is live, the rows take the bar's place.
         var table = page.GetByTestId("member-table");

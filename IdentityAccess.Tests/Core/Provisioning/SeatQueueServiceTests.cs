@@ -46,6 +46,17 @@ public sealed class SeatQueueServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_queue_read_in_part_still_counts_everyone_waiting()
+    {
+        var all = (await Queue.GetAsync(_portal.Demo.AcmeConsole, _alice))!;
+        var firstTwo = (await Queue.GetAsync(_portal.Demo.AcmeConsole, _alice, take: 2))!;
+
+        Assert.Equal(2, firstTwo.Waiting.Count);
+        Assert.Equal(all.Waiting.Count, firstTwo.Total);
+        Assert.Equal(all.Waiting.Count, all.Total);
+    }
+
+    [Fact]
     public async Task Two_more_seats_would_admit_the_first_two_in_the_queue_and_Sync_now_then_does_exactly_that()
     {
         var queue = (await Queue.GetAsync(_portal.Demo.AcmeConsole, _alice))!;
@@ -63,6 +74,28 @@ public sealed class SeatQueueServiceTests : IAsyncLifetime
         await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeConsole, _alice);
         var after = (await Queue.GetAsync(_portal.Demo.AcmeConsole, _alice))!;
         Assert.Equal(queue.Waiting.Skip(2).Select(w => w.Email), after.Waiting.Select(w => w.Email));
+    }
+
+    [Fact]
+    public async Task Sync_now_leaves_a_row_in_the_directory_sync_log_with_who_and_how_many_and_a_refused_one_leaves_none()
+    {
+        var held = await SetPurchasedToSeatsInUseAsync();
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            await db.SeatPools.Where(p => p.OrganizationId == _portal.Demo.AcmeConsole).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, held + 2));
+        }
+
+        var syncNow = _portal.Factory.Services.GetRequiredService<SyncNowService>();
+        var outcome = await syncNow.SyncAsync(_portal.Demo.AcmeConsole, _alice);
+        var refused = await syncNow.SyncAsync(_portal.Demo.AcmeConsole, _portal.Demo.Person("carol@acme.test")); // not a member of Acme Console
+
+        Assert.Equal(2, outcome.Changed);
+        Assert.NotNull(refused.Refusal);
+        await using var read = await _portal.Factory.CreateDbContextAsync();
+        var rows = await read.ProvisioningLog.Where(e => e.Channel == IdentityAccess.Core.Scim.Log.ProvisioningLogChannel.SyncNow).ToListAsync();
+        var row = Assert.Single(rows);
+        Assert.Equal(("Sync now: Acme Console", 200), (row.Path, row.Status));
+        Assert.Equal("Sync now by Alice Anders: 2 membership changes", row.Summary);
     }
 
     [Fact]

@@ -40,6 +40,15 @@ public sealed class AccessSettingsForm
         Mode != saved.Mode || AdvancedGroupMappings != saved.AdvancedGroupMappings || BreakGlassPersonId != saved.BreakGlassPersonId
         || !RoleMappings.SequenceEqual(saved.RoleMappings) || !TierMappings.SequenceEqual(saved.TierMappings);
 
+    /// <summary>
+    /// Whether saving changes whom the IdP provisions or how: another mode than Manual, or its mappings changed. That is
+    /// when the help article says not to save before everyone is assigned in the IdP.
+    /// </summary>
+    public bool ChangesWhoTheIdPProvisions(ProvisioningDraft saved) =>
+        Mode != ProvisioningMode.Manual
+        && (Mode != saved.Mode || AdvancedGroupMappings != saved.AdvancedGroupMappings
+            || (AdvancedGroupMappings && (!RoleMappings.SequenceEqual(saved.RoleMappings) || !TierMappings.SequenceEqual(saved.TierMappings))));
+
     public void AddRole(Role role, string groupKey)
     {
         if (!RoleMappings.Contains(new RoleMapping(groupKey, role)))

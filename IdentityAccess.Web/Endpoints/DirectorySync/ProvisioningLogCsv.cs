@@ -51,11 +51,12 @@ internal static class ProvisioningLogCsv
 
     private static string Time(ProvisioningLogEntry entry) => entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static string Token(ProvisioningLogEntry entry) => entry.Channel == ProvisioningLogChannel.Sso ? "" : entry.TokenPrefix + "…";
+    private static string Token(ProvisioningLogEntry entry) => entry.Channel == ProvisioningLogChannel.Scim ? entry.TokenPrefix + "…" : "";
 
     private static string Channel(ProvisioningLogEntry entry) => entry.Channel switch
     {
         ProvisioningLogChannel.Sso => "sso",
         ProvisioningLogChannel.Scim => "scim",
+        ProvisioningLogChannel.SyncNow => "sync-now",
     };
 }

@@ -32,6 +32,8 @@ public sealed class ConfigureBeforeAssigningJourneyTests(BrowserFixture portal) 
         await IdentityAndAccessSteps.MapAsync(page, "Standard", "anthropic-claude-standard");
         var unsaved = page.GetByTestId("unsaved");
         await Expect(unsaved).ToHaveTextAsync("Unsaved changes. You will see who is affected before anything is saved.");
+        // The article's step 3 warning, where Save changes is: not yet, assign people (and groups) in the IdP first.
+        await Expect(page.GetByTestId("assign-first")).ToContainTextAsync("and to the right groups for Advanced group mappings");
 
         // "Make sure all users are assigned in your IdP first": meanwhile the IdP assigns a newcomer and moves Dave.
         using (var idp = new ScimIdpClient(portal.BaseUrl, token))

@@ -22,7 +22,8 @@ public static class IdentityAndAccessSteps
     /// <summary>Step 3.2: pick "Just in time (JIT)" or "Directory sync (SCIM)" from the dropdown.</summary>
     public static async Task ChooseModeAsync(IPage page, string mode)
     {
-        await page.GetByTestId("mode-select").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0); // a list still closing is not this one
+        await PortalPage.PressUntilAsync(page.GetByTestId("mode-select"), () => ModeOption(page, mode).CountAsync());
         await ModeOption(page, mode).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }

@@ -20,7 +20,7 @@ public sealed class ProvisioningLogTableLoadingTests : ComponentTest
         var cut = RenderTable();
 
         cut.WaitForAssertion(() => Assert.False(string.IsNullOrWhiteSpace(cut.Find("[role=progressbar]").GetAttribute("aria-label"))));
-        Assert.DoesNotContain("No SCIM requests or sign-ins match.", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("No SCIM requests, sign-ins or Sync now runs match.", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ProvisioningLogTableLoadingTests : ComponentTest
 
         _page.SetResult(new ProvisioningLogPage([], 0));
 
-        cut.WaitForAssertion(() => Assert.Contains("No SCIM requests or sign-ins match.", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("No SCIM requests, sign-ins or Sync now runs match.", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[role=progressbar]"));
     }
 }

@@ -90,4 +90,13 @@ public sealed class SeatQueuePanelTests : ComponentTest
         Assert.Empty(panel.FindAll("[data-testid=queue-sync-now]"));
         Assert.Contains("Sync now is run by Owners", panel.Find("[data-testid=queue-sync-now-by]").TextContent);
     }
+
+    [Fact]
+    public void A_long_queue_shows_its_real_size_and_says_only_the_first_are_listed()
+    {
+        var panel = Render<SeatQueuePanel>(p => p.Add(c => c.Queue, _queue with { Total = 1004 }).Add(c => c.WouldAdmit, _nobody));
+
+        Assert.Contains("Waiting for a seat (1,004)", panel.Find("[data-testid=seat-queue]").TextContent);
+        Assert.Contains("The first 2 of 1,004", panel.Find("[data-testid=seat-queue-more]").TextContent);
+    }
 }
