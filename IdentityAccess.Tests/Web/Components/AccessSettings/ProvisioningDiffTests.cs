@@ -48,6 +48,20 @@ public sealed class ProvisioningDiffTests : ComponentTest
         Assert.True(ProvisioningDiff.IsConfirmed(preview, " 1 "));
     }
 
+    [Theory]
+    [InlineData("2", 0)]
+    [InlineData("1", 1)]
+    public void Enter_InTheTypedConfirmation_ConfirmsOnlyOnceTheNumberMatches(string typed, int confirmations)
+    {
+        var confirmed = 0;
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, PreviewOf(RemovesOneAddsOne())).Add(c => c.Typed, typed)
+            .Add(c => c.OnConfirmed, () => confirmed++));
+
+        cut.Find("[data-testid=typed-confirmation] input, input[data-testid=typed-confirmation]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(confirmations, confirmed);
+    }
+
     [Fact]
     public void Render_Refused_ShowsTheFixAndCannotBeConfirmed()
     {
