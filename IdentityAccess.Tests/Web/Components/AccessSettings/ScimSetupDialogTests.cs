@@ -28,13 +28,13 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
     private IDialogReference _dialog = default!;
 
-    private async Task OpenAsync(ScimSetupService.TokenChange? generated = null)
+    private async Task OpenAsync(ScimSetupService.TokenChange? generated = null, IReadOnlyList<ScimTokenInfo>? tokens = null)
     {
         var noChange = Task.FromResult(new ScimSetupService.TokenChange(null, null, []));
         _dialog = await _dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ScimSetupDialog>("", new DialogParameters<ScimSetupDialog>
         {
             { d => d.EndpointUrl, Endpoint },
-            { d => d.Tokens, [] },
+            { d => d.Tokens, tokens ?? [] },
             { d => d.Generate, () => generated is null ? noChange : Task.FromResult(generated) },
             { d => d.Revoke, _ => noChange },
         }));
@@ -90,5 +90,49 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
         _dialogs.WaitForAssertion(() => Assert.Contains(new TooManyActiveTokens(2).Message, _dialogs.Find(".mud-alert-message").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain("Token generated", _snackbars.Markup, StringComparison.Ordinal);
+    }
+
+    private static ScimTokenInfo Token(string prefix) => new(Guid.NewGuid(), prefix, DateTimeOffset.UnixEpoch, "alice@acme.test", null);
+
+    [Fact]
+    public async Task AtTheLimit_GenerateIsOff_AndSaysToRevokeOneFirst()
+    {
+        await OpenAsync(tokens: [Token("ia_scim_One1"), Token("ia_scim_Two2")]);
+
+        Assert.True(_dialogs.Find("[data-testid=scim-generate]").HasAttribute("disabled"));
+        Assert.Contains("2 tokens are active: revoke one to generate another.", _dialogs.Find("[data-testid=scim-token-limit]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_RefusedAfterAToken_KeepsTheUncopiedTokenOnScreen_AndDropsTheStaleSuccess()
+    {
+        var calls = 0;
+        var first = new ScimSetupService.TokenChange("ia_scim_FirstSecret", null, [Token("ia_scim_Firs")]);
+        var refused = new ScimSetupService.TokenChange(null, new TooManyActiveTokens(2), []);
+        _dialog = await _dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ScimSetupDialog>("", new DialogParameters<ScimSetupDialog>
+        {
+            { d => d.EndpointUrl, Endpoint },
+            { d => d.Tokens, [] },
+            { d => d.Generate, () => Task.FromResult(calls++ == 0 ? first : refused) },
+            { d => d.Revoke, _ => Task.FromResult(refused) },
+        }));
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=scim-generate]")));
+
+        _dialogs.Find("[data-testid=scim-generate]").Click();
+        _snackbars.WaitForAssertion(() => Assert.Contains("Token generated", _snackbars.Markup, StringComparison.Ordinal));
+        _dialogs.Find("[data-testid=scim-generate]").Click(); // refused (another admin took the last slot meanwhile)
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(new TooManyActiveTokens(2).Message, _dialogs.Markup, StringComparison.Ordinal));
+        Assert.Contains("ia_scim_FirstSecret", _dialogs.Find("[data-testid=scim-secret] input, input[data-testid=scim-secret]").GetAttribute("value"), StringComparison.Ordinal);
+        _snackbars.WaitForAssertion(() => Assert.DoesNotContain("Token generated", _snackbars.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheDialogSaysWhereToPasteInEachIdP()
+    {
+        await OpenAsync();
+
+        var steps = _dialogs.Find("[data-testid=scim-idp-steps]").TextContent;
+        Assert.All(["Microsoft Entra ID", "Okta", "JumpCloud", "Google Workspace"], idp => Assert.Contains(idp, steps, StringComparison.Ordinal));
     }
 }
