@@ -34,6 +34,7 @@ public sealed class ConfigureBeforeAssigningJourneyTests(BrowserFixture portal) 
         await Expect(unsaved).ToHaveTextAsync("Unsaved changes. You will see who is affected before anything is saved.");
         // The article's step 3 warning, where Save changes is: not yet, assign people (and groups) in the IdP first.
         await Expect(page.GetByTestId("assign-first")).ToContainTextAsync("and to the right groups for Advanced group mappings");
+        await Screenshots.SaveAsync(page, "journey-03-assign-in-your-idp-first", fullPage: true);
 
         // "Make sure all users are assigned in your IdP first": meanwhile the IdP assigns a newcomer and moves Dave.
         using (var idp = new ScimIdpClient(portal.BaseUrl, token))
