@@ -17,6 +17,7 @@ internal static class SignInMessages
     public const string EntraNoAccount = "entra-no-account";
     public const string SessionEnded = "session-ended";
     public const string SignedOutEverywhere = "signed-out-everywhere";
+    public const string EmailInvalid = "email-invalid";
 
     /// <summary>For a code this version does not know (an old bookmark, a crafted link).</summary>
     public static SignInMessage Generic { get; } = new(Severity.Error, "Signing in did not work. Try again; if it keeps happening, tell your administrator.");
@@ -31,6 +32,7 @@ internal static class SignInMessages
         [EntraNoEmail] = new(Severity.Error, "Microsoft Entra ID did not send an email address for this account. Ask your administrator."),
         [EntraNoAccount] = new(Severity.Error,
             "The account you signed in with at Microsoft is not a member of any organization here. Ask an owner to add you."),
+        [EmailInvalid] = new(Severity.Error, "Enter an email address, such as name@example.com."),
         [SessionEnded] = new(Severity.Info, "Your session has ended. Sign in again to continue."),
         [SignedOutEverywhere] = new(Severity.Success, "You are signed out on every device and browser."),
     };

@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sessions;
 using IdentityAccess.Core.Sso.Connections;
@@ -43,7 +44,9 @@ internal static class SamlEndpoints
         {
             null => Results.LocalRedirect(LinkSentPage.PathFor(email!.Trim())),
             UseSingleSignOn sso => await StartAsync(http, sso.ParentId, returnUrl, signIn, sp, fromEmailStep: true),
-            var invalid => SignInError(invalid.Message, returnUrl),
+            // A code, never the message: the sign-in page shows only sentences it wrote (SignInMessages).
+            ValidationFailed => SignInError(SignInMessages.EmailInvalid, returnUrl),
+            _ => SignInError("unknown", returnUrl),
         };
     }
 

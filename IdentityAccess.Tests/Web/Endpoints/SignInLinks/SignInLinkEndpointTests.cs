@@ -156,6 +156,22 @@ public abstract class SignInLinkEndpointTests(TestDatabase database) : IAsyncLif
         Assert.Equal("/", redeemed.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("not an address")]
+    public async Task EmailStep_NoUsableAddress_BackToSignInSayingWhatToEnter(string email)
+    {
+        var browser = Browser();
+
+        var response = await AskForLinkAsync(browser, email, "/");
+        var page = await browser.GetStringAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Enter an email address, such as name@example.com.", page, StringComparison.Ordinal);
+        Assert.Contains("novalidate", page, StringComparison.Ordinal); // the browser lets the form through, so the page says it in words
+    }
+
     private async Task<HttpResponseMessage> AskForLinkAsync(HttpClient browser, string email, string returnUrl)
     {
         var token = FormPost.TokenIn(await browser.GetStringAsync("/sign-in"), "sso-email-step");
