@@ -1,31 +1,33 @@
 using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 
 namespace IdentityAccess.Core.Provisioning;
 
 /// <summary>
-/// What the IdP's group mappings will set a person back to after a role or tier changed by hand: the next directory
-/// sync (or, under JIT, the person's next sign-in) applies what their groups grant. Null parts hold: nothing maps
-/// them, the person is not managed by the IdP, or the change already matches what the groups grant.
+/// What happens after a role or tier changed by hand where the IdP's group mappings decide: a role is kept by hand
+/// (an override that sync and sign-ins leave until the IdP grants the same role or it is cleared, as
+/// <c>MemberAdministration</c> records it), while a tier is set back by the next sync (or, under JIT, the next
+/// sign-in) to what the groups grant. Null when neither applies.
 /// </summary>
-public sealed record HandChangeReversal(Role? Role, SeatTier? Tier, bool AtNextSignIn)
+public sealed record HandChangeForecast(Role? RoleKeptByHand, SeatTier? TierSetBack, bool AtNextSignIn)
 {
     /// <summary>
-    /// Read from "Why this role?" (the engine's outcome for the person under the saved settings), so the warning and
-    /// the next sync cannot disagree. The break-glass owner is never changed by mappings.
+    /// Read from "Why this role?" (the engine's outcome for the person under the saved settings), so the dialog and the
+    /// next sync cannot disagree. The break-glass owner is never changed by mappings.
     /// </summary>
-    public static HandChangeReversal? Of(RoleExplanation? explanation, Role role, SeatTier? tier)
+    public static HandChangeForecast? Of(RoleExplanation? explanation, Role role, SeatTier? tier)
     {
-        if (explanation is not { Settings: { UsesMappings: true } settings, Outcome: { Desired: { } desired } outcome }
-            || desired.Source == MembershipSource.Manual
+        if (explanation is not { Settings: { UsesMappings: true } settings, Outcome: { Person.Membership: { } current } outcome }
+            || !ProvisioningRules.RoleFollowsIdp(settings.Mode, settings.AdvancedGroupMappings, current.Source)
             || (settings.BreakGlassPersonId is { } breakGlass && breakGlass == outcome.Person.PersonId))
         {
             return null;
         }
 
-        Role? roleBack = settings.RoleMappings.Count > 0 && desired.Role != role ? desired.Role : null;
-        SeatTier? tierBack = settings.TierMappings.Count > 0 && desired.Tier is { } desiredTier && desiredTier != tier ? desiredTier : null;
-        return roleBack is null && tierBack is null ? null : new HandChangeReversal(roleBack, tierBack, outcome.AtNextSignIn);
+        Role? kept = role != current.Role ? role : null;
+        SeatTier? setBack = settings.TierMappings.Count > 0 && tier != current.Tier && outcome.Desired?.Tier is { } granted && granted != tier ? granted : null;
+        return kept is null && setBack is null ? null : new HandChangeForecast(kept, setBack, outcome.AtNextSignIn);
     }
 }

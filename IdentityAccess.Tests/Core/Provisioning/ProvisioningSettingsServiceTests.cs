@@ -179,16 +179,38 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandChange_UnderScimWithMappings_TheNextSyncSetsItBack_AndAMatchingChangeHolds()
+    public async Task HandChange_UnderScimWithMappings_TheRoleIsKeptByHand_TheTierIsSetBack()
     {
         var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User), new(Premium, Role.User));
         Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null)).Errors);
         var bob = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test"), Alice);
-        var tier = bob!.Outcome.Desired!.Tier;
+        var tier = bob!.Outcome.Person.Membership!.Tier;
+        var otherTier = tier == SeatTier.Premium ? SeatTier.Standard : SeatTier.Premium;
 
-        Assert.Equal(new HandChangeReversal(Role.Admin, null, AtNextSignIn: false), HandChangeReversal.Of(bob, Role.User, tier));
-        Assert.Null(HandChangeReversal.Of(bob, Role.Admin, tier)); // what his groups grant already
-        Assert.Equal(tier, HandChangeReversal.Of(bob, Role.Admin, tier == SeatTier.Premium ? SeatTier.Standard : SeatTier.Premium)!.Tier);
+        Assert.Equal(new HandChangeForecast(Role.User, null, AtNextSignIn: false), HandChangeForecast.Of(bob, Role.User, tier));
+        Assert.Null(HandChangeForecast.Of(bob, Role.Admin, tier)); // nothing changed
+        Assert.Equal(bob.Outcome.Desired!.Tier, HandChangeForecast.Of(bob, Role.Admin, otherTier)!.TierSetBack);
+    }
+
+    [Fact]
+    public async Task HandChange_ForecastRole_IsWhatChangeRoleThenKeeps_AcrossASync()
+    {
+        var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User));
+        Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null)).Errors);
+        var carolId = _portal.Demo.Person("carol@acme.test");
+        var forecast = HandChangeForecast.Of(await Service.ExplainAsync(_portal.Demo.AcmeChat, carolId, Alice), Role.Admin, SeatTier.Standard);
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            var carol = await db.Memberships.SingleAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.PersonId == carolId);
+            Assert.Empty(await _portal.Factory.Services.GetRequiredService<IdentityAccess.Core.Members.MemberAdministration>()
+                .ChangeRoleAsync(_portal.Demo.AcmeChat, carol.Id, Role.Admin, carol.SeatTier, Alice));
+        }
+
+        await _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeChat, Alice);
+
+        Assert.Equal(Role.Admin, forecast!.RoleKeptByHand);
+        await using var read = await _portal.Factory.CreateDbContextAsync();
+        Assert.Equal(Role.Admin, (await read.Memberships.SingleAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.PersonId == carolId)).Role);
     }
 
     [Fact]
@@ -196,7 +218,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
     {
         var carol = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("carol@acme.test"), Alice);
 
-        Assert.Null(HandChangeReversal.Of(carol, Role.Admin, SeatTier.Premium));
+        Assert.Null(HandChangeForecast.Of(carol, Role.Admin, SeatTier.Premium));
     }
 
     [Fact]
@@ -205,7 +227,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         var draft = ScimWithMappings(new(Owners, Role.Owner), new(Admins, Role.Admin), new(Users, Role.User)) with { BreakGlassPersonId = Alice };
         Assert.Empty((await Service.SaveAsync(_portal.Demo.AcmeChat, draft, Alice, null)).Errors);
 
-        Assert.Null(HandChangeReversal.Of(await Service.ExplainAsync(_portal.Demo.AcmeChat, Alice, Alice), Role.Admin, SeatTier.Premium));
+        Assert.Null(HandChangeForecast.Of(await Service.ExplainAsync(_portal.Demo.AcmeChat, Alice, Alice), Role.Admin, SeatTier.Premium));
     }
 
     [Fact]

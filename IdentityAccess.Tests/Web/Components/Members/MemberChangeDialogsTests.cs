@@ -38,10 +38,11 @@ public sealed class MemberChangeDialogsTests : MemberDialogTest
     }
 
     [Fact]
-    public async Task ChangeRole_WhereTheIdPsMappingsDecide_WarnsOnlyWhenTheChangeWouldBeUndone()
+    public async Task ChangeRole_WhereTheIdPsMappingsDecide_SaysTheRoleIsKeptByHand_OnlyOnceChanged()
     {
         // Carol's groups grant User under directory sync with role mappings ("Why this role?" for her).
-        var carol = new KnownPerson(_carol.PersonId, Guid.NewGuid(), _carol.Email, _carol.DisplayName, default, default, ["users"], null, null);
+        var carol = new KnownPerson(_carol.PersonId, Guid.NewGuid(), _carol.Email, _carol.DisplayName, default, default, ["users"], null,
+            new CurrentMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim, DateTimeOffset.UnixEpoch));
         var explanation = new RoleExplanation(
             new PersonOutcome(carol, new DesiredMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [], [], false),
             new ProvisioningDraft(ProvisioningMode.Scim, true, [new RoleMapping("users", Role.User)], [], null, 1));
@@ -50,12 +51,13 @@ public sealed class MemberChangeDialogsTests : MemberDialogTest
             { d => d.Product, Product.Chat }, { d => d.Member, _carol }, { d => d.Seats, _chatSeats }, { d => d.Explanation, explanation },
             { d => d.Submit, _ => Task.FromResult<IReadOnlyList<Error>>([]) },
         });
-        Assert.Empty(Provider.FindAll("[data-testid=change-undone-by-sync]")); // nothing changed yet
+        Assert.Empty(Provider.FindAll("[data-testid=role-kept-by-hand]")); // nothing changed yet
 
         Pick("role-select", "Admin");
 
-        Provider.WaitForAssertion(() => Assert.Contains("the next directory sync sets Carol Chen back to User",
-            Provider.Find("[data-testid=change-undone-by-sync]").TextContent, StringComparison.Ordinal));
+        Provider.WaitForAssertion(() => Assert.Contains("Admin is kept by hand",
+            Provider.Find("[data-testid=role-kept-by-hand]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(Provider.FindAll("[data-testid=change-undone-by-sync]")); // no tier mapping: the tier is not set back
     }
 
     [Fact]
