@@ -38,7 +38,7 @@ public sealed class AccessSettingsForm
 
     public bool DiffersFrom(ProvisioningDraft saved) =>
         Mode != saved.Mode || AdvancedGroupMappings != saved.AdvancedGroupMappings || BreakGlassPersonId != saved.BreakGlassPersonId
-        || !RoleMappings.SequenceEqual(saved.RoleMappings) || !TierMappings.SequenceEqual(saved.TierMappings);
+        || MappingsDifferFrom(saved);
 
     /// <summary>
     /// Whether saving changes whom the IdP provisions or how: another mode than Manual, or its mappings changed. That is
@@ -47,7 +47,10 @@ public sealed class AccessSettingsForm
     public bool ChangesWhoTheIdPProvisions(ProvisioningDraft saved) =>
         Mode != ProvisioningMode.Manual
         && (Mode != saved.Mode || AdvancedGroupMappings != saved.AdvancedGroupMappings
-            || (AdvancedGroupMappings && (!RoleMappings.SequenceEqual(saved.RoleMappings) || !TierMappings.SequenceEqual(saved.TierMappings))));
+            || (AdvancedGroupMappings && MappingsDifferFrom(saved)));
+
+    private bool MappingsDifferFrom(ProvisioningDraft saved) =>
+        !RoleMappings.SequenceEqual(saved.RoleMappings) || !TierMappings.SequenceEqual(saved.TierMappings);
 
     public void AddRole(Role role, string groupKey)
     {

@@ -148,7 +148,7 @@ public sealed partial class GlobalSsoSection
             // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
             // Cancel is awaited, not abandoned: only a sync that has stopped can be said to have changed nothing.
             var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId, token) : SyncNow.SyncParentAsync(parentId, personId, token));
-            Snackbar.Add(outcome.Refusal?.Message ?? $"Sync finished: {outcome.Changed} membership change{(outcome.Changed == 1 ? "" : "s")}.",
+            Snackbar.Add(outcome.Refusal?.Message ?? DirectorySync.DirectorySyncLabels.SyncNowFinished(outcome.Changed),
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
             await OnSynced.InvokeAsync();
         }
@@ -162,8 +162,7 @@ public sealed partial class GlobalSsoSection
             // The sync is one transaction, so a failed one changed nothing. Said in words; the details go to the log,
             // not to the page, and the page stays usable instead of ending the circuit.
             Logger.LogError(exception, "Sync now failed for parent {ParentId}", Scope.ParentId);
-            Snackbar.Add("Sync now could not finish, so nothing was changed. Try again in a moment; if it keeps failing, the server log has the details.",
-                Severity.Error);
+            Snackbar.Add(DirectorySync.DirectorySyncLabels.SyncNowFailed, Severity.Error);
         }
         finally
         {

@@ -13,6 +13,13 @@ public static class DirectorySyncLabels
 
     public static string LogUrl(Guid organizationId) => $"/orgs/{organizationId}/{Section}";
 
+    /// <summary>What a finished Sync now says, wherever it was pressed.</summary>
+    public static string SyncNowFinished(int changed) => $"Sync finished: {Core.Common.Counted.Of(changed, "membership change")}.";
+
+    /// <summary>A Sync now that failed on the server: one transaction, so nothing changed; the details are in the log.</summary>
+    public const string SyncNowFailed =
+        "Sync now could not finish, so nothing was changed. Try again in a moment; if it keeps failing, the server log has the details.";
+
     /// <summary>The export of what the log page shows, e.g. <c>/orgs/…/directory-sync/log.json?channel=sso&amp;from=…</c>.</summary>
     public static string ExportUrl(Guid organizationId, ProvisioningLogQuery filter, string format)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
@@ -6,8 +7,10 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.DirectorySync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -24,6 +27,7 @@ public sealed partial class MembersPage
     [Inject] private SeatPurchase SeatPurchase { get; set; } = default!;
     [Inject] private ProvisioningSettingsService ProvisioningSettings { get; set; } = default!;
     [Inject] private SyncNowService SyncNow { get; set; } = default!;
+    [Inject] private ILogger<MembersPage> Logger { get; set; } = default!;
     [Inject] private SeatQueueService SeatQueue { get; set; } = default!;
     [Inject] private InvitationAdministration Invitations { get; set; } = default!;
     [Inject] private InvitationDirectory InvitationDirectory { get; set; } = default!;
@@ -159,7 +163,10 @@ public sealed partial class MembersPage
     private async Task ChangeRoleAsync(OrganizationAccess access, MemberListItem member)
     {
         var acting = await ActingPersonAsync();
-        var explanation = await ProvisioningSettings.ExplainAsync(OrganizationId, member.PersonId, acting);
+        // "Why this role?" reads the organization's whole input: only worth it where the IdP can decide roles at all.
+        var explanation = access.Organization!.ProvisioningMode == ProvisioningMode.Manual
+            ? null
+            : await ProvisioningSettings.ExplainAsync(OrganizationId, member.PersonId, acting);
         var change = await MemberDialogs.ChangeRoleAsync(Dialogs, access.Organization!, member, _seats, explanation,
             c => Administration.ChangeRoleAsync(OrganizationId, member.MembershipId, c.Role, c.Tier, acting));
         if (change is not null)
@@ -194,10 +201,19 @@ public sealed partial class MembersPage
     private async Task AdmitWaitingAsync(OrganizationAccess access)
     {
         var acting = await ActingPersonAsync();
-        var outcome = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, acting));
-        Snackbar.Add(outcome.Refusal?.Message ?? (outcome.Changed == 1 ? "Sync now made 1 membership change." : $"Sync now made {outcome.Changed} membership changes.")
-            + (outcome.Refusal is null ? $" The audit log of {access.Organization!.Name} lists who." : ""),
-            outcome.Refusal is null ? Severity.Success : Severity.Error);
+        try
+        {
+            var outcome = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, acting));
+            Snackbar.Add(outcome.Refusal?.Message ?? $"{DirectorySyncLabels.SyncNowFinished(outcome.Changed)} The audit log of {access.Organization!.Name} lists who.",
+                outcome.Refusal is null ? Severity.Success : Severity.Error);
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)
+        {
+            // As on Identity and access: said in words, details to the log, and the page stays usable.
+            Logger.LogError(exception, "Sync now from the seat queue failed for organization {OrganizationId}", OrganizationId);
+            Snackbar.Add(DirectorySyncLabels.SyncNowFailed, Severity.Error);
+        }
+
         await RefreshAsync();
     }
 

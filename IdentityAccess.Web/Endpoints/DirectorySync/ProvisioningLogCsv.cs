@@ -57,6 +57,6 @@ internal static class ProvisioningLogCsv
     {
         ProvisioningLogChannel.Sso => "sso",
         ProvisioningLogChannel.Scim => "scim",
-        ProvisioningLogChannel.SyncNow => "sync-now",
+        ProvisioningLogChannel.SyncNow => "syncnow", // as ?channel= takes it back
     };
 }
