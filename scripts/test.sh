@@ -80,6 +80,11 @@ echo "Tests ran in $((SECONDS - tests_started)) s."
 counters=$(grep -o '<Counters [^>]*>' TestResults/results.trx 2>/dev/null || true)
 passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
 failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+if [ "${failed:-0}" != 0 ]; then
+  # What failed, again, at the end: CI shows the tail of this log.
+  echo "Failed tests:"
+  python3 scripts/failed-tests.py TestResults/results.trx || true
+fi
 # The plain closing line CI reads.
 echo "${passed:-0} passed, ${failed:-0} failed"
 if [ "${passed:-0}" = 0 ]; then
