@@ -20,6 +20,9 @@ public static class DirectorySyncLabels
     public const string SyncNowFailed =
         "Sync now could not finish, so nothing was changed. Try again in a moment; if it keeps failing, the server log has the details.";
 
+    /// <summary>A channel as <c>?channel=</c> takes it and as the exports write it, so an exported row's channel filters again.</summary>
+    public static string ChannelWord(ProvisioningLogChannel channel) => channel.ToString().ToLowerInvariant();
+
     /// <summary>The export of what the log page shows, e.g. <c>/orgs/…/directory-sync/log.json?channel=sso&amp;from=…</c>.</summary>
     public static string ExportUrl(Guid organizationId, ProvisioningLogQuery filter, string format)
     {
@@ -30,7 +33,7 @@ public static class DirectorySyncLabels
         }
 
         LogExportLinks.Add(query, "status", filter.Status?.ToString(CultureInfo.InvariantCulture));
-        LogExportLinks.Add(query, "channel", filter.Channel?.ToString().ToLowerInvariant());
+        LogExportLinks.Add(query, "channel", filter.Channel is { } channel ? ChannelWord(channel) : null);
         LogExportLinks.AddPeriod(query, filter.Period);
         return LogExportLinks.Url($"/orgs/{organizationId}/{Section}/log.{format}", query);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Web.Components.DirectorySync;
 using IdentityAccess.Web.Endpoints.Export;
 
 namespace IdentityAccess.Web.Endpoints.DirectorySync;
@@ -53,10 +54,5 @@ internal static class ProvisioningLogCsv
 
     private static string Token(ProvisioningLogEntry entry) => entry.Channel == ProvisioningLogChannel.Scim ? entry.TokenPrefix + "…" : "";
 
-    private static string Channel(ProvisioningLogEntry entry) => entry.Channel switch
-    {
-        ProvisioningLogChannel.Sso => "sso",
-        ProvisioningLogChannel.Scim => "scim",
-        ProvisioningLogChannel.SyncNow => "syncnow", // as ?channel= takes it back
-    };
+    private static string Channel(ProvisioningLogEntry entry) => DirectorySyncLabels.ChannelWord(entry.Channel);
 }
