@@ -20,7 +20,7 @@ public sealed class SettingsPageAccessibilityTests(BrowserFixture portal) : ICla
         // Custom SAML attribute names, and a what-if answer, open too.
         await page.GetByTestId("saml-preset").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Custom" }).First.ClickAsync();
-        await Expect(page.GetByTestId("custom-attributes")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("saml-connection").GetByTestId("custom-attributes")).ToBeVisibleAsync();
         await page.GetByLabel("Person's email").FillAsync("erin@acme.test");
         await page.GetByTestId("what-if-run").ClickAsync();
         await Expect(page.GetByTestId("outcome-explanation")).ToBeVisibleAsync();
