@@ -32,6 +32,9 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SpKeys.SamlSpKeyStore>();
         services.AddSingleton<SpKeys.SamlSpKeyService>();
         services.AddIdpMetadataFetcher();
+        services.AddSingleton<SamlMetadataRefreshService>();
+        services.AddSingleton<SamlMetadataRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SamlMetadataRefresher>());
         return services;
     }
 }

@@ -28,6 +28,14 @@ public sealed class MetadataServer : IAsyncDisposable
 
     public int NotModifiedCount { get; private set; }
 
+    /// <summary>Every request answered, whatever its outcome: a refused caller must not make the portal fetch at all.</summary>
+    public int RequestCount => _requests;
+
+    /// <summary>The IdP the document describes; another value stands for a URL that starts serving another IdP.</summary>
+    public string EntityId { get; set; } = SamlScenario.IdpEntityId;
+
+    private int _requests;
+
     public Uri Url { get; private set; } = default!;
 
     private MetadataServer(WebApplication app) => _app = app;
@@ -46,6 +54,7 @@ public sealed class MetadataServer : IAsyncDisposable
 
     private IResult Answer(HttpContext http)
     {
+        Interlocked.Increment(ref _requests);
         switch (Mode)
         {
             case Behaviour.ServerError:
@@ -76,7 +85,7 @@ public sealed class MetadataServer : IAsyncDisposable
             $"""<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>{SamlTestKeys.Base64(c)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"""));
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
-            <md:EntityDescriptor entityID="{SamlScenario.IdpEntityId}" xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">{keys}<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.test/sso/redirect"/></md:IDPSSODescriptor></md:EntityDescriptor>
+            <md:EntityDescriptor entityID="{EntityId}" xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">{keys}<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.test/sso/redirect"/></md:IDPSSODescriptor></md:EntityDescriptor>
             """;
     }
 

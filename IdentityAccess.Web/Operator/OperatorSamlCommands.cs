@@ -1,9 +1,12 @@
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Metadata;
 using IdentityAccess.Web.Endpoints.Saml;
 using IdentityAccess.Web.Startup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdentityAccess.Web.Operator;
 
@@ -56,8 +59,9 @@ internal static class OperatorSamlCommands
     }
 
     /// <summary>
-    /// The IdP's published metadata, fetched once now (https; http only in Development) with the same bounds and strict
-    /// parser as the portal's fetcher, then imported exactly as a file would be.
+    /// The IdP's published metadata, fetched now (https; http only in Development) with the same bounds, address guard
+    /// and strict parser as the portal's fetcher, imported as a file would be, and then refreshed from the URL on the
+    /// portal's schedule, as a URL given on the SSO panel is.
     /// </summary>
     private static async Task<int> ImportFromUrlAsync(IServiceProvider services, string parent, string url, SamlAttributePreset preset, AuditActor actor,
         TextWriter output, TextWriter error)
@@ -67,28 +71,18 @@ internal static class OperatorSamlCommands
             return 2;
         }
 
-        var (address, invalid) = MetadataUrlPolicy.Check(url, services.GetRequiredService<IHostEnvironment>().IsDevelopment());
-        if (invalid is not null)
-        {
-            await error.WriteLineAsync(invalid.Message);
-            return 2;
-        }
-
-        var fetched = await services.GetRequiredService<IdpMetadataFetcher>().FetchAsync(address!, etag: null, lastModified: null);
-        if (fetched.Error is not null || fetched.Xml is null)
-        {
-            await error.WriteLineAsync(fetched.Error?.Message ?? "The metadata could not be fetched.");
-            return 1;
-        }
-
-        if (await services.GetRequiredService<SamlConnectionService>().ImportForParentAsync(parentId, fetched.Xml, preset, actor) is { } refused)
+        if (await services.GetRequiredService<SamlMetadataRefreshService>().ImportFromUrlForParentAsync(parentId, url, preset, actor) is { } refused)
         {
             await error.WriteLineAsync(refused.Message);
-            return 1;
+            return refused is MetadataUrlInvalid ? 2 : 1;
         }
 
-        var keys = CertificateFingerprints.Sha256(fetched.Metadata!.SigningCertificates);
-        await output.WriteLineAsync($"Imported from {address}: {keys.Count} signing certificate{(keys.Count == 1 ? "" : "s")} (SHA-256 {string.Join(", ", keys)}).");
+        await using var db = await services.GetRequiredService<IDbContextFactory<IdentityAccessDbContext>>().CreateDbContextAsync();
+        var connection = await db.SamlConnections.AsNoTracking().SingleAsync(c => c.ParentOrganizationId == parentId);
+        var keys = CertificateFingerprints.Sha256(connection.LoadCertificates());
+        var hours = services.GetRequiredService<IOptions<SamlMetadataRefreshOptions>>().Value.IntervalHours;
+        await output.WriteLineAsync($"Imported from {url.Trim()}: {keys.Count} signing certificate{(keys.Count == 1 ? "" : "s")} (SHA-256 {string.Join(", ", keys)}).");
+        await output.WriteLineAsync($"It is fetched again every {hours} hours; a new signing key the IdP publishes is trusted from then on.");
         await output.WriteLineAsync("Turn SSO on from the Identity and access page once a domain is verified.");
         return 0;
     }

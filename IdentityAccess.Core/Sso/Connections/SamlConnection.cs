@@ -51,6 +51,16 @@ public sealed class SamlConnection
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    // The trust this connection had before its metadata was last replaced (a paste, a URL import or a refresh that
+    // changed keys, entity ID or sign-in URL): "Roll back" puts it back in one action. Null before any replacement.
+    public string? PreviousEntityId { get; set; }
+
+    public string? PreviousSingleSignOnUrl { get; set; }
+
+    public string? PreviousSigningCertificatesPem { get; set; }
+
+    public DateTimeOffset? ReplacedAt { get; set; }
+
     /// <summary>The names in use, as the editor shows them.</summary>
     public SamlCustomAttributes AttributeNames => HasOwnNames
         ? new(CustomSubjectSource, CustomSubjectAttribute, CustomEmailAttribute, CustomDisplayNameAttribute, CustomGroupsAttribute,
@@ -89,10 +99,12 @@ public sealed class SamlConnection
         (CustomGivenNameAttribute, CustomFamilyNameAttribute, GroupsFormat) = (names.GivenNameAttribute, names.FamilyNameAttribute, names.GroupsFormat);
     }
 
-    public IReadOnlyList<X509Certificate2> LoadCertificates()
+    public IReadOnlyList<X509Certificate2> LoadCertificates() => CertificatesIn(SigningCertificatesPem);
+
+    public static IReadOnlyList<X509Certificate2> CertificatesIn(string pem)
     {
         var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPem(SigningCertificatesPem);
+        certificates.ImportFromPem(pem);
         return [.. certificates];
     }
 

@@ -15,6 +15,9 @@ internal sealed class SamlConnectionConfiguration : IEntityTypeConfiguration<Sam
         builder.Property(c => c.EntityId).HasMaxLength(1024);
         builder.Property(c => c.SingleSignOnUrl).HasMaxLength(2048);
         builder.Property(c => c.SigningCertificatesPem).HasMaxLength(65536);
+        builder.Property(c => c.PreviousEntityId).HasMaxLength(1024);
+        builder.Property(c => c.PreviousSingleSignOnUrl).HasMaxLength(2048);
+        builder.Property(c => c.PreviousSigningCertificatesPem).HasMaxLength(65536);
         builder.Property(c => c.Preset).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.CustomSubjectSource).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.CustomSubjectAttribute).HasMaxLength(256);

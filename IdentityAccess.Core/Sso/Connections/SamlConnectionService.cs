@@ -5,6 +5,7 @@ using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Core.Sso.Metadata;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Sso.Connections;
@@ -62,11 +63,28 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         CancellationToken cancellationToken)
     {
         var (metadata, error) = IdpMetadataReader.Read(metadataXml ?? "");
-        if (error is not null)
+        if ((error ?? await ApplyAsync(write, metadata!, preset, custom, "pasted", cancellationToken)) is { } refused)
         {
-            return error;
+            return refused;
         }
 
+        // Pasted metadata replaces a URL's: a scheduled refresh would otherwise bring the URL's metadata back.
+        var source = await write.Db.SamlMetadataSources.SingleOrDefaultAsync(s => s.ParentOrganizationId == write.ParentId, cancellationToken);
+        if (source is not null)
+        {
+            write.Db.SamlMetadataSources.Remove(source);
+        }
+
+        return await write.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="metadata"/> into the parent's connection inside <paramref name="write"/>, audited with the
+    /// replaced and new signing keys' fingerprints; the caller commits. Shared by a paste and a URL import.
+    /// </summary>
+    internal async Task<Error?> ApplyAsync(GuardedWrite write, IdpMetadata metadata, SamlAttributePreset preset, SamlCustomAttributes? custom,
+        string from, CancellationToken cancellationToken)
+    {
         // Names given are checked like the editor's; without them, Custom has none to use.
         var names = custom?.Normalized();
         if ((names is null && preset == SamlAttributePreset.Custom ? new SamlCustomAttributesMissing() : names?.Check()) is { } invalid)
@@ -76,7 +94,8 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
 
         var (db, parentId) = (write.Db, write.ParentId);
         var connection = await db.SamlConnections.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
-        var before = connection is null ? null : new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset };
+        var before = connection is null ? null : new { Trust = SamlConnectionTrust.Audited(connection), connection.Preset };
+        var sameIdp = connection?.EntityId == metadata.EntityId;
         if (connection is null)
         {
             connection = new SamlConnection { ParentOrganizationId = parentId, EntityId = "", SingleSignOnUrl = "", SigningCertificatesPem = "" };
@@ -84,20 +103,18 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         }
 
         // A re-import (certificate rollover) keeps Enabled: sign-in goes on working with the new keys.
-        connection.EntityId = metadata!.EntityId;
-        connection.SingleSignOnUrl = metadata.SingleSignOnUrl.AbsoluteUri;
-        connection.SigningCertificatesPem = SamlConnection.ToPem(metadata.SigningCertificates);
+        var now = time.GetUtcNow();
+        SamlConnectionTrust.Replace(connection, metadata, now);
         // Replacing the same IdP's metadata with the same preset (a rollover) keeps the names a parent admin may have changed.
-        if (names is not null || before is null || connection.Preset != preset || before.EntityId != metadata.EntityId)
+        if (names is not null || before is null || connection.Preset != preset || !sameIdp)
         {
             connection.SetAttributeNames(preset, names ?? SamlAttributePresets.Names(preset));
         }
 
-        connection.UpdatedAt = time.GetUtcNow();
-        audit.Record(db, write.Actor, "sso.metadata-imported", metadata.EntityId.Length > 320 ? metadata.EntityId[..320] : metadata.EntityId, before,
-            new { connection.EntityId, connection.SingleSignOnUrl, connection.Preset, Certificates = metadata.SigningCertificates.Count },
-            parentOrganizationId: parentId);
-        return await write.CommitAsync(cancellationToken);
+        connection.UpdatedAt = now;
+        audit.Record(db, write.Actor, "sso.metadata-imported", SamlConnectionTrust.AuditTarget(metadata.EntityId), before,
+            new { Trust = SamlConnectionTrust.Audited(metadata), connection.Preset, From = from }, parentOrganizationId: parentId);
+        return null;
     }
 
     private async Task<Error?> SetEnabledAsync(GuardedWrite write, bool enabled, CancellationToken cancellationToken)
@@ -121,26 +138,36 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
 
         connection.Enabled = enabled;
         connection.UpdatedAt = time.GetUtcNow();
-        audit.Record(db, write.Actor, enabled ? "sso.enabled" : "sso.disabled", connection.EntityId.Length > 320 ? connection.EntityId[..320] : connection.EntityId,
+        audit.Record(db, write.Actor, enabled ? "sso.enabled" : "sso.disabled", SamlConnectionTrust.AuditTarget(connection.EntityId),
             null, null, parentOrganizationId: parentId);
         return await write.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Without an access check: for the operator command line.</summary>
-    public static async Task<SamlConnectionView> GetAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
+    private async Task<SamlConnectionView> GetAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var connection = await db.SamlConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
+        var source = connection is null ? null
+            : await db.SamlMetadataSources.AsNoTracking().SingleOrDefaultAsync(s => s.ParentOrganizationId == parentId, cancellationToken);
         var details = connection is null ? null : new SamlConnectionDetails(connection.EntityId, connection.SingleSignOnUrl, connection.Preset,
-            connection.Enabled, connection.AllowIdpInitiated, connection.UpdatedAt, [.. connection.LoadCertificates().Select(Describe)]);
+            connection.Enabled, connection.AllowIdpInitiated, connection.UpdatedAt, [.. connection.LoadCertificates().Select(c => Describe(c, now))])
+        {
+            Source = source is null ? null : SamlMetadataSourceView.Of(source),
+            ReplacedAt = connection.PreviousSigningCertificatesPem is null ? null : connection.ReplacedAt,
+        };
         var overage = await db.SamlIdentityLinks.CountAsync(l => l.ParentOrganizationId == parentId && l.LastSignInGroupsOverage, cancellationToken);
         return new SamlConnectionView(details, await HasVerifiedDomainAsync(db, parentId, cancellationToken), overage);
     }
 
-    private static SamlCertificateView Describe(X509Certificate2 certificate)
+    private static SamlCertificateView Describe(X509Certificate2 certificate, DateTimeOffset now)
     {
         using var key = certificate.GetRSAPublicKey();
-        return new SamlCertificateView(certificate.Subject, new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-            key?.KeySize ?? 0, certificate.Thumbprint);
+        var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        return new SamlCertificateView(certificate.Subject, notAfter, key?.KeySize ?? 0, certificate.Thumbprint)
+        {
+            Fingerprint = CertificateFingerprints.Sha256(certificate),
+            Expiry = CertificateExpiries.Of(notAfter, now),
+        };
     }
 
     private static Task<bool> HasVerifiedDomainAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using IdentityAccess.Core.Sso.Metadata;
+
 namespace IdentityAccess.Core.Sso.Connections;
 
 /// <summary>What the Identity and access page shows of the parent's SSO connection.</summary>
@@ -15,7 +17,21 @@ public sealed record SamlConnectionDetails(
     bool Enabled,
     bool AllowIdpInitiated,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<SamlCertificateView> Certificates);
+    IReadOnlyList<SamlCertificateView> Certificates)
+{
+    /// <summary>The URL the metadata is refreshed from; null when it was pasted.</summary>
+    public SamlMetadataSourceView? Source { get; init; }
+
+    /// <summary>When the metadata was last replaced; set only while there is a previous one to roll back to.</summary>
+    public DateTimeOffset? ReplacedAt { get; init; }
+}
 
 /// <param name="KeyBits">RSA key size; metadata with keys under 2048 bits is refused at import.</param>
-public sealed record SamlCertificateView(string Subject, DateTimeOffset NotAfter, int KeyBits, string Thumbprint);
+public sealed record SamlCertificateView(string Subject, DateTimeOffset NotAfter, int KeyBits, string Thumbprint)
+{
+    /// <summary>SHA-256, as IdP consoles and the audit log show it.</summary>
+    public string Fingerprint { get; init; } = "";
+
+    /// <summary>Against the clock when the view was read.</summary>
+    public CertificateExpiry Expiry { get; init; }
+}

@@ -48,7 +48,10 @@ public sealed class IdpMetadataFetcher(IHttpClientFactory clients)
         }
         catch (HttpRequestException exception)
         {
-            return MetadataFetchOutcome.Failed(new MetadataFetchFailed($"the server could not be reached ({exception.HttpRequestError})"));
+            // The guard's refusal says why; other failures say only their kind (never a private network's detail).
+            return MetadataFetchOutcome.Failed(new MetadataFetchFailed(exception.InnerException is MetadataAddressRefusedException refused
+                ? refused.Message
+                : $"the server could not be reached ({exception.HttpRequestError})"));
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -117,15 +120,22 @@ public sealed class IdpMetadataFetcher(IHttpClientFactory clients)
 
 public static class IdpMetadataFetcherRegistration
 {
-    /// <summary>The named client: short timeout, no redirects, no cookies, and the fetcher that uses it.</summary>
+    /// <summary>
+    /// The named client: short timeout, no redirects, no cookies, connections only to addresses the
+    /// <see cref="MetadataAddressGuard"/> allows; and the fetcher that uses it.
+    /// </summary>
     public static IServiceCollection AddIdpMetadataFetcher(this IServiceCollection services)
     {
+        services.AddOptions<SamlMetadataRefreshOptions>().BindConfiguration(SamlMetadataRefreshOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton<MetadataAddressGuard>();
         services.AddHttpClient(IdpMetadataFetcher.ClientName, client => client.Timeout = IdpMetadataFetcher.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                UseProxy = false, // a proxy would connect on our behalf, past the guard
                 ConnectTimeout = TimeSpan.FromSeconds(10),
+                ConnectCallback = sp.GetRequiredService<MetadataAddressGuard>().ConnectAsync,
             });
         services.AddSingleton<IdpMetadataFetcher>();
         return services;

@@ -6,6 +6,7 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
+using IdentityAccess.Core.Sso.Metadata;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,19 @@ public sealed class ParentWideActions(PortalFixture portal)
             FirstSeenAt = DateTimeOffset.UtcNow,
             LastSeenAt = DateTimeOffset.UtcNow,
         });
+        // A metadata URL to refresh (it answers nothing: the parent admin's refresh fails to fetch, nobody else's gets that far)
+        // and a replaced metadata to roll back to.
+        db.SamlMetadataSources.Add(new IdentityAccess.Core.Sso.Metadata.SamlMetadataSource
+        {
+            ParentOrganizationId = Parent,
+            Url = "https://127.0.0.1:9/federationmetadata.xml",
+            NextRefreshAt = DateTimeOffset.UtcNow.AddDays(1),
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
         await db.SaveChangesAsync();
+        await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.PreviousEntityId, c => c.EntityId).SetProperty(c => c.PreviousSingleSignOnUrl, c => c.SingleSignOnUrl)
+            .SetProperty(c => c.PreviousSigningCertificatesPem, c => c.SigningCertificatesPem).SetProperty(c => c.ReplacedAt, DateTimeOffset.UtcNow));
     }
 
     /// <summary>Each parent-wide action by name, as <paramref name="person"/>; what it refused with, or null.</summary>
@@ -65,6 +78,12 @@ public sealed class ParentWideActions(PortalFixture portal)
         [
             ("generate a SCIM token", async () => (await Service<ScimSetupService>().GenerateAsync(Parent, person)).Error),
             ("revoke a SCIM token", async () => (await Service<ScimSetupService>().RevokeAsync(Parent, TokenId, person)).Error),
+            // Before the paste below, which replaces the URL: each of these needs the URL (or the replaced metadata) arranged above.
+            ("import SAML metadata from a URL", () => Service<SamlMetadataRefreshService>().ImportFromUrlAsync(Parent,
+                "https://127.0.0.1:9/federationmetadata.xml", SamlAttributePreset.Okta, person)),
+            ("refresh the SAML metadata now", () => Service<SamlMetadataRefreshService>().RefreshNowAsync(Parent, person)),
+            ("roll back the SAML metadata", () => Service<SamlMetadataRefreshService>().RollBackAsync(Parent, person)),
+            ("stop refreshing the SAML metadata", () => Service<SamlMetadataRefreshService>().StopRefreshingAsync(Parent, person)),
             ("import SAML metadata", () => Service<SamlConnectionService>().ImportMetadataAsync(Parent, xml, SamlAttributePreset.Okta, person)),
             ("turn SSO off", () => Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person)),
             ("allow IdP-initiated sign-in", () => Service<IdpInitiatedSignInSetting>().SetAsync(Parent, true, person)),
@@ -94,7 +113,10 @@ public sealed class ParentWideActions(PortalFixture portal)
         var tokens = await db.ScimTokens.Where(t => t.ParentOrganizationId == Parent).OrderBy(t => t.Id)
             .Select(t => t.Id + (t.RevokedAt == null ? " active" : " revoked")).ToListAsync();
         var saml = await db.SamlConnections.Where(c => c.ParentOrganizationId == Parent)
-            .Select(c => c.EntityId + " " + c.Enabled + " " + c.AllowIdpInitiated + " " + c.CustomEmailAttribute).ToListAsync();
+            .Select(c => c.EntityId + " " + c.Enabled + " " + c.AllowIdpInitiated + " " + c.CustomEmailAttribute + " " + c.SigningCertificatesPem + " " + c.ReplacedAt)
+            .ToListAsync();
+        var metadataSources = await db.SamlMetadataSources.Where(s => s.ParentOrganizationId == Parent)
+            .Select(s => s.Url + " " + s.LastError + " " + s.PausedAt + " " + s.NextRefreshAt).ToListAsync();
         var signInGroups = await db.SignInGroups.Where(g => g.ParentOrganizationId == Parent).Select(g => g.Key + " " + g.Name).ToListAsync();
         var domains = await db.VerifiedDomains.Where(d => d.ParentOrganizationId == Parent).OrderBy(d => d.Domain)
             .Select(d => d.Domain + " " + d.Status + " " + d.LastCheckedAt).ToListAsync();
@@ -104,7 +126,7 @@ public sealed class ParentWideActions(PortalFixture portal)
         var plan = await db.ParentOrganizations.Where(p => p.Id == Parent).Select(p => p.Plan).SingleAsync();
         var memberships = await db.Memberships.CountAsync();
         var audit = await db.AuditEvents.CountAsync();
-        return string.Join(" | ", [.. tokens, .. saml, .. signInGroups, .. domains, .. admins.Select(a => a.ToString()), .. organizations, .. requests,
+        return string.Join(" | ", [.. tokens, .. saml, .. metadataSources, .. signInGroups, .. domains, .. admins.Select(a => a.ToString()), .. organizations, .. requests,
             plan.ToString(), memberships.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 }

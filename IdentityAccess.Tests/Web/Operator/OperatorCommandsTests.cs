@@ -6,8 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Web.Operator;
 
-public sealed class OperatorCommandsTests(SqlitePortalFixture portal) : IClassFixture<SqlitePortalFixture>
+public sealed class OperatorCommandsTests(OperatorCommandsTests.Portal portal) : IClassFixture<OperatorCommandsTests.Portal>
 {
+    /// <summary>The test metadata server is on 127.0.0.1: the setting an operator with an IdP on a private network uses.</summary>
+    public sealed class Portal : PortalFixture
+    {
+        public Portal() => Settings["Sso:MetadataRefresh:AllowPrivateAddresses"] = "true";
+
+        protected override TestDatabase CreateDatabase() => new SqliteTestDatabase();
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -38,6 +38,7 @@ public sealed partial class GlobalSsoSection
 
     [Inject] private DomainService DomainService { get; set; } = default!;
     [Inject] private SamlConnectionService SamlConnections { get; set; } = default!;
+    [Inject] private Core.Sso.Metadata.SamlMetadataRefreshService MetadataRefresh { get; set; } = default!;
     [Inject] private ScimSetupService Scim { get; set; } = default!;
     [Inject] private ParentAdministration ParentAdmins { get; set; } = default!;
     [Inject] private SyncNowService SyncNow { get; set; } = default!;
@@ -76,7 +77,7 @@ public sealed partial class GlobalSsoSection
         }
 
         _loadedFor = Scope;
-        (_domains, _saml, _tokens) = (new DomainsState(DomainService, Scope), new SamlConnectionState(SamlConnections, Scope), new ScimTokensState(Scim, Scope));
+        (_domains, _saml, _tokens) = (new DomainsState(DomainService, Scope), new SamlConnectionState(SamlConnections, MetadataRefresh, Scope), new ScimTokensState(Scim, Scope));
         var key = PrerenderedData.For(Scope);
         if (Prerendered.TryRestore(key, RendererInfo, out var read))
         {
@@ -105,6 +106,15 @@ public sealed partial class GlobalSsoSection
 
     private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
         ReportAsync(_saml!.ImportAsync(xml, preset, custom), "IdP metadata imported.");
+
+    private Task<Error?> ImportSamlMetadataFromUrlAsync(string url, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
+        ReportAsync(_saml!.ImportFromUrlAsync(url, preset, custom), "IdP metadata imported. It is fetched again from its URL on a schedule.");
+
+    private Task<Error?> RefreshMetadataAsync() => ReportAsync(_saml!.RefreshNowAsync(), "IdP metadata refreshed.");
+
+    private Task<Error?> StopRefreshingMetadataAsync() => ReportAsync(_saml!.StopRefreshingAsync(), "The metadata is no longer fetched from its URL.");
+
+    private Task<Error?> RollBackMetadataAsync() => ReportAsync(_saml!.RollBackAsync(), "The previous IdP metadata is back in use.");
 
     private Task<Error?> SetSsoEnabledAsync(bool enabled) => ReportAsync(_saml!.SetEnabledAsync(enabled), enabled ? "SSO turned on." : "SSO turned off.");
 

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Metadata;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
@@ -23,4 +24,16 @@ internal static class SamlConnectionLabels
         { Enabled: true } => "Enabled",
         _ => "Configured, off",
     };
+
+    /// <summary>Beside a trusted certificate; null while it has more than 30 days left.</summary>
+    public static string? Expiry(CertificateExpiry expiry) => expiry switch
+    {
+        CertificateExpiry.Fine => null,
+        CertificateExpiry.Within30Days => "ends within 30 days",
+        CertificateExpiry.Within7Days => "ends within 7 days",
+        CertificateExpiry.Expired => "has ended",
+    };
+
+    /// <summary>UTC, to the minute: the panel is read by admins in many time zones, and the audit log is in UTC too.</summary>
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,11 @@
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Sso.Connections;
+using IdentityAccess.Core.Sso.Metadata;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
 /// <summary>The parent's SSO connection for one section: loaded for its scope, reloaded after each change.</summary>
-public sealed class SamlConnectionState(SamlConnectionService connections, ParentSettingsScope scope)
+public sealed class SamlConnectionState(SamlConnectionService connections, SamlMetadataRefreshService metadata, ParentSettingsScope scope)
 {
     public SamlConnectionView? View { get; private set; }
 
@@ -17,6 +18,15 @@ public sealed class SamlConnectionState(SamlConnectionService connections, Paren
 
     public Task<Error?> ImportAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
         ChangeAsync(() => connections.ImportMetadataAsync(scope.ParentId, xml, preset, scope.PersonId, custom));
+
+    public Task<Error?> ImportFromUrlAsync(string url, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
+        ChangeAsync(() => metadata.ImportFromUrlAsync(scope.ParentId, url, preset, scope.PersonId, custom));
+
+    public Task<Error?> RefreshNowAsync() => ChangeAsync(() => metadata.RefreshNowAsync(scope.ParentId, scope.PersonId));
+
+    public Task<Error?> StopRefreshingAsync() => ChangeAsync(() => metadata.StopRefreshingAsync(scope.ParentId, scope.PersonId));
+
+    public Task<Error?> RollBackAsync() => ChangeAsync(() => metadata.RollBackAsync(scope.ParentId, scope.PersonId));
 
     public Task<Error?> SetEnabledAsync(bool enabled) => ChangeAsync(() => connections.SetEnabledAsync(scope.ParentId, enabled, scope.PersonId));
 

@@ -5,6 +5,7 @@ using IdentityAccess.Core.Sso.Metadata;
 using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
 using IdentityAccess.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Core.Sso.Metadata;
@@ -19,7 +20,10 @@ public sealed class IdpMetadataFetcherTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await MetadataServer.StartAsync();
-        _services = new ServiceCollection().AddIdpMetadataFetcher().BuildServiceProvider();
+        // The metadata server is on 127.0.0.1, which only an operator's setting lets the fetcher reach.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sso:MetadataRefresh:AllowPrivateAddresses"] = "true" }).Build();
+        _services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddIdpMetadataFetcher().BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
