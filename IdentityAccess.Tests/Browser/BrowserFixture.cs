@@ -11,7 +11,7 @@ namespace IdentityAccess.Tests.Browser;
 /// The real portal on Kestrel at 127.0.0.1 (Development, SQLite file, seeded demo, the real sign-in) and headless
 /// Debian Chromium driven by Playwright. No browser is downloaded: CHROMIUM_PATH (default /usr/bin/chromium) is used.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly SqliteFileTestDatabase _database = new();
     private IPlaywright? _playwright;
@@ -24,9 +24,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public DemoData Demo { get; private set; } = default!;
 
+    /// <summary>Configuration for the app under test, for a journey that needs a setting of its own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
-        Factory = new IdentityAccessWebFactory(_database, "Development", useTestAuth: false);
+        Factory = new IdentityAccessWebFactory(_database, "Development", useTestAuth: false, settings: Settings);
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
