@@ -55,6 +55,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Sso.Connections.SamlConnection> SamlConnections => Set<Sso.Connections.SamlConnection>();
 
+    public DbSet<Sso.Domains.RemovedDomainChallenge> RemovedDomainChallenges => Set<Sso.Domains.RemovedDomainChallenge>();
+
     public DbSet<Sso.Metadata.SamlMetadataSource> SamlMetadataSources => Set<Sso.Metadata.SamlMetadataSource>();
 
     public DbSet<Sso.SpKeys.SamlSpKey> SamlSpKeys => Set<Sso.SpKeys.SamlSpKey>();

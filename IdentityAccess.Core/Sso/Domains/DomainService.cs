@@ -52,13 +52,21 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
             return new DomainVerifiedElsewhere(name!);
         }
 
+        // Re-added within 30 days of its removal: the same TXT value, so the record still published verifies it again.
+        var now = time.GetUtcNow();
+        var kept = await db.RemovedDomainChallenges.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId && c.Domain == name, cancellationToken);
+        if (kept is not null)
+        {
+            db.RemovedDomainChallenges.Remove(kept);
+        }
+
         db.VerifiedDomains.Add(new VerifiedDomain
         {
             ParentOrganizationId = parentId,
             Domain = name!,
-            Challenge = DomainChallenge.NewChallenge(),
+            Challenge = kept is not null && now - kept.RemovedAt <= RemovedDomainChallenge.KeptFor ? kept.Challenge : DomainChallenge.NewChallenge(),
             Status = DomainStatus.Pending,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
         });
         audit.Record(db, write.Actor, "domain.added", name!, null, null, parentOrganizationId: parentId);
         return await write.CommitAsync(cancellationToken) is null ? null : new DomainAlreadyListed(name!);
@@ -127,7 +135,28 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
         return await write.CommitAsync(cancellationToken) ?? error;
     }
 
-    public async Task<Error?> RemoveAsync(Guid parentId, Guid domainId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    /// <summary>What removing the domain would cut off, for the confirmation shown before it; parent admins only.</summary>
+    public async Task<(DomainRemovalImpact? Impact, Error? Refusal)> PreviewRemovalAsync(Guid parentId, Guid domainId, Guid actingPersonId,
+        CancellationToken cancellationToken = default)
+    {
+        var check = await access.CheckParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (!check.IsGranted)
+        {
+            return (null, check.Refusal);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var domain = await db.VerifiedDomains.AsNoTracking().SingleOrDefaultAsync(d => d.Id == domainId && d.ParentOrganizationId == parentId, cancellationToken);
+        return domain is null ? (null, new DomainNotListed()) : (await ImpactAsync(db, domain, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Removes the domain. A verified one that people sign in through needs <paramref name="confirmation"/> to be the
+    /// domain's name, checked here against the impact as it is now, not as the preview saw it. Its TXT value is kept
+    /// for 30 days, so re-adding it needs no DNS change.
+    /// </summary>
+    public async Task<Error?> RemoveAsync(Guid parentId, Guid domainId, Guid actingPersonId, string? confirmation = null,
+        CancellationToken cancellationToken = default)
     {
         await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
         if (write.Refusal is { } refused)
@@ -141,9 +170,42 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
             return null; // already gone: what the person wanted
         }
 
+        var impact = await ImpactAsync(write.Db, domain, cancellationToken);
+        if (!impact.IsConfirmedBy(confirmation))
+        {
+            return new DomainRemovalNotConfirmed(domain.Domain);
+        }
+
         write.Db.VerifiedDomains.Remove(domain);
-        audit.Record(write.Db, write.Actor, "domain.removed", domain.Domain, new { domain.Status }, null, parentOrganizationId: parentId);
+        await write.Db.RemovedDomainChallenges.Where(c => c.ParentOrganizationId == parentId && c.Domain == domain.Domain).ExecuteDeleteAsync(cancellationToken);
+        write.Db.RemovedDomainChallenges.Add(new RemovedDomainChallenge
+        {
+            ParentOrganizationId = parentId,
+            Domain = domain.Domain,
+            Challenge = domain.Challenge,
+            RemovedAt = time.GetUtcNow(),
+        });
+        audit.Record(write.Db, write.Actor, "domain.removed", domain.Domain, new { domain.Status, impact.Members, impact.DirectoryUsers, impact.SsoEnabled }, null,
+            parentOrganizationId: parentId);
         return await write.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<DomainRemovalImpact> ImpactAsync(IdentityAccessDbContext db, VerifiedDomain domain, CancellationToken cancellationToken)
+    {
+        var parentId = domain.ParentOrganizationId;
+        // Stored addresses are normalized to upper case; compared in that case on both providers (SQLite's LIKE ignores
+        // ASCII case, PostgreSQL's does not).
+        var suffix = "@" + domain.Domain.ToUpperInvariant();
+        var members = await db.Memberships.Where(m => m.Organization!.ParentOrganizationId == parentId && m.Status == Members.MembershipStatus.Active
+                && m.Person!.NormalizedEmail.EndsWith(suffix))
+            .Select(m => m.PersonId).Distinct().CountAsync(cancellationToken);
+        var directoryUsers = await db.DirectoryUsers.CountAsync(u => u.ParentOrganizationId == parentId
+            && (u.Email ?? u.UserName).ToUpper().EndsWith(suffix), cancellationToken);
+        var ssoEnabled = await db.SamlConnections.AnyAsync(c => c.ParentOrganizationId == parentId && c.Enabled, cancellationToken);
+        var othersVerified = await db.VerifiedDomains.AnyAsync(d => d.ParentOrganizationId == parentId && d.Id != domain.Id && d.Status == DomainStatus.Verified,
+            cancellationToken);
+        return new DomainRemovalImpact(domain.Domain, domain.Status, members, directoryUsers, ssoEnabled,
+            LastVerifiedDomain: domain.Status == DomainStatus.Verified && !othersVerified);
     }
 
     /// <summary>The parent that verified the domain of this email, if any: the sign-in page's routing.</summary>

@@ -19,7 +19,9 @@ public sealed class DomainsState(DomainService domains, ParentSettingsScope scop
 
     public Task<Error?> VerifyAsync(Guid id) => ChangeAsync(() => domains.VerifyAsync(scope.ParentId, id, scope.PersonId));
 
-    public Task<Error?> RemoveAsync(Guid id) => ChangeAsync(() => domains.RemoveAsync(scope.ParentId, id, scope.PersonId));
+    public Task<(DomainRemovalImpact? Impact, Error? Refusal)> PreviewRemovalAsync(Guid id) => domains.PreviewRemovalAsync(scope.ParentId, id, scope.PersonId);
+
+    public Task<Error?> RemoveAsync(Guid id, string? confirmation) => ChangeAsync(() => domains.RemoveAsync(scope.ParentId, id, scope.PersonId, confirmation));
 
     private async Task<Error?> ChangeAsync(Func<Task<Error?>> change)
     {

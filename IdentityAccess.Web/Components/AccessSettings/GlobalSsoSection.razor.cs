@@ -102,7 +102,24 @@ public sealed partial class GlobalSsoSection
 
     private Task<Error?> VerifyDomainAsync(Guid id) => ReportAsync(_domains!.VerifyAsync(id), "Domain verified.");
 
-    private Task<Error?> RemoveDomainAsync(Guid id) => ReportAsync(_domains!.RemoveAsync(id), "Domain removed.");
+    /// <summary>Shows what removing the domain would cut off, and removes it only once confirmed (typed, when people depend on it).</summary>
+    private async Task<Error?> RemoveDomainAsync(Guid id)
+    {
+        var (impact, refused) = await _domains!.PreviewRemovalAsync(id);
+        if (impact is null)
+        {
+            return refused;
+        }
+
+        var dialog = await Dialogs.ShowAsync<DomainRemovalDialog>($"Remove {impact.Domain}?", new DialogParameters<DomainRemovalDialog> { { d => d.Impact, impact } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: var typed })
+        {
+            return null;
+        }
+
+        return await ReportAsync(_domains.RemoveAsync(id, typed as string), $"{impact.Domain} removed. Adding it again within 30 days gives the same TXT record.");
+    }
 
     private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
         ReportAsync(_saml!.ImportAsync(xml, preset, custom), "IdP metadata imported.");

@@ -1239,6 +1239,36 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("SamlReplayEntries");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.RemovedDomainChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("RemovedDomainChallenges");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1749,6 +1779,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TestSignInId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.RemovedDomainChallenge", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>

@@ -1227,6 +1227,36 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("SamlReplayEntries");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.RemovedDomainChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenge")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentOrganizationId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("RemovedDomainChallenges");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1737,6 +1767,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TestSignInId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.RemovedDomainChallenge", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IdentityAccess.Core.Sso.Domains.VerifiedDomain", b =>
