@@ -13,3 +13,6 @@ public sealed record DirectorySyncNotInPlan(string ParentName, ParentPlan Plan)
     : NotAllowedError($"Directory sync (SCIM) is not included in {ParentName}'s {Plan} plan, so its directory is paused: SCIM requests are refused " +
         "and nothing is reconciled; members are kept as they are. Change the plan to Enterprise, or switch the organizations that use " +
         "directory sync to Manual or Just in time (JIT).");
+
+public sealed record TokenRevokeNotConfirmed(string Prefix)
+    : InvalidInputError("confirmation", $"Type {Prefix} to confirm: it is the directory's last token, and organizations in directory sync would stop receiving changes.");

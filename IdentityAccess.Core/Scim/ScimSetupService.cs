@@ -37,7 +37,22 @@ public sealed class ScimSetupService(OrganizationAccessService access, GuardedWr
         return new TokenChange(token?.Secret, error, await tokens.ListActiveAsync(parentId, cancellationToken));
     }
 
-    public async Task<TokenChange> RevokeAsync(Guid parentId, Guid tokenId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    /// <summary>What revoking the token would stop, for the confirmation shown before it; parent admins only.</summary>
+    public async Task<(ScimTokenRevokeImpact? Impact, Error? Refusal)> PreviewRevokeAsync(Guid parentId, Guid tokenId, Guid actingPersonId,
+        CancellationToken cancellationToken = default)
+    {
+        var check = await access.CheckParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (!check.IsGranted)
+        {
+            return (null, check.Refusal);
+        }
+
+        return await tokens.PreviewRevokeAsync(parentId, tokenId, cancellationToken) is { } impact ? (impact, null) : (null, new TokenNotFound());
+    }
+
+    /// <summary>Revokes the token; the last one, while organizations use directory sync, only with its prefix typed as <paramref name="confirmation"/>.</summary>
+    public async Task<TokenChange> RevokeAsync(Guid parentId, Guid tokenId, Guid actingPersonId, string? confirmation = null,
+        CancellationToken cancellationToken = default)
     {
         var (actor, refused) = await CheckAsync(parentId, actingPersonId, cancellationToken);
         if (refused is not null)
@@ -45,7 +60,7 @@ public sealed class ScimSetupService(OrganizationAccessService access, GuardedWr
             return new TokenChange(null, refused, []);
         }
 
-        var error = await tokens.RevokeAsync(parentId, tokenId, actor!, cancellationToken);
+        var error = await tokens.RevokeAsync(parentId, tokenId, actor!, confirmation, cancellationToken);
         return new TokenChange(null, error, await tokens.ListActiveAsync(parentId, cancellationToken));
     }
 

@@ -66,7 +66,12 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
         return [.. tokens.OrderBy(t => t.CreatedAt)];
     }
 
-    public async Task<Error?> RevokeAsync(Guid parentOrganizationId, Guid tokenId, AuditActor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes the token. The directory's last token, while organizations are in directory-sync mode, needs
+    /// <paramref name="confirmation"/> to be its prefix, checked here against the state as it is now.
+    /// </summary>
+    public async Task<Error?> RevokeAsync(Guid parentOrganizationId, Guid tokenId, AuditActor actor, string? confirmation = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
@@ -75,10 +80,36 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
             return new TokenNotFound();
         }
 
+        var impact = await ImpactAsync(db, token, cancellationToken);
+        if (!impact.IsConfirmedBy(confirmation))
+        {
+            return new TokenRevokeNotConfirmed(token.Prefix);
+        }
+
         token.RevokedAt = time.GetUtcNow();
-        audit.Record(db, actor, "scim.token_revoked", token.Prefix + "…", new { token.Prefix }, null, parentOrganizationId: parentOrganizationId);
+        audit.Record(db, actor, "scim.token_revoked", token.Prefix + "…", new { token.Prefix, impact.IsLastToken, impact.OrganizationsInScimMode }, null,
+            parentOrganizationId: parentOrganizationId);
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>What revoking the token would stop; null when it does not exist or was revoked.</summary>
+    public async Task<ScimTokenRevokeImpact?> PreviewRevokeAsync(Guid parentOrganizationId, Guid tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var token = await db.ScimTokens.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.Id == tokenId && t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
+        return token is null ? null : await ImpactAsync(db, token, cancellationToken);
+    }
+
+    private static async Task<ScimTokenRevokeImpact> ImpactAsync(IdentityAccessDbContext db, ScimToken token, CancellationToken cancellationToken)
+    {
+        var parentId = token.ParentOrganizationId;
+        var others = await db.ScimTokens.CountAsync(t => t.ParentOrganizationId == parentId && t.RevokedAt == null && t.Id != token.Id, cancellationToken);
+        var inScimMode = await db.Organizations.Where(o => o.ParentOrganizationId == parentId && o.ProvisioningMode == Provisioning.ProvisioningMode.Scim)
+            .OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
+        var directoryUsers = await db.DirectoryUsers.CountAsync(u => u.ParentOrganizationId == parentId, cancellationToken);
+        return new ScimTokenRevokeImpact(token.Prefix, others == 0, inScimMode, directoryUsers);
     }
 
     /// <summary>The parent organization whose directory this bearer token opens, or null. Records when it was last used.</summary>

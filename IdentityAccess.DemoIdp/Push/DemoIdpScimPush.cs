@@ -72,7 +72,7 @@ public sealed class DemoIdpScimPush(HttpClient http, IDbContextFactory<IdentityA
         }
         finally
         {
-            await tokens.RevokeAsync(parentId, token.Id, _actor, CancellationToken.None);
+            await tokens.RevokeAsync(parentId, token.Id, _actor, confirmation: token.Prefix, CancellationToken.None); // its own short-lived token
         }
 
         return tally.ToSummary();

@@ -52,15 +52,17 @@ internal static class OperatorCommands
                 }
 
                 return 0;
-            case ["scim-token", "revoke", "--parent", var parent, "--id", var id] when Guid.TryParse(id, out var tokenId):
+            case ["scim-token", "revoke", "--parent", var parent, "--id", var id, .. var confirm] when Guid.TryParse(id, out var tokenId)
+                && confirm is [] or ["--confirm", _]:
                 if (await FindParentAsync(services, parent, error) is not { } revokeFor)
                 {
                     return 2;
                 }
 
-                if (await tokens.RevokeAsync(revokeFor, tokenId, actor) is { } notFound)
+                // The directory's last token, while organizations use directory sync: the prefix, as the portal asks it typed.
+                if (await tokens.RevokeAsync(revokeFor, tokenId, actor, confirm is [_, var typed] ? typed : null) is { } notRevoked)
                 {
-                    await error.WriteLineAsync(notFound.Message);
+                    await error.WriteLineAsync(notRevoked is TokenRevokeNotConfirmed ? notRevoked.Message + " (--confirm <prefix>)" : notRevoked.Message);
                     return 1;
                 }
 
@@ -92,7 +94,7 @@ internal static class OperatorCommands
                     Usage:
                       operator scim-token create --parent <parent name or id>    prints the new token (shown once)
                       operator scim-token list   --parent <parent name or id>
-                      operator scim-token revoke --parent <parent name or id> --id <token id>
+                      operator scim-token revoke --parent <parent name or id> --id <token id> [--confirm <token prefix>]
                       operator domain list       --parent <parent name or id>    domains, status and the TXT value to publish
                       operator saml import-metadata --parent <parent name or id> (--file <path> | --url <https url>) [--profile entra|okta|google|onelogin|jumpcloud|pingone|adfs]
                       operator saml sp-metadata                                   our SP metadata (needs Portal:PublicBaseUrl)

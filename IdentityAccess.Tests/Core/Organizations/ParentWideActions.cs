@@ -24,6 +24,8 @@ public sealed class ParentWideActions(PortalFixture portal)
 
     public Guid TokenId { get; private set; }
 
+    public string TokenPrefix { get; private set; } = "";
+
     public Guid PendingDomainId { get; private set; }
 
     public Guid JoinRequestId { get; private set; }
@@ -35,7 +37,7 @@ public sealed class ParentWideActions(PortalFixture portal)
     public async Task ArrangeAsync()
     {
         var (token, _) = await Service<ScimTokenService>().GenerateAsync(Parent, AuditActor.System("Test set-up"));
-        TokenId = token!.Id;
+        (TokenId, TokenPrefix) = (token!.Id, token.Prefix);
         Assert.Null(await Service<DomainService>().AddAsync(Parent, "contoso.example", portal.Demo.Person("alice@acme.test")));
         await using var db = await portal.Factory.CreateDbContextAsync();
         PendingDomainId = await db.VerifiedDomains.Where(d => d.Domain == "contoso.example").Select(d => d.Id).SingleAsync();
@@ -77,7 +79,10 @@ public sealed class ParentWideActions(PortalFixture portal)
         return
         [
             ("generate a SCIM token", async () => (await Service<ScimSetupService>().GenerateAsync(Parent, person)).Error),
-            ("revoke a SCIM token", async () => (await Service<ScimSetupService>().RevokeAsync(Parent, TokenId, person)).Error),
+            ("preview revoking a SCIM token", async () => (await Service<ScimSetupService>().PreviewRevokeAsync(Parent, TokenId, person)).Refusal),
+            ("preview removing a domain", async () => (await Service<DomainService>().PreviewRemovalAsync(Parent, PendingDomainId, person)).Refusal),
+            // Typed as the portal asks it when this is the directory's last token.
+            ("revoke a SCIM token", async () => (await Service<ScimSetupService>().RevokeAsync(Parent, TokenId, person, TokenPrefix)).Error),
             // Before the paste below, which replaces the URL: each of these needs the URL (or the replaced metadata) arranged above.
             ("import SAML metadata from a URL", () => Service<SamlMetadataRefreshService>().ImportFromUrlAsync(Parent,
                 "https://127.0.0.1:9/federationmetadata.xml", SamlAttributePreset.Okta, person)),

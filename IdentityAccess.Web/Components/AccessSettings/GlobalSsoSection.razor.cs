@@ -155,6 +155,7 @@ public sealed partial class GlobalSsoSection
             { d => d.EndpointUrl, PublicBase.For(Navigation.BaseUri, "/scim/v2").AbsoluteUri },
             { d => d.Tokens, _tokens!.Tokens },
             { d => d.Generate, _tokens.GenerateAsync },
+            { d => d.PreviewRevoke, _tokens.PreviewRevokeAsync },
             { d => d.Revoke, _tokens.RevokeAsync },
         };
         var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters,

@@ -16,5 +16,9 @@ public sealed class ScimTokensState(ScimSetupService scim, ParentSettingsScope s
 
     public Task<ScimSetupService.TokenChange> GenerateAsync() => scim.GenerateAsync(scope.ParentId, scope.PersonId);
 
-    public Task<ScimSetupService.TokenChange> RevokeAsync(Guid tokenId) => scim.RevokeAsync(scope.ParentId, tokenId, scope.PersonId);
+    public Task<(ScimTokenRevokeImpact? Impact, Core.Common.Error? Refusal)> PreviewRevokeAsync(Guid tokenId) =>
+        scim.PreviewRevokeAsync(scope.ParentId, tokenId, scope.PersonId);
+
+    public Task<ScimSetupService.TokenChange> RevokeAsync(Guid tokenId, string? confirmation) =>
+        scim.RevokeAsync(scope.ParentId, tokenId, scope.PersonId, confirmation);
 }

@@ -28,15 +28,18 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
     private IDialogReference _dialog = default!;
 
-    private async Task OpenAsync(ScimSetupService.TokenChange? generated = null, IReadOnlyList<ScimTokenInfo>? tokens = null)
+    private async Task OpenAsync(ScimSetupService.TokenChange? generated = null, IReadOnlyList<ScimTokenInfo>? tokens = null,
+        ScimTokenRevokeImpact? revokeImpact = null, Func<Guid, string?, Task<ScimSetupService.TokenChange>>? revoke = null)
     {
         var noChange = Task.FromResult(new ScimSetupService.TokenChange(null, null, []));
+        var impact = revokeImpact ?? new ScimTokenRevokeImpact("ia_scim_One1", IsLastToken: false, [], 0);
         _dialog = await _dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ScimSetupDialog>("", new DialogParameters<ScimSetupDialog>
         {
             { d => d.EndpointUrl, Endpoint },
             { d => d.Tokens, tokens ?? [] },
             { d => d.Generate, () => generated is null ? noChange : Task.FromResult(generated) },
-            { d => d.Revoke, _ => noChange },
+            { d => d.PreviewRevoke, _ => Task.FromResult<(ScimTokenRevokeImpact?, IdentityAccess.Core.Common.Error?)>((impact, null)) },
+            { d => d.Revoke, revoke ?? ((_, _) => noChange) },
         }));
         _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("button[aria-label='Copy the endpoint URL']")));
     }
@@ -114,7 +117,8 @@ public sealed class ScimSetupDialogTests : ComponentTest
             { d => d.EndpointUrl, Endpoint },
             { d => d.Tokens, [] },
             { d => d.Generate, () => Task.FromResult(calls++ == 0 ? first : refused) },
-            { d => d.Revoke, _ => Task.FromResult(refused) },
+            { d => d.PreviewRevoke, _ => Task.FromResult<(ScimTokenRevokeImpact?, IdentityAccess.Core.Common.Error?)>((null, new TokenNotFound())) },
+            { d => d.Revoke, (_, _) => Task.FromResult(refused) },
         }));
         _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("[data-testid=scim-generate]")));
 
@@ -134,5 +138,48 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
         var steps = _dialogs.Find("[data-testid=scim-idp-steps]").TextContent;
         Assert.All(["Microsoft Entra ID", "Okta", "JumpCloud", "Google Workspace"], idp => Assert.Contains(idp, steps, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RevokeTheLastToken_WhileOrganizationsUseDirectorySync_SaysWhatStopsAndRevokesOnlyWithItsPrefixTyped()
+    {
+        string? confirmedWith = null;
+        var revoked = new ScimSetupService.TokenChange(null, null, []);
+        await OpenAsync(tokens: [Token("ia_scim_One1")], revokeImpact: new ScimTokenRevokeImpact("ia_scim_One1", IsLastToken: true, ["Acme", "Acme Labs"], 8),
+            revoke: (_, typed) =>
+            {
+                confirmedWith = typed;
+                return Task.FromResult(revoked);
+            });
+
+        _dialogs.Find("button[aria-label='Revoke token ia_scim_One1']").Click();
+
+        var warning = _dialogs.Find("[data-testid=scim-revoke-last]").TextContent;
+        Assert.Contains("last token", warning, StringComparison.Ordinal);
+        Assert.Contains("Acme, Acme Labs", warning, StringComparison.Ordinal);
+        Assert.Null(confirmedWith);
+        Assert.True(_dialogs.Find("button[data-testid=scim-revoke-confirm]").HasAttribute("disabled"));
+        _dialogs.Find("input[data-testid=scim-revoke-typed], [data-testid=scim-revoke-typed] input").Input("ia_scim_One1");
+        _dialogs.Find("button[data-testid=scim-revoke-confirm]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("ia_scim_One1", confirmedWith));
+        Assert.Empty(_dialogs.FindAll("[data-testid=scim-revoke-last]"));
+    }
+
+    [Fact]
+    public async Task RevokeAnotherToken_NoTypingAsked()
+    {
+        var calls = 0;
+        await OpenAsync(tokens: [Token("ia_scim_One1"), Token("ia_scim_Two2")], revoke: (_, typed) =>
+        {
+            calls++;
+            Assert.Null(typed);
+            return Task.FromResult(new ScimSetupService.TokenChange(null, null, []));
+        });
+
+        _dialogs.Find("button[aria-label='Revoke token ia_scim_One1']").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal(1, calls));
+        Assert.Empty(_dialogs.FindAll("[data-testid=scim-revoke-last]"));
     }
 }
