@@ -11,3 +11,6 @@ public sealed record SamlCustomAttributesMissing()
     : InvalidInputError("attributes", "With custom attribute names, give at least the email attribute, and the subject attribute unless the NameID is persistent.");
 
 public sealed record SamlAttributeNameInvalid(string Field, string Reason) : InvalidInputError(Field, Reason);
+
+public sealed record SsoDisableNotConfirmed(int People)
+    : InvalidInputError("confirmation", $"Type {People} to confirm: that many people sign in through this IdP today.");

@@ -46,10 +46,39 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         return write.Refusal ?? await ImportAsync(write, metadataXml, preset, custom, cancellationToken);
     }
 
-    public async Task<Error?> SetEnabledAsync(Guid parentId, bool enabled, Guid actingPersonId, CancellationToken cancellationToken = default)
+    /// <summary>What turning SSO off would change, for the confirmation shown before it; parent admins only.</summary>
+    public async Task<(SsoDisableImpact? Impact, Error? Refusal)> PreviewDisableAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    {
+        var check = await access.CheckParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
+        if (!check.IsGranted)
+        {
+            return (null, check.Refusal);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await SsoDisableImpact.ReadAsync(db, parentId, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Turns sign-in through the IdP on or off. Off, while people sign in through it, needs their number as
+    /// <paramref name="confirmation"/>, checked against the count as it is now.
+    /// </summary>
+    public async Task<Error?> SetEnabledAsync(Guid parentId, bool enabled, Guid actingPersonId, int? confirmation = null,
+        CancellationToken cancellationToken = default)
     {
         await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
-        return write.Refusal ?? await SetEnabledAsync(write, enabled, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        if (!enabled && await write.Db.SamlConnections.AnyAsync(c => c.ParentOrganizationId == parentId && c.Enabled, cancellationToken)
+            && await SsoDisableImpact.ReadAsync(write.Db, parentId, cancellationToken) is { } impact && !impact.IsConfirmedBy(confirmation))
+        {
+            return new SsoDisableNotConfirmed(impact.PeopleSigningInThroughIdp);
+        }
+
+        return await SetEnabledAsync(write, enabled, cancellationToken);
     }
 
     /// <summary>Without an access check: for the Development demo, which connects its parents to the demo IdP.</summary>

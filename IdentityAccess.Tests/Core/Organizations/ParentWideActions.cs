@@ -90,7 +90,10 @@ public sealed class ParentWideActions(PortalFixture portal)
             ("roll back the SAML metadata", () => Service<SamlMetadataRefreshService>().RollBackAsync(Parent, person)),
             ("stop refreshing the SAML metadata", () => Service<SamlMetadataRefreshService>().StopRefreshingAsync(Parent, person)),
             ("import SAML metadata", () => Service<SamlConnectionService>().ImportMetadataAsync(Parent, xml, SamlAttributePreset.Okta, person)),
-            ("turn SSO off", () => Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person)),
+            ("preview turning SSO off", async () => (await Service<SamlConnectionService>().PreviewDisableAsync(Parent, person)).Refusal),
+            // With the number typed that the portal asks for (the preview's, when the person may see it).
+            ("turn SSO off", async () => await Service<SamlConnectionService>().SetEnabledAsync(Parent, false, person,
+                (await Service<SamlConnectionService>().PreviewDisableAsync(Parent, person)).Impact?.PeopleSigningInThroughIdp)),
             ("allow IdP-initiated sign-in", () => Service<IdpInitiatedSignInSetting>().SetAsync(Parent, true, person)),
             ("change the SSO attribute names", () => Service<SamlAttributeNamesService>().SetAsync(Parent, SamlAttributePreset.Okta,
                 SamlAttributePresets.Names(SamlAttributePreset.Okta) with { EmailAttribute = "mail" }, person)),

@@ -133,7 +133,30 @@ public sealed partial class GlobalSsoSection
 
     private Task<Error?> RollBackMetadataAsync() => ReportAsync(_saml!.RollBackAsync(), "The previous IdP metadata is back in use.");
 
-    private Task<Error?> SetSsoEnabledAsync(bool enabled) => ReportAsync(_saml!.SetEnabledAsync(enabled), enabled ? "SSO turned on." : "SSO turned off.");
+    /// <summary>On at once; off only after the owner read who signs in through the IdP (and typed their number, when anyone does).</summary>
+    private async Task<Error?> SetSsoEnabledAsync(bool enabled)
+    {
+        if (enabled)
+        {
+            return await ReportAsync(_saml!.SetEnabledAsync(true), "SSO turned on.");
+        }
+
+        var (impact, refused) = await _saml!.PreviewDisableAsync();
+        if (impact is null)
+        {
+            return refused;
+        }
+
+        var dialog = await Dialogs.ShowAsync<SsoDisableDialog>("Turn single sign-on off?", new DialogParameters<SsoDisableDialog> { { d => d.Impact, impact } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: var typed })
+        {
+            StateHasChanged();
+            return null;
+        }
+
+        return await ReportAsync(_saml.SetEnabledAsync(false, typed as int?), "SSO turned off.");
+    }
 
     // The panels raise a Func, not an EventCallback: this section re-renders only when asked.
     private async Task<Error?> ReportAsync(Task<Error?> change, string done)

@@ -28,7 +28,10 @@ public sealed class SamlConnectionState(SamlConnectionService connections, SamlM
 
     public Task<Error?> RollBackAsync() => ChangeAsync(() => metadata.RollBackAsync(scope.ParentId, scope.PersonId));
 
-    public Task<Error?> SetEnabledAsync(bool enabled) => ChangeAsync(() => connections.SetEnabledAsync(scope.ParentId, enabled, scope.PersonId));
+    public Task<(SsoDisableImpact? Impact, Error? Refusal)> PreviewDisableAsync() => connections.PreviewDisableAsync(scope.ParentId, scope.PersonId);
+
+    public Task<Error?> SetEnabledAsync(bool enabled, int? confirmation = null) =>
+        ChangeAsync(() => connections.SetEnabledAsync(scope.ParentId, enabled, scope.PersonId, confirmation));
 
     private async Task<Error?> ChangeAsync(Func<Task<Error?>> change)
     {
