@@ -101,6 +101,49 @@ public sealed class SamlIdpInteropTests(SamlIdpInteropFixture interop, ITestOutp
         Assert.Equal((Role.User, MembershipStatus.Active, MembershipSource.Jit), await JitMembershipAsync(dom.Email));
     }
 
+    /// <summary>
+    /// A dashboard tile: the person starts at saml-idp's own page, with no AuthnRequest, and saml-idp posts an unsolicited
+    /// Response (no InResponseTo) to the ACS. Refused while the connection does not allow IdP-initiated sign-in; once a
+    /// parent admin allows it, the same kind of Response signs the person in.
+    /// </summary>
+    [Fact]
+    public async Task IdpInitiated_FromSamlIdpsOwnPage_RefusedWhileOff_SignedInOnceAllowed()
+    {
+        var milton = NewPerson("milton", "Milton Waddams", "engineering");
+        var refusedPage = await interop.Portal.NewPageAsync();
+
+        var refused = await SignInFromTheIdpAsync(refusedPage, milton);
+
+        Assert.Equal(400, refused.Status);
+        // Unsolicited while not allowed: read as a sign-in nobody here started, and said in words.
+        await Expect(refusedPage.Locator("body")).ToContainTextAsync("Start again from the sign-in page");
+        Assert.Equal(401, (await refusedPage.APIRequest.GetAsync("/api/me", new() { MaxRedirects = 0 })).Status);
+
+        var setting = interop.Portal.Factory.Services.GetRequiredService<IdentityAccess.Core.Sso.Connections.IdpInitiatedSignInSetting>();
+        Assert.Null(await setting.SetForParentAsync(interop.ParentId, true, IdentityAccess.Core.Audit.AuditActor.System("Test set-up")));
+        try
+        {
+            var page = await interop.Portal.NewPageAsync();
+            var acs = await SignInFromTheIdpAsync(page, milton);
+
+            Assert.Equal(302, acs.Status);
+            await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(milton.DisplayName);
+            Assert.Contains((SamlIdpInteropFixture.JitOrganizationName, "Admin"), (await MeAsync(page)).Organizations);
+        }
+        finally
+        {
+            await setting.SetForParentAsync(interop.ParentId, false, IdentityAccess.Core.Audit.AuditActor.System("Test set-up"));
+        }
+    }
+
+    private async Task<IResponse> SignInFromTheIdpAsync(IPage page, IdpPerson person)
+    {
+        await page.GotoAsync(interop.Idp.BaseUrl.AbsoluteUri);
+        await SamlIdpPage.FillAsync(page, person);
+        return await page.RunAndWaitForResponseAsync(() => SamlIdpPage.SignInAsync(page),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == SamlServiceProvider.AcsPath);
+    }
+
     /// <summary>The IdP's log since this test started: the AuthnRequests it got and the Responses it sent (not its assets).</summary>
     public void Dispose() => output.WriteLine("saml-idp output during this test:\n"
         + string.Join('\n', interop.Idp.Output[_idpOutputStart..].Split('\n').Where(line => !line.Contains("> GET /dist/", StringComparison.Ordinal))));
