@@ -136,6 +136,41 @@ public sealed class SamlIdpInteropTests(SamlIdpInteropFixture interop, ITestOutp
         }
     }
 
+    /// <summary>
+    /// saml-idp encrypts the assertion for the parent's SP encryption certificate (as published in its SP metadata),
+    /// with its own libraries (samlp, saml, xml-encryption: AES-256-GCM content, RSA-OAEP key transport); the portal
+    /// decrypts it and signs the person in through the same checks.
+    /// </summary>
+    [Fact]
+    public async Task EncryptedAssertion_FromSamlIdp_DecryptedAndSignedIn()
+    {
+        var keys = await interop.Portal.Factory.Services.GetRequiredService<IdentityAccess.Core.Sso.SpKeys.SamlSpKeyStore>().MetadataKeysAsync(interop.ParentId);
+        var sp = interop.Portal.Factory.Services.GetRequiredService<SamlServiceProvider>();
+        await using var encrypting = await interop.Idp.StartEncryptingTwinAsync(new Uri(new Uri(interop.Portal.BaseUrl), SamlServiceProvider.AcsPath),
+            sp.EntityId, keys!.EncryptionCertificates[0]);
+        var bob = NewPerson("bob", "Bob Slydell", "engineering");
+        var page = await interop.Portal.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await PortalPage.WaitInteractiveAsync(page);
+        await page.GetByLabel("Work email").FillAsync(bob.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(interop.Idp.BaseUrl, "saml/sso").AbsoluteUri)));
+        // The same AuthnRequest, answered by the encrypting twin (same issuer and signing key) instead.
+        await page.GotoAsync(new UriBuilder(page.Url) { Port = encrypting.BaseUrl.Port }.Uri.AbsoluteUri);
+        await SamlIdpPage.FillAsync(page, bob);
+
+        var acs = await page.RunAndWaitForResponseAsync(() => SamlIdpPage.SignInAsync(page),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == SamlServiceProvider.AcsPath);
+
+        var posted = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(acs.Request.PostData!)["SAMLResponse"].ToString();
+        var response = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(posted));
+        Assert.Contains("EncryptedAssertion", response, StringComparison.Ordinal);
+        Assert.DoesNotContain(bob.Email, response, StringComparison.Ordinal); // nothing about the person in the clear
+        Assert.Equal(302, acs.Status);
+        await Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(bob.DisplayName);
+        Assert.Contains((SamlIdpInteropFixture.JitOrganizationName, "Admin"), (await MeAsync(page)).Organizations);
+    }
+
     private async Task<IResponse> SignInFromTheIdpAsync(IPage page, IdpPerson person)
     {
         await page.GotoAsync(interop.Idp.BaseUrl.AbsoluteUri);

@@ -21,6 +21,9 @@ public sealed class SamlIdpProcess : IAsyncDisposable
     private readonly DirectoryInfo _keys;
     private readonly StringBuilder _output = new();
 
+    private string _certificate = "";
+    private string _privateKey = "";
+
     private SamlIdpProcess(Process process, DirectoryInfo keys, int port)
     {
         (_process, _keys) = (process, keys);
@@ -49,15 +52,42 @@ public sealed class SamlIdpProcess : IAsyncDisposable
 
     /// <param name="acsUrl">Only a default: saml-idp posts to the ACS URL the AuthnRequest carries.</param>
     /// <param name="audience">The SP entityID, fixed for the IdP's lifetime.</param>
-    public static async Task<SamlIdpProcess> StartAsync(Uri acsUrl, string audience)
+    public static Task<SamlIdpProcess> StartAsync(Uri acsUrl, string audience)
     {
-        var folder = PackageFolder();
         var keys = Directory.CreateTempSubdirectory("ia-saml-idp-");
         var (certificate, privateKey) = WriteSigningKey(keys);
+        return StartAsync(acsUrl, audience, keys, certificate, privateKey, []);
+    }
+
+    /// <summary>
+    /// A second saml-idp with this one's issuer and signing key (so a connection to this one trusts it) that encrypts
+    /// every assertion for <paramref name="spEncryption"/>, the SP's encryption certificate (encrypting.js says why it
+    /// is started through a launcher).
+    /// </summary>
+    public async Task<SamlIdpProcess> StartEncryptingTwinAsync(Uri acsUrl, string audience, X509Certificate2 spEncryption)
+    {
+        var keys = Directory.CreateTempSubdirectory("ia-saml-idp-enc-");
+        var certificatePath = Path.Combine(keys.FullName, "sp-encryption-cert.pem");
+        var publicKeyPath = Path.Combine(keys.FullName, "sp-encryption-public-key.pem");
+        await File.WriteAllTextAsync(certificatePath, spEncryption.ExportCertificatePem());
+        using var publicKey = spEncryption.GetRSAPublicKey()!;
+        await File.WriteAllTextAsync(publicKeyPath, publicKey.ExportSubjectPublicKeyInfoPem());
+        return await StartAsync(acsUrl, audience, keys, _certificate, _privateKey,
+            ["--encryptAssertion", "--encryptionCert", certificatePath, "--encryptionPublicKey", publicKeyPath]);
+    }
+
+    private static async Task<SamlIdpProcess> StartAsync(Uri acsUrl, string audience, DirectoryInfo keys, string certificate, string privateKey,
+        IReadOnlyList<string> encryption)
+    {
+        var folder = PackageFolder();
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var idp = new SamlIdpProcess(Start(folder, port, acsUrl, audience, certificate, privateKey), keys, port);
+            var idp = new SamlIdpProcess(Start(folder, port, acsUrl, audience, certificate, privateKey, encryption), keys, port)
+            {
+                _certificate = certificate,
+                _privateKey = privateKey,
+            };
             try
             {
                 await idp.WaitUntilAnsweringAsync();
@@ -92,7 +122,8 @@ public sealed class SamlIdpProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string folder, int port, Uri acsUrl, string audience, string certificate, string privateKey)
+    private static Process Start(string folder, int port, Uri acsUrl, string audience, string certificate, string privateKey,
+        IReadOnlyList<string> encryption)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -102,9 +133,11 @@ public sealed class SamlIdpProcess : IAsyncDisposable
             Environment = { ["FORCE_COLOR"] = "0" }, // its console output is chalk-coloured; plain text reads better in a test log
         };
         // --configFile is resolved relative to the package unless absolute (TOOLCHAIN.md §8).
-        foreach (var argument in new[] { "node_modules/saml-idp/bin/run.js", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var script = encryption.Count == 0 ? "node_modules/saml-idp/bin/run.js" : "encrypting.js";
+        string[] arguments = [script, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--acsUrl", acsUrl.AbsoluteUri, "--audience", audience, "--issuer", EntityId, "--cert", certificate, "--key", privateKey,
-                     "--configFile", Path.Combine(folder, "profile.js") })
+                     "--configFile", Path.Combine(folder, "profile.js"), .. encryption];
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
