@@ -8,8 +8,8 @@ namespace IdentityAccess.Web.Health;
 /// <summary>
 /// The IdP side of sign-in, for operators: trusted certificates near their end and metadata URLs that fail to refresh.
 /// Degraded (never Unhealthy: the instance itself is fine, and a load balancer must not take it out) when a certificate
-/// ends within 7 days or has ended, or a refresh is failing. Counts only: the detail page is anonymous, so it names no
-/// customer; the SSO panel shows each parent its own.
+/// ends within 7 days or has ended, or a refresh is failing. Counts and end dates only: the detail page is
+/// anonymous, so it names no customer; the SSO panel shows each parent its own.
 /// </summary>
 internal sealed class SsoMetadataHealthCheck(IDbContextFactory<IdentityAccessDbContext> contexts, TimeProvider time) : IHealthCheck
 {
@@ -32,6 +32,8 @@ internal sealed class SsoMetadataHealthCheck(IDbContextFactory<IdentityAccessDbC
         if (expiries.Count > 0)
         {
             data["soonestCertificateEndInDays"] = Math.Floor((expiries.Min() - now).TotalDays);
+            // Each trusted certificate's end, soonest first: dates only, nothing that says whose it is.
+            data["certificateEnds"] = expiries.Order().Select(e => e.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         }
 
         var urgent = byKind.GetValueOrDefault(CertificateExpiry.Expired) + byKind.GetValueOrDefault(CertificateExpiry.Within7Days);

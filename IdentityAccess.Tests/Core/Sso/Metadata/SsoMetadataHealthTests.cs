@@ -56,6 +56,8 @@ public sealed class SsoMetadataHealthTests : IAsyncLifetime
 
         Assert.Equal("Degraded", sso.GetProperty("status").GetString());
         Assert.Equal(1, sso.GetProperty("data").GetProperty("certificatesEndingWithin7Days").GetInt32());
+        Assert.Contains(SamlTestKeys.Idp.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            sso.GetProperty("data").GetProperty("certificateEnds").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain("Acme", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(IdpMetadataSamples.OktaEntityId, body, StringComparison.Ordinal);
         Assert.Equal("Healthy", await (await _portal.CreateClient().GetAsync("/healthz")).Content.ReadAsStringAsync());
