@@ -40,6 +40,14 @@ public sealed class MetadataUrlJourneyTests(MetadataUrlJourneyTests.Portal porta
         await Expect(certificates).ToHaveCountAsync(2);
         await Expect(certificates.Nth(1)).ToContainTextAsync("CN=Test IdP (next)");
         await Screenshots.SaveAsync(page, "sso-metadata-url", fullPage: true);
+        await page.SetViewportSizeAsync(390, 1400); // a phone: the URL field and its button wrap, nothing overflows
+        await page.GetByTestId("metadata-source").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "sso-metadata-url-phone");
+        // What sticks out, if anything, is named in the failure.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8)" +
+            ".map(e => e.tagName + '.' + e.className + ' ' + (e.getAttribute('data-testid') || '')).join('; ')"));
+        await page.SetViewportSizeAsync(1360, 1200);
 
         await page.GetByTestId("metadata-roll-back").ClickAsync();
         await Expect(certificates).ToHaveCountAsync(1);

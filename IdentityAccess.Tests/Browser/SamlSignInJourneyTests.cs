@@ -29,6 +29,10 @@ public sealed class SamlSignInJourneyTests(BrowserFixture portal) : IClassFixtur
         // The seeded demo IdP connection was on, and a re-import keeps it on; turned off and on again, it stays the owner's choice.
         await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Enabled");
         await page.GetByText("Sign in with this IdP").ClickAsync();
+        // Off asks first: Alice herself signed in through the IdP, so the number of such people is typed to confirm.
+        var people = (await page.GetByTestId("sso-disable-people").TextContentAsync())!.Trim();
+        await page.GetByLabel($"Type {people} to confirm").FillAsync(people);
+        await page.GetByTestId("confirm-sso-disable").ClickAsync();
         await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Configured, off");
         await page.GetByText("Sign in with this IdP").ClickAsync();
         await Expect(page.GetByTestId("sso-status")).ToHaveTextAsync("Enabled");
