@@ -68,12 +68,14 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
 
     /// <summary>
     /// Revokes the token. The directory's last token, while organizations are in directory-sync mode, needs
-    /// <paramref name="confirmation"/> to be its prefix, checked here against the state as it is now.
+    /// <paramref name="confirmation"/> to be its prefix, checked here against the state as it is now: the parent's lock
+    /// is held from the count to the save, so two revokes at once cannot each leave the other as "not the last".
     /// </summary>
     public async Task<Error?> RevokeAsync(Guid parentOrganizationId, Guid tokenId, AuditActor actor, string? confirmation = null,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await ParentWrite.BeginAsync(db, parentOrganizationId, cancellationToken);
         var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.ParentOrganizationId == parentOrganizationId && t.RevokedAt == null, cancellationToken);
         if (token is null)
         {
@@ -90,6 +92,7 @@ public sealed class ScimTokenService(IDbContextFactory<IdentityAccessDbContext> 
         audit.Record(db, actor, "scim.token_revoked", token.Prefix + "…", new { token.Prefix, impact.IsLastToken, impact.OrganizationsInScimMode }, null,
             parentOrganizationId: parentOrganizationId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

@@ -75,6 +75,19 @@ public abstract class ScimTokenRevokeTests(PortalFixture portal) : IAsyncLifetim
         Assert.False(await ActiveAsync(old.Id));
     }
 
+    [Fact]
+    public async Task BothTokensRevokedAtOnceWithoutTyping_AtMostOneGoes_TheDirectoryKeepsAToken()
+    {
+        var first = await TokenAsync();
+        var second = await TokenAsync();
+
+        var outcomes = await Task.WhenAll(Setup.RevokeAsync(portal.Demo.AcmeParent, first.Id, _alice), Setup.RevokeAsync(portal.Demo.AcmeParent, second.Id, _alice));
+
+        Assert.Single(outcomes, o => o.Error is null);
+        Assert.Single(outcomes, o => o.Error is TokenRevokeNotConfirmed);
+        Assert.True(await ActiveAsync(first.Id) || await ActiveAsync(second.Id));
+    }
+
     [Theory]
     [InlineData("oscar@acme.test", RefusalCategory.NotAllowed)]
     [InlineData("grace@globex.test", RefusalCategory.NotFound)]
