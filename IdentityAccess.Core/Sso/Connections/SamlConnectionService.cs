@@ -67,25 +67,14 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         CancellationToken cancellationToken = default)
     {
         await using var write = await writes.ParentAsync(parentId, actingPersonId, Permission.ManageParentSettings, cancellationToken);
-        if (write.Refusal is { } refused)
-        {
-            return refused;
-        }
-
-        if (!enabled && await write.Db.SamlConnections.AnyAsync(c => c.ParentOrganizationId == parentId && c.Enabled, cancellationToken)
-            && await SsoDisableImpact.ReadAsync(write.Db, parentId, cancellationToken) is { } impact && !impact.IsConfirmedBy(confirmation))
-        {
-            return new SsoDisableNotConfirmed(impact.PeopleSigningInThroughIdp);
-        }
-
-        return await SetEnabledAsync(write, enabled, cancellationToken);
+        return write.Refusal ?? await SetEnabledAsync(write, enabled, askConfirmation: true, confirmation, cancellationToken);
     }
 
     /// <summary>Without an access check: for the Development demo, which connects its parents to the demo IdP.</summary>
     public async Task<Error?> SetEnabledForParentAsync(Guid parentId, bool enabled, AuditActor actor, CancellationToken cancellationToken = default)
     {
         await using var write = await writes.OperatorParentAsync(parentId, actor, cancellationToken);
-        return write.Refusal ?? await SetEnabledAsync(write, enabled, cancellationToken);
+        return write.Refusal ?? await SetEnabledAsync(write, enabled, askConfirmation: false, confirmation: null, cancellationToken);
     }
 
     private async Task<Error?> ImportAsync(GuardedWrite write, string metadataXml, SamlAttributePreset preset, SamlCustomAttributes? custom,
@@ -146,7 +135,8 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         return null;
     }
 
-    private async Task<Error?> SetEnabledAsync(GuardedWrite write, bool enabled, CancellationToken cancellationToken)
+    /// <param name="askConfirmation">A person's change: "off" needs <paramref name="confirmation"/>; the system's own changes are not asked.</param>
+    private async Task<Error?> SetEnabledAsync(GuardedWrite write, bool enabled, bool askConfirmation, int? confirmation, CancellationToken cancellationToken)
     {
         var (db, parentId) = (write.Db, write.ParentId);
         var connection = await db.SamlConnections.SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
@@ -163,6 +153,13 @@ public sealed class SamlConnectionService(IDbContextFactory<IdentityAccessDbCont
         if (connection.Enabled == enabled)
         {
             return null;
+        }
+
+        // Checked against the count as it is now, under the parent's lock, not as the preview saw it.
+        if (!enabled && askConfirmation && await SsoDisableImpact.ReadAsync(db, parentId, cancellationToken) is { } impact
+            && !impact.IsConfirmedBy(confirmation))
+        {
+            return new SsoDisableNotConfirmed(impact.PeopleSigningInThroughIdp);
         }
 
         connection.Enabled = enabled;
