@@ -43,6 +43,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<Scim.DirectoryPauseReader>();
         services.AddSingleton<SeatLedger>();
         services.AddSingleton<PersonLookup>();
+        services.AddSingleton<PersonLanguage>();
         services.AddSingleton<Sessions.PortalSessionService>();
         return services;
     }

@@ -14,6 +14,7 @@ using IdentityAccess.Web.Endpoints.Scim;
 using IdentityAccess.Web.Endpoints.SignInLinks;
 using IdentityAccess.Web.ErrorPages;
 using IdentityAccess.Web.Health;
+using IdentityAccess.Web.Localization;
 using IdentityAccess.Web.Operator;
 using IdentityAccess.Web.Startup;
 using IdentityAccess.Web.Telemetry;
@@ -38,12 +39,14 @@ builder.Services.AddHealth();
 builder.Services.AddSecurityHeaders();
 builder.AddPortalTelemetry(); // nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/deployment.md)
 // Confirmations at the bottom right, where they never cover a page's action buttons.
+builder.Services.AddPortalLocalization();
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders(app.Environment);
+app.UseRequestLocalization(); // first, so error and not-found pages speak the person's language too
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStatusCodePagesForPageRequestsOnly();
@@ -56,6 +59,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapSignInEndpoints(app.Configuration);
+app.MapLanguageEndpoints();
 app.MapScimEndpoints();
 app.MapSamlEndpoints();
 app.MapDemoIdentityProvider(app.Environment);

@@ -14,6 +14,12 @@ public sealed class Person
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The language the person picked in the portal (a culture name such as "pt-BR"); null until they pick one, when
+    /// their browser's languages decide. Kept here so it follows them to another browser at their next sign-in.
+    /// </summary>
+    public string? PreferredLanguage { get; set; }
+
     public static Person Create(string email, string displayName, DateTimeOffset now)
     {
         var person = new Person { DisplayName = displayName, CreatedAt = now };

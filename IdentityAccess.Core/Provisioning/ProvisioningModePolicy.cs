@@ -22,13 +22,13 @@ public static class ProvisioningModePolicy
     // own plan then decides whether it may use it.
     private static ModeAvailability CheckScim(OrganizationPlan plan, ParentPlan parent) => (plan, DirectorySyncAvailability.Allows(parent)) switch
     {
-        (OrganizationPlan.Team, _) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+        (OrganizationPlan.Team, _) => ModeAvailability.Unavailable(ProvisioningMode.Scim, ModeUnavailableReason.TeamPlan, parent,
             "Directory sync (SCIM) is available on Enterprise plans only. Team plans can use Manual or Just in time (JIT) provisioning."),
         (OrganizationPlan.Enterprise or OrganizationPlan.Console, true) => ModeAvailability.Allowed(ProvisioningMode.Scim),
-        (OrganizationPlan.Console, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+        (OrganizationPlan.Console, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim, ModeUnavailableReason.ConsoleUnderParentPlan, parent,
             $"Directory sync (SCIM) is not available to Console organizations joined to a {parent} plan's parent organization. " +
             "It needs an Enterprise parent, or the Console organization's own parent."),
-        (OrganizationPlan.Enterprise, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim,
+        (OrganizationPlan.Enterprise, false) => ModeAvailability.Unavailable(ProvisioningMode.Scim, ModeUnavailableReason.UnderParentPlan, parent,
             $"Directory sync (SCIM) is not available to organizations joined to a {parent} plan's parent organization: the directory " +
             "belongs to the parent, and its plan does not include it. It needs an Enterprise parent."),
     };

@@ -55,9 +55,10 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new browser (its own cookies), in English unless <paramref name="locale"/> names the browser's language.</summary>
+    public async Task<IPage> NewPageAsync(string? locale = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1200 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1200 }, Locale = locale });
         return await context.NewPageAsync();
     }
 

@@ -12,6 +12,7 @@ public static class BunitSetup
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddLocalization(); // the portal's words (Localization/Portal.resx) in the thread's UI culture
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 }

@@ -34,6 +34,7 @@ internal static class PortalSignIn
         }
 
         var session = await sessions.CreateAsync(person.Id, method, UserAgentSummary.Describe(http.Request.Headers.UserAgent), http.RequestAborted);
+        Localization.PortalLocalization.RestoreFor(http, person); // the language they picked before, in this browser too
         return PortalPrincipal.ForCookie(session);
     }
 

@@ -19,23 +19,20 @@ internal static class SignInMessages
     public const string SignedOutEverywhere = "signed-out-everywhere";
     public const string EmailInvalid = "email-invalid";
 
-    /// <summary>For a code this version does not know (an old bookmark, a crafted link).</summary>
-    public static SignInMessage Generic { get; } = new(Severity.Error, "Signing in did not work. Try again; if it keeps happening, tell your administrator.");
+    public const string KeyPrefix = "SignIn.Error.";
 
-    private static readonly Dictionary<string, SignInMessage> _messages = new(StringComparer.Ordinal)
+    /// <summary>For a code this version does not know (an old bookmark, a crafted link).</summary>
+    public static SignInMessage Generic { get; } = new(Severity.Error, KeyPrefix + "generic");
+
+    private static readonly Dictionary<string, SignInMessage> _messages = new[]
     {
-        [SsoUnknownDomain] = new(Severity.Error, "No organization uses single sign-on for that email address. Check the address, or use another way to sign in."),
-        [SsoNotEnabled] = new(Severity.Error, "Your organization has not turned single sign-on on yet. Use another way to sign in."),
-        [EntraUnreachable] = new(Severity.Error,
-            "Microsoft Entra ID could not be reached. Try again in a moment; if it keeps happening, tell your administrator."),
-        [EntraFailed] = new(Severity.Error, "Signing in with Microsoft Entra ID did not complete. Try again; if it keeps happening, tell your administrator."),
-        [EntraNoEmail] = new(Severity.Error, "Microsoft Entra ID did not send an email address for this account. Ask your administrator."),
-        [EntraNoAccount] = new(Severity.Error,
-            "The account you signed in with at Microsoft is not a member of any organization here. Ask an owner to add you."),
-        [EmailInvalid] = new(Severity.Error, "Enter an email address, such as name@example.com."),
-        [SessionEnded] = new(Severity.Info, "Your session has ended. Sign in again to continue."),
-        [SignedOutEverywhere] = new(Severity.Success, "You are signed out on every device and browser."),
-    };
+        (SsoUnknownDomain, Severity.Error), (SsoNotEnabled, Severity.Error), (EntraUnreachable, Severity.Error), (EntraFailed, Severity.Error),
+        (EntraNoEmail, Severity.Error), (EntraNoAccount, Severity.Error), (EmailInvalid, Severity.Error), (SessionEnded, Severity.Info),
+        (SignedOutEverywhere, Severity.Success),
+    }.ToDictionary(m => m.Item1, m => new SignInMessage(m.Item2, KeyPrefix + m.Item1), StringComparer.Ordinal);
+
+    /// <summary>Every code the page knows (the resource completeness test checks each has its sentence).</summary>
+    public static IEnumerable<string> Codes => _messages.Keys;
 
     /// <summary>The message for <paramref name="code"/>; the generic one for anything not in the set; null for no code.</summary>
     public static SignInMessage? For(string? code) =>

@@ -29,7 +29,7 @@ public sealed class ParentOrganizationModeTests
         ModeAvailability NoJitOnTeam(ProvisioningMode mode, OrganizationPlan plan, ParentPlan parent)
         {
             asked.Add((mode, plan, parent));
-            return plan == OrganizationPlan.Team ? ModeAvailability.Unavailable(mode, "not on this plan") : ModeAvailability.Allowed(mode);
+            return plan == OrganizationPlan.Team ? ModeAvailability.Unavailable(mode, ModeUnavailableReason.TeamPlan, ParentPlan.Team, "not on this plan") : ModeAvailability.Allowed(mode);
         }
 
         Assert.False(Org(ProvisioningMode.Jit, OrganizationPlan.Team, ParentPlan.Team).ProvisionsUnder(NoJitOnTeam));

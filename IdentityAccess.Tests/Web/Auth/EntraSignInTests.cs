@@ -119,7 +119,7 @@ public sealed class EntraSignInTests(SqlitePortalFixture portal) : IClassFixture
 
         Assert.Null(linked.Person);
         Assert.Equal(SignInMessages.EntraNoAccount, linked.Failure);
-        Assert.Contains("not a member of any organization here", SignInMessages.For(linked.Failure)!.Text);
+        Assert.Contains("not a member of any organization here", Localizers.Portal()[SignInMessages.For(linked.Failure)!.Key].Value);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SignInPageMessageTests(SqlitePortalFixture portal) : IClassF
         Assert.DoesNotContain(WebUtility.HtmlEncode(crafted), html, StringComparison.Ordinal);
         Assert.DoesNotContain("555 0100", html, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(SignInMessages.Generic.Text), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Localizers.Portal()[SignInMessages.Generic.Key].Value), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class SignInPageMessageTests(SqlitePortalFixture portal) : IClassF
         var known = await portal.CreateClient().GetStringAsync("/sign-in?error=" + SignInMessages.SsoNotEnabled);
         var none = await portal.CreateClient().GetStringAsync("/sign-in");
 
-        Assert.Contains(WebUtility.HtmlEncode(SignInMessages.For(SignInMessages.SsoNotEnabled)!.Text), known, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(Localizers.Portal()[SignInMessages.For(SignInMessages.SsoNotEnabled)!.Key].Value), known, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"sign-in-error\"", none, StringComparison.Ordinal);
     }
 
@@ -42,6 +42,21 @@ public sealed class SignInPageMessageTests(SqlitePortalFixture portal) : IClassF
     [InlineData(SignInMessages.EntraNoAccount)]
     [InlineData(SignInMessages.SessionEnded)]
     [InlineData(SignInMessages.SignedOutEverywhere)]
-    public void For_EveryCodeTheRedirectsUse_HasASentenceOfItsOwn(string code) =>
+    public void For_EveryCodeTheRedirectsUse_HasASentenceOfItsOwn(string code)
+    {
         Assert.NotEqual(SignInMessages.Generic, SignInMessages.For(code));
+        Assert.False(Localizers.Portal()[SignInMessages.For(code)!.Key].ResourceNotFound);
+    }
+
+    [Fact]
+    public async Task SignInPage_PortugueseBrowser_TheSentenceInPortuguese()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sign-in?error=" + SignInMessages.SessionEnded);
+        request.Headers.Add("Accept-Language", "pt-BR");
+
+        var html = await (await portal.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Sua sessão terminou. Entre novamente para continuar.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"pt-BR\">", html, StringComparison.Ordinal);
+    }
 }

@@ -24,6 +24,8 @@ internal static class PortalTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"] },
+            // Buttons read as the help article writes them ("Save changes", "Sync now"), in every language, not in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

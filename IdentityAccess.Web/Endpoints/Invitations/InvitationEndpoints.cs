@@ -26,6 +26,6 @@ internal static class InvitationEndpoints
         var outcome = await invitations.AcceptAsync(secret, http.User.GetPersonId() ?? Guid.Empty, http.RequestAborted);
         return outcome.Joined is { } joined
             ? Results.LocalRedirect(JoinedPath(joined.OrganizationId))
-            : SamlSignInPages.Page(http, RefusalStatus.Of(outcome.Refusal!), "This invitation cannot be accepted", outcome.Refusal!.Message);
+            : SamlSignInPages.Page(http, RefusalStatus.Of(outcome.Refusal!), SamlSignInPages.Words(http)["Problem.InvitationTitle"], outcome.Refusal!.Message);
     }
 }

@@ -49,5 +49,5 @@ internal static class SamlTestSignInEndpoints
     }
 
     private static IResult Refused(HttpContext http, Core.Common.Error refusal) =>
-        SamlSignInPages.Page(http, RefusalStatus.Of(refusal), "The test sign-in could not start", refusal.Message);
+        SamlSignInPages.Page(http, RefusalStatus.Of(refusal), SamlSignInPages.Words(http)["Problem.TestSignInTitle"], refusal.Message);
 }

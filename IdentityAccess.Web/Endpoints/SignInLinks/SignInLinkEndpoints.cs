@@ -25,7 +25,7 @@ internal static class SignInLinkEndpoints
         var redeemed = await signIn.RedeemAsync(secret, http.RequestAborted);
         if (redeemed.Person is null)
         {
-            return SamlSignInPages.Page(http, RefusalStatus.Of(redeemed.Refusal!), "This sign-in link does not work", redeemed.Refusal!.Message);
+            return SamlSignInPages.Page(http, RefusalStatus.Of(redeemed.Refusal!), SamlSignInPages.Words(http)["Problem.SignInLinkTitle"], redeemed.Refusal!.Message);
         }
 
         await PortalSignIn.SignInAsync(http, redeemed.Person, "email-link");

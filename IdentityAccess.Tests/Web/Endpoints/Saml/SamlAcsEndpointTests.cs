@@ -85,6 +85,24 @@ public abstract class SamlAcsEndpointTests(TestDatabase database) : SamlSignInTe
         Assert.Contains("This sign-in has expired", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id-ID,id;q=0.9", "id", "Proses masuk ini telah kedaluwarsa", "Kembali ke halaman masuk")]
+    [InlineData("pt-BR", "pt-BR", "Este login expirou", "Voltar ao login")]
+    public async Task RefusalPage_InTheBrowsersLanguage(string acceptLanguage, string lang, string title, string back)
+    {
+        // The IdP's cross-site POST carries no SameSite=Lax culture cookie: the browser's languages decide.
+        var login = await StartAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAcsAsync(login, Response(login.RequestId, "carol@acme.test"))).StatusCode);
+
+        var again = await PostAcsAsync(login, Response(login.RequestId, "carol@acme.test"), acceptLanguage);
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var html = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains($"<html lang=\"{lang}\">", html, StringComparison.Ordinal);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(back, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WrongCookie_IsRefusedAndLeavesTheStateToItsOwnBrowser()
     {

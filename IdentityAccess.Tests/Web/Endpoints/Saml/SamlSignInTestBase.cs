@@ -101,12 +101,17 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
         return await PostAcsAsync(login, Response(login.RequestId, email, subject, groups));
     }
 
-    protected async Task<HttpResponseMessage> PostAcsAsync(Login login, string samlResponse)
+    protected async Task<HttpResponseMessage> PostAcsAsync(Login login, string samlResponse, string? acceptLanguage = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/saml/acs")
         {
             Content = Form(("SAMLResponse", samlResponse), ("RelayState", login.RelayState)),
         };
+        if (acceptLanguage is not null)
+        {
+            request.Headers.Add("Accept-Language", acceptLanguage);
+        }
+
         if (login.Nonce is not null)
         {
             request.Headers.Add("Cookie", "ia.saml=" + login.Nonce);
