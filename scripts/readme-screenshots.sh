@@ -9,6 +9,7 @@ declare -A pictures=(
   [journey-05-why-this-role.png]=why-this-role.png
   [journey-01-team-scim-unavailable.png]=mode-unavailable-with-reason.png
   [journey-06-seat-queue.png]=seat-queue.png
+  [languages-01-organization-sso-pt-BR.png]=organization-sso-pt-BR.png
 )
 mkdir -p docs/images
 for source in "${!pictures[@]}"; do

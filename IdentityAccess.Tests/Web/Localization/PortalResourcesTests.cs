@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Auth;
@@ -53,11 +54,12 @@ public sealed partial class PortalResourcesTests
     }
 
     [Fact]
-    public void SignInMessagesAndRefusalPages_EveryCodeHasItsWords_AndEveryWordsItsCode()
+    public void SignInMessagesRefusalPagesAndChangeKinds_EveryCodeHasItsWords_AndEveryWordsItsCode()
     {
         var keys = Read(null).Keys.ToHashSet();
         var expected = SignInMessages.Codes.Select(code => SignInMessages.KeyPrefix + code).Append(SignInMessages.Generic.Key)
             .Concat(Enum.GetNames<SamlSignInFailure>().SelectMany(f => new[] { $"Problem.{f}.Title", $"Problem.{f}.Message" }))
+            .Concat(Enum.GetNames<ChangeKind>().Select(kind => $"Change.{kind}"))
             .ToHashSet();
 
         Assert.Empty(expected.Except(keys));
@@ -65,7 +67,8 @@ public sealed partial class PortalResourcesTests
     }
 
     private static bool IsBuiltFromACode(string key) =>
-        key.StartsWith(SignInMessages.KeyPrefix, StringComparison.Ordinal) || FailureKey().IsMatch(key);
+        key.StartsWith(SignInMessages.KeyPrefix, StringComparison.Ordinal) || FailureKey().IsMatch(key)
+        || (key.StartsWith("Change.", StringComparison.Ordinal) && key != "Change.NotAMember");
 
     [Fact]
     public void MudBlazorKeys_AreMudBlazorsOwn()

@@ -20,7 +20,7 @@ public sealed partial class AccessSettingsPage
             return;
         }
 
-        var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>("Review before saving",
+        var dialog = await Dialogs.ShowAsync<ProvisioningDiffDialog>(L["Review.Title"],
             new DialogParameters<ProvisioningDiffDialog> { { d => d.Preview, preview } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;

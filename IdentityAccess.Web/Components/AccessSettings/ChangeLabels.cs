@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
@@ -14,26 +15,17 @@ public static class ChangeLabels
         ChangeKind.TierChange, ChangeKind.Promote, ChangeKind.Provision, ChangeKind.Admit, ChangeKind.Restore,
     ];
 
-    public static string Title(ChangeKind kind) => kind switch
-    {
-        ChangeKind.Provision => "Provisioned",
-        ChangeKind.Deprovision => "Deprovisioned (removed)",
-        ChangeKind.Promote => "Promoted",
-        ChangeKind.Demote => "Demoted",
-        ChangeKind.TierChange => "Seat tier changed",
-        ChangeKind.BecomePending => "Pending a seat (no free seat)",
-        ChangeKind.Admit => "Admitted from the seat queue",
-        ChangeKind.Suspend => "Suspended",
-        ChangeKind.Restore => "Restored",
-        ChangeKind.BlockSignIn => "Blocked from signing in",
-    };
+    /// <summary>A kind of change as a group's heading, in the reader's language (<c>Change.&lt;kind&gt;</c>).</summary>
+    public static string Title(IStringLocalizer localizer, ChangeKind kind) => localizer[$"Change.{kind}"];
 
-    public static string Detail(PersonOutcome outcome)
+    /// <summary>"Role, tier → role, tier": roles and tiers are product names, kept in English in every edition of the article.</summary>
+    public static string Detail(IStringLocalizer localizer, PersonOutcome outcome)
     {
         var current = outcome.Person.Membership;
         var desired = outcome.Desired;
-        var from = current is { IsMember: true } ? $"{RoleCatalog.DisplayName(current.Role)}{Tier(current.Tier)}" : "not a member";
-        var to = desired is null || desired.Status == Core.Members.MembershipStatus.Removed ? "not a member" : $"{RoleCatalog.DisplayName(desired.Role)}{Tier(desired.Tier)}";
+        string notMember = localizer["Change.NotAMember"];
+        var from = current is { IsMember: true } ? $"{RoleCatalog.DisplayName(current.Role)}{Tier(current.Tier)}" : notMember;
+        var to = desired is null || desired.Status == Core.Members.MembershipStatus.Removed ? notMember : $"{RoleCatalog.DisplayName(desired.Role)}{Tier(desired.Tier)}";
         return from == to ? to : $"{from} → {to}";
     }
 

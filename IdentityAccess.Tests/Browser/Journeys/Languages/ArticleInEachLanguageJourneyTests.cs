@@ -42,7 +42,19 @@ public sealed class ArticleInEachLanguageJourneyTests(BrowserFixture portal) : I
         await Expect(page.GetByTestId("save-changes")).ToHaveTextAsync("Salvar alterações");
         await Expect(page.GetByTestId("assign-first")).ToContainTextAsync("Não salve ainda");
         await Screenshots.SaveAsync(page, "languages-01-identity-and-access-pt-BR", fullPage: true);
+        await organization.ScrollIntoViewIfNeededAsync();
+        await organization.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "languages-01-organization-sso-pt-BR.png") });
         await AxeCore.AssertNoViolationsAsync(page, "Identity and access in Portuguese (Brazil)");
+
+        // "Salvar alterações" opens the review first (a dry run), in Portuguese too; she cancels, as the article says to wait.
+        await page.GetByTestId("save-changes").ClickAsync();
+        var review = page.GetByTestId("diff-dialog");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Revisar antes de salvar");
+        await Expect(review).ToContainTextAsync("Esta é uma simulação: nada foi salvo ainda.");
+        await Expect(page.GetByTestId("confirm-save")).ToHaveTextAsync("Salvar alterações");
+        await Screenshots.SaveAsync(page, "languages-02-review-pt-BR");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancelar", Exact = true }).ClickAsync();
+        await Expect(review).ToHaveCountAsync(0);
 
         // She picks Indonesian: the page loads again in it; the controls keep the English names that edition quotes.
         await page.GetByTestId("language-menu").ClickAsync();
@@ -55,7 +67,7 @@ public sealed class ArticleInEachLanguageJourneyTests(BrowserFixture portal) : I
         await Expect(page.GetByTestId("save-changes")).ToHaveTextAsync("Save changes");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Identitas dan akses" })).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
-        await Screenshots.SaveAsync(page, "languages-02-identity-and-access-id", fullPage: true);
+        await Screenshots.SaveAsync(page, "languages-03-identity-and-access-id", fullPage: true);
         await AxeCore.AssertNoViolationsAsync(page, "Identity and access in Indonesian");
 
         // Another browser, in English: her pick comes back with her sign-in.
