@@ -7,14 +7,11 @@ namespace IdentityAccess.Web.Localization;
 public static class PortalStrings
 {
     /// <summary>
-    /// "<c>key.One</c>" or "<c>key.Other</c>" filled with the count formatted for the culture. The CLDR rules for the
+    /// "<c>key.One</c>" or "<c>key.Other</c>" filled with the count formatted for the culture ({0}), then <paramref name="more"/>. The CLDR rules for the
     /// three languages: English has one for 1; Portuguese (Brazil) for 0 and 1; Indonesian does not inflect.
     /// </summary>
-    public static string Count(this IStringLocalizer localizer, string key, int count)
-    {
-        var culture = CultureInfo.CurrentCulture;
-        return localizer[$"{key}.{PluralCategory(CultureInfo.CurrentUICulture, count)}", count.ToString("N0", culture)];
-    }
+    public static string Count(this IStringLocalizer localizer, string key, int count, params object[] more) =>
+        localizer[$"{key}.{PluralCategory(CultureInfo.CurrentUICulture, count)}", [count.ToString("N0", CultureInfo.CurrentCulture), .. more]];
 
     public static string PluralCategory(CultureInfo culture, int count) => culture.TwoLetterISOLanguageName switch
     {

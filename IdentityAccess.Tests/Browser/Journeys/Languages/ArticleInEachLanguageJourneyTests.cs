@@ -74,5 +74,14 @@ public sealed class ArticleInEachLanguageJourneyTests(BrowserFixture portal) : I
         var laptop = await portal.NewPageAsync(locale: "en-US");
         await PortalPage.SignInAsync(laptop, "alice@acme.test");
         await Expect(laptop.GetByRole(AriaRole.Link, new() { Name = "Organisasi Anda" })).ToBeVisibleAsync();
+
+        // Troubleshooting, case 1: "Total seats" (quoted in English by the Indonesian edition) on the members page.
+        await laptop.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/members");
+        await PortalPage.WaitInteractiveAsync(laptop);
+        await Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Anggota", Level = 1 })).ToBeVisibleAsync();
+        await Expect(laptop.GetByTestId("seat-usage")).ToContainTextAsync("Total seats");
+        await Expect(laptop.GetByTestId("buy-seats")).ToHaveTextAsync("Beli kursi");
+        await Screenshots.SaveAsync(laptop, "languages-04-members-id");
+        await AxeCore.AssertNoViolationsAsync(laptop, "Members in Indonesian");
     }
 }
