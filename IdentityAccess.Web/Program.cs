@@ -46,7 +46,9 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 
 app.UseSecurityHeaders(app.Environment);
-app.UseRequestLocalization(); // first, so error and not-found pages speak the person's language too
+// First, so error and not-found pages speak the person's language too; not for SCIM, a machine's protocol that parses
+// and formats in the invariant culture whatever the IdP's Accept-Language says.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/scim"), branch => branch.UseRequestLocalization());
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStatusCodePagesForPageRequestsOnly();

@@ -10,5 +10,8 @@ internal static class LocalRedirect
         && url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Contains("://", StringComparison.Ordinal)
-        && !url.Any(char.IsControl);
+        && !url.Any(char.IsControl)
+        // A Location header carries ASCII only: Kestrel refuses the response otherwise (a 500). The portal's own
+        // addresses are percent-encoded, so only a crafted one has such a character.
+        && url.All(char.IsAscii);
 }

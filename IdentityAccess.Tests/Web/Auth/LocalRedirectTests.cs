@@ -19,6 +19,7 @@ public sealed class LocalRedirectTests
     [InlineData("evil.example")]
     [InlineData("/redirect?to=https://evil.example")]
     [InlineData("/line\r\nSet-Cookie: x")]
+    [InlineData("/caf\u00e9")] // not ASCII: Kestrel would refuse it in a Location header
     public void IsLocal_AnythingElse_False(string? url) => Assert.False(LocalRedirect.IsLocal(url));
 
     [Fact]

@@ -145,6 +145,38 @@ public abstract class LanguageEndpointTests(PortalFixture portal) : IAsyncLifeti
         Assert.Null(CultureCookie(await DemoIdpHttp.SignInAsync(alice, _acmeParent, "alice@acme.test")));
     }
 
+    [Theory]
+    [InlineData("c=xx|uic=xx", "Idioma")] // a language not spoken here: the browser's (Portuguese) decides
+    [InlineData("c=pt-PT|uic=pt-PT", "Idioma")]
+    [InlineData("%%%;;garbage", "Idioma")]
+    [InlineData("c=id|uic=id", "Bahasa")]
+    public async Task CultureCookie_TamperedOrUnknown_IsIgnored_PageStillAnswers(string cookie, string pickerName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sign-in");
+        request.Headers.Add("Accept-Language", "pt-BR");
+        request.Headers.TryAddWithoutValidation("Cookie", $"{CookieRequestCultureProvider.DefaultCookieName}={cookie}");
+
+        var response = await Raw().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pickerName, PickerName(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task MembersPage_InPortuguese_MudBlazorsOwnWordsToo()
+    {
+        // MudBlazor's strings (the pager's buttons) come through the portal's MudLocalizer, registered by the app.
+        var browser = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Add("Accept-Language", "pt-BR");
+        await DemoIdpHttp.SignInAsync(browser, _acmeParent, "alice@acme.test");
+
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/orgs/{portal.Demo.AcmeChat}/members"));
+
+        Assert.Contains("aria-label=\"Primeira página\"", html, StringComparison.Ordinal);
+        Assert.Contains(">Membros</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Total de assentos", html, StringComparison.Ordinal);
+    }
+
     private HttpClient Raw() => portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>

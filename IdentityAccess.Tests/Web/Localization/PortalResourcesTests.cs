@@ -37,11 +37,7 @@ public sealed partial class PortalResourcesTests
     [Fact]
     public void EveryKey_IsUsedByThePortal()
     {
-        var source = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "IdentityAccess.Web"), "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText));
+        var source = PortalSource();
 
         // A plural pair is used through its stem (L.Count("Identity.InDirectory", n)); MudBlazor's keys by MudBlazor; the
         // sign-in messages and SAML refusal pages by their code (checked both ways below).
@@ -52,6 +48,35 @@ public sealed partial class PortalResourcesTests
             .Where(key => !source.Contains($"\"{key}\"", StringComparison.Ordinal));
         Assert.Empty(unused);
     }
+
+    [Fact]
+    public void EveryKeyThePortalAsksFor_Exists()
+    {
+        // A key mistyped in the code would show on screen as the key itself; the literal keys at every call shape used.
+        var source = PortalSource();
+        var keys = Read(null).Keys.ToHashSet();
+        var asked = LiteralKey().Matches(source).Select(m => m.Groups["key"].Value).ToHashSet();
+        var counted = CountedKey().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
+
+        Assert.True(asked.Count > 100, $"only {asked.Count} literal keys found: has the call shape changed?");
+        var missing = asked.Where(key => !keys.Contains(key))
+            .Concat(counted.Where(stem => !keys.Contains(stem + ".One") || !keys.Contains(stem + ".Other"))).ToList();
+        Assert.True(missing.Count == 0, "asked for but not in Portal.resx: " + string.Join(", ", missing));
+    }
+
+    private static string PortalSource() =>
+        string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "IdentityAccess.Web"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+
+    /// <summary>L["Key", …], localizer["Key"], words["Key"], and the switch arms of ModeLabels (=> "Mode.Manual").</summary>
+    [GeneratedRegex(@"(?:\bL|localizer|words|Words\(http\))\[\s*""(?<key>[^""{]+)""|=> ""(?<key>(?:Mode|Change)\.[^""]+)""")]
+    private static partial Regex LiteralKey();
+
+    [GeneratedRegex(@"\.Count\(\s*""([^""]+)""")]
+    private static partial Regex CountedKey();
 
     [Fact]
     public void SignInMessagesRefusalPagesAndChangeKinds_EveryCodeHasItsWords_AndEveryWordsItsCode()
