@@ -181,7 +181,7 @@ public sealed partial class GlobalSsoSection
             { d => d.PreviewRevoke, _tokens.PreviewRevokeAsync },
             { d => d.Revoke, _tokens.RevokeAsync },
         };
-        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>("Directory sync (SCIM)", parameters,
+        var dialog = await Dialogs.ShowAsync<ScimSetupDialog>(L["Identity.DirectorySync"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         await dialog.Result;
         await _tokens.LoadAsync();
