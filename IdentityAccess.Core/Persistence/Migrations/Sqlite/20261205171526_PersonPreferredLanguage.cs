@@ -21,9 +21,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "PreferredLanguage",
-                table: "People");
+            // Not DropColumn: on SQLite it rebuilds People, and the triggers on Memberships that read People stop the
+            // drop of the old table. SQLite drops a column no trigger or index uses in place.
+            migrationBuilder.Sql("ALTER TABLE \"People\" DROP COLUMN \"PreferredLanguage\";");
         }
     }
 }
