@@ -36,7 +36,20 @@ public sealed class LongWorkCancelJourneyTests(BrowserFixture portal) : IClassFi
             var switcherItem = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Acme Console" });
             await PortalPage.PressUntilAsync(page.GetByTestId("org-switcher"), () => switcherItem.CountAsync()); // a lost press is pressed again
             await Expect(switcherItem).ToBeVisibleAsync();
-            await page.Keyboard.PressAsync("Escape");
+            // Escape closes the picker; pressed again only while it is still open (once, in a loaded clean run, the
+            // first Escape was not taken). A picker that never closes still fails.
+            for (var press = 0; press < 3 && await switcherItem.CountAsync() > 0; press++)
+            {
+                await page.Keyboard.PressAsync("Escape");
+                try
+                {
+                    await Expect(switcherItem).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                }
+                catch (PlaywrightException) when (press < 2)
+                {
+                }
+            }
+
             await Expect(switcherItem).ToHaveCountAsync(0);
 
             // Pressed again only if the first press was not taken (seen once in a loaded CI run, right after the picker's
