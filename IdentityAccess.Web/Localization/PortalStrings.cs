@@ -11,7 +11,10 @@ public static class PortalStrings
     /// three languages: English has one for 1; Portuguese (Brazil) for 0 and 1; Indonesian does not inflect.
     /// </summary>
     public static string Count(this IStringLocalizer localizer, string key, int count, params object[] more) =>
-        localizer[$"{key}.{PluralCategory(CultureInfo.CurrentUICulture, count)}", [count.ToString("N0", CultureInfo.CurrentCulture), .. more]];
+        localizer[$"{key}.{PluralCategory(CultureInfo.CurrentUICulture, count)}", [Number(count), .. more]];
+
+    /// <summary>A count with the reader's digit grouping: 1,004 in English, 1.004 in Portuguese and Indonesian.</summary>
+    public static string Number(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
 
     public static string PluralCategory(CultureInfo culture, int count) => culture.TwoLetterISOLanguageName switch
     {
