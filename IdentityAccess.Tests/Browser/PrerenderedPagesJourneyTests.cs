@@ -70,7 +70,7 @@ public sealed class PrerenderedPagesJourneyTests(BrowserFixture portal) : IClass
             await Expect(settings).Not.ToContainTextAsync(jitHelp);
 
             // A visit within the circuit reads afresh.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).First.ClickAsync();
+            await page.GetByTestId("nav-members").ClickAsync();
             await Expect(page.GetByTestId("member-table")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
             await Expect(settings).ToContainTextAsync(jitHelp);

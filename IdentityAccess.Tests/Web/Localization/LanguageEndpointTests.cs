@@ -173,7 +173,7 @@ public abstract class LanguageEndpointTests(PortalFixture portal) : IAsyncLifeti
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/orgs/{portal.Demo.AcmeChat}/members"));
 
         Assert.Contains("aria-label=\"Primeira página\"", html, StringComparison.Ordinal);
-        Assert.Contains(">Membros</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(">Organização</h1>", html, StringComparison.Ordinal); // the article's "Configurações de Admin > Organização"
         Assert.Contains("Total de assentos", html, StringComparison.Ordinal);
     }
 

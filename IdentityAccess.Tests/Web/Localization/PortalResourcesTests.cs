@@ -71,8 +71,8 @@ public sealed partial class PortalResourcesTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
 
-    /// <summary>L["Key", …], localizer["Key"], words["Key"], and the switch arms of ModeLabels (=> "Mode.Manual").</summary>
-    [GeneratedRegex(@"(?:\bL|localizer|words|Words\(http\))\[\s*""(?<key>[^""{]+)""|=> ""(?<key>(?:Mode|Change)\.[^""]+)""")]
+    /// <summary>L["Key", …], localizer["Key"], words["Key"], and the switch arms of ModeLabels (=> "Mode.Manual") and ArticlePaths.</summary>
+    [GeneratedRegex(@"(?:\bL|localizer|words|Words\(http\))\[\s*""(?<key>[^""{]+)""|=> ""(?<key>(?:Mode|Change|Nav)\.[^""]+)""")]
     private static partial Regex LiteralKey();
 
     [GeneratedRegex(@"\.Count\(\s*""([^""]+)""")]

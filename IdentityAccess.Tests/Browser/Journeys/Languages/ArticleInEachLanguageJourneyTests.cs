@@ -75,10 +75,13 @@ public sealed class ArticleInEachLanguageJourneyTests(BrowserFixture portal) : I
         await PortalPage.SignInAsync(laptop, "alice@acme.test");
         await Expect(laptop.GetByRole(AriaRole.Link, new() { Name = "Organisasi Anda" })).ToBeVisibleAsync();
 
-        // Troubleshooting, case 1: "Total seats" (quoted in English by the Indonesian edition) on the members page.
-        await laptop.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/members");
+        // Troubleshooting, case 1: "Total seats" (quoted in English by the Indonesian edition) on the Organization page,
+        // reached by the path the edition quotes: "Admin settings > Organization".
+        await laptop.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/identity");
         await PortalPage.WaitInteractiveAsync(laptop);
-        await Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Anggota", Level = 1 })).ToBeVisibleAsync();
+        await Expect(laptop.GetByTestId("nav-settings")).ToHaveTextAsync("Admin settings");
+        await laptop.GetByTestId("nav-members").ClickAsync();
+        await Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Organization", Level = 1 })).ToBeVisibleAsync();
         await Expect(laptop.GetByTestId("seat-usage")).ToContainTextAsync("Total seats");
         await Expect(laptop.GetByTestId("buy-seats")).ToHaveTextAsync("Beli kursi");
         await Screenshots.SaveAsync(laptop, "languages-04-members-id");

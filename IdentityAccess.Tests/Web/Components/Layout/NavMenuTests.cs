@@ -15,7 +15,8 @@ namespace IdentityAccess.Tests.Web.Components.Layout;
 /// </summary>
 public sealed class NavMenuTests : ComponentTest, IClassFixture<SqlitePortalFixture>
 {
-    private static readonly string[] _organizationPages = ["Members", "Identity and access", "Directory sync log", "Audit log"];
+    // A Claude organization's members and seats page is "Organization", as the help article's path names it.
+    private static readonly string[] _organizationPages = ["Organization", "Identity and access", "Directory sync log", "Audit log"];
     private readonly SqlitePortalFixture _portal;
 
     public NavMenuTests(SqlitePortalFixture portal)
@@ -28,12 +29,33 @@ public sealed class NavMenuTests : ComponentTest, IClassFixture<SqlitePortalFixt
             services.AddSingleton<AuthenticationStateProvider>(sp => sp.GetRequiredService<SignedInPerson>());
         }) => _portal = portal;
 
-    private List<string> LinksFor(string email, Guid organizationId)
+    private List<string> LinksFor(string email, Guid organizationId) =>
+        [.. MenuFor(email, organizationId).FindAll("a").Select(a => a.TextContent.Trim())];
+
+    private IRenderedComponent<NavMenu> MenuFor(string email, Guid organizationId)
     {
         Services.GetRequiredService<SignedInPerson>().Person = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PortalClaims.PersonId, _portal.Demo.Person(email).ToString())], "Test"));
         var menu = Render<NavMenu>(p => p.Add(c => c.OrganizationId, organizationId));
         menu.WaitForState(() => menu.FindAll("a").Count > 0);
-        return [.. menu.FindAll("a").Select(a => a.TextContent.Trim())];
+        return menu;
+    }
+
+    [Theory]
+    [InlineData("en", "Admin settings", "Organization", "Settings", "Members")]
+    [InlineData("pt-BR", "Configurações de Admin", "Organização", "Configurações", "Membros")]
+    [InlineData("id", "Admin settings", "Organization", "Settings", "Members")] // the Indonesian edition quotes the paths in English
+    public void Owner_FollowsTheArticlesPath_ToMembersAndSeats(string culture, string chatSection, string chatPage, string consoleSection, string consolePage)
+    {
+        // The article: "Admin settings > Organization (for Claude) or Settings > Members (for Console)".
+        using var language = Localizers.UiCulture(culture);
+
+        var chat = MenuFor("alice@acme.test", _portal.Demo.AcmeChat);
+        Assert.Equal(chatSection, chat.Find("[data-testid=nav-settings]").TextContent.Trim());
+        Assert.Equal(chatPage, chat.Find("[data-testid=nav-members]").TextContent.Trim());
+
+        var console = MenuFor("alice@acme.test", _portal.Demo.AcmeConsole);
+        Assert.Equal(consoleSection, console.Find("[data-testid=nav-settings]").TextContent.Trim());
+        Assert.Equal(consolePage, console.Find("[data-testid=nav-members]").TextContent.Trim());
     }
 
     [Fact]
@@ -52,6 +74,7 @@ public sealed class NavMenuTests : ComponentTest, IClassFixture<SqlitePortalFixt
         Assert.Contains("Your organizations", links);
         Assert.All(_organizationPages, page => Assert.DoesNotContain(page, links));
         Assert.DoesNotContain("Parent organization", links);
+        Assert.Empty(MenuFor("carol@acme.test", _portal.Demo.AcmeChat).FindAll("[data-testid=nav-settings]")); // no section with nothing under it
     }
 
     [Fact]
