@@ -95,4 +95,62 @@ public sealed class ProvisioningDiffTests : ComponentTest
 
         Assert.Contains("Nobody's membership changes", cut.Find("[data-testid=diff-no-changes]").TextContent);
     }
+
+    private static ProvisioningPreview ManyNewcomers(int count)
+    {
+        // Added in reverse text order, so that neither arrival nor text order can pass for the order a person reads.
+        var scenario = ProvisioningScenario.Chat(premium: count + 10, currentMode: ProvisioningMode.Scim).Mode(ProvisioningMode.Scim)
+            .Member(Owner, Role.Owner, SeatTier.Premium);
+        foreach (var i in Enumerable.Range(1, count).OrderByDescending(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal))
+        {
+            scenario.DirectoryUser($"temp{i}@acme.test");
+        }
+
+        return PreviewOf(scenario);
+    }
+
+    private static List<string?> PeopleShown(IRenderedComponent<ProvisioningDiff> cut) =>
+        [.. cut.FindAll("[data-change=Provision] [data-person]").Select(row => row.GetAttribute("data-person"))];
+
+    [Fact]
+    public void Render_ThousandsOfChanges_NaturalOrder_PagedWithWhatIsLeftAndShowMore()
+    {
+        // 450 newcomers: rows by name as read (temp2 before temp10), 200 at a time, and the rest said, not dropped.
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, ManyNewcomers(450)));
+
+        Assert.Equal("450", cut.Find("[data-testid=diff-count-Provision]").TextContent);
+        var shown = PeopleShown(cut);
+        Assert.Equal(200, shown.Count);
+        Assert.Equal(["temp1@acme.test", "temp2@acme.test", "temp3@acme.test"], shown.Take(3));
+        Assert.Equal("temp200@acme.test", shown[^1]);
+        Assert.Contains("and 250 more not shown", cut.Find("[data-testid=diff-more-Provision]").TextContent);
+
+        cut.Find("[data-testid=diff-show-more-Provision]").Click();
+        Assert.Equal(400, PeopleShown(cut).Count);
+        Assert.Contains("and 50 more not shown", cut.Find("[data-testid=diff-more-Provision]").TextContent);
+        Assert.Equal("Show 50 more", cut.Find("[data-testid=diff-show-more-Provision]").TextContent.Trim());
+
+        cut.Find("[data-testid=diff-show-more-Provision]").Click();
+        Assert.Equal(450, PeopleShown(cut).Count);
+        Assert.Empty(cut.FindAll("[data-testid=diff-more-Provision]"));
+    }
+
+    [Fact]
+    public void Filter_InALargeGroup_OpensIt_CountsTheMatches_InNaturalOrder()
+    {
+        var cut = Render<ProvisioningDiff>(p => p.Add(c => c.Preview, ManyNewcomers(450)));
+
+        Assert.DoesNotContain("mud-panel-expanded", cut.Find("[data-change=Provision]").ClassName, StringComparison.Ordinal); // 450: closed
+
+        cut.Find("input[aria-label='Find a person in the changes']").Input("temp1");
+
+        // temp1, temp10–19, temp100–199: 111 people, the group opened for them, numbers by value.
+        Assert.Equal("111 matches", cut.Find("[data-testid=diff-matches-Provision]").TextContent.Trim(' ', '·'));
+        Assert.Contains("mud-panel-expanded", cut.Find("[data-change=Provision]").ClassName, StringComparison.Ordinal);
+        Assert.Equal(["temp1@acme.test", "temp10@acme.test", "temp11@acme.test"], PeopleShown(cut).Take(3));
+        Assert.Equal("temp199@acme.test", PeopleShown(cut)[^1]);
+
+        cut.Find("input[aria-label='Find a person in the changes']").Input("nobody-here");
+        Assert.Contains("Nobody in this review matches “nobody-here”.", cut.Find("[data-testid=diff-no-match]").TextContent);
+    }
 }
