@@ -1,11 +1,14 @@
+using System.Globalization;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Metadata;
+using Microsoft.Extensions.Localization;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
 
+/// <summary>How the SSO connection reads on screen, in the reader's language. The IdPs' names are their own, in every language.</summary>
 internal static class SamlConnectionLabels
 {
-    public static string Preset(SamlAttributePreset preset) => preset switch
+    public static string Preset(IStringLocalizer localizer, SamlAttributePreset preset) => preset switch
     {
         SamlAttributePreset.EntraId => "Microsoft Entra ID",
         SamlAttributePreset.Okta => "Okta",
@@ -14,26 +17,29 @@ internal static class SamlConnectionLabels
         SamlAttributePreset.JumpCloud => "JumpCloud",
         SamlAttributePreset.PingOne => "PingOne",
         SamlAttributePreset.Adfs => "AD FS",
-        SamlAttributePreset.Custom => "Custom attribute names",
+        SamlAttributePreset.Custom => localizer["Sso.Preset.Custom"],
     };
 
     /// <summary>The "SSO connection" row of the global status.</summary>
-    public static string Status(SamlConnectionView? view) => view?.Connection switch
+    public static string Status(IStringLocalizer localizer, SamlConnectionView? view) => view?.Connection switch
     {
-        null => "Not configured",
-        { Enabled: true } => "Enabled",
-        _ => "Configured, off",
+        null => localizer["Identity.NotConfigured"],
+        { Enabled: true } => localizer["Sso.Status.Enabled"],
+        _ => localizer["Sso.Status.ConfiguredOff"],
     };
 
     /// <summary>Beside a trusted certificate; null while it has more than 30 days left.</summary>
-    public static string? Expiry(CertificateExpiry expiry) => expiry switch
+    public static string? Expiry(IStringLocalizer localizer, CertificateExpiry expiry) => expiry switch
     {
         CertificateExpiry.Fine => null,
-        CertificateExpiry.Within30Days => "ends within 30 days",
-        CertificateExpiry.Within7Days => "ends within 7 days",
-        CertificateExpiry.Expired => "has ended",
+        CertificateExpiry.Within30Days => localizer["Sso.Expiry.Within30Days"].Value,
+        CertificateExpiry.Within7Days => localizer["Sso.Expiry.Within7Days"].Value,
+        CertificateExpiry.Expired => localizer["Sso.Expiry.Expired"].Value,
     };
 
-    /// <summary>UTC, to the minute: the panel is read by admins in many time zones, and the audit log is in UTC too.</summary>
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// UTC, to the minute: the panel is read by admins in many time zones, and the audit log is in UTC too. The ISO order
+    /// in every language, with the reader's time separator (09:30, 09.30 in Indonesian).
+    /// </summary>
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.CurrentCulture);
 }
