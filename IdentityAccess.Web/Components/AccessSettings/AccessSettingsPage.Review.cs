@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Web.Localization;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
@@ -38,7 +39,7 @@ public sealed partial class AccessSettingsPage
             if (_errors.Count == 0)
             {
                 var changed = saved.Plan!.Changed.Count(o => !o.AtNextSignIn);
-                Snackbar.Add($"Settings saved. {changed} membership change{(changed == 1 ? "" : "s")} applied.", Severity.Success);
+                Snackbar.Add(L.Count("Identity.Saved.Settings", changed), Severity.Success);
                 await LoadAsync(keepDraft: false);
             }
         }
@@ -65,7 +66,7 @@ public sealed partial class AccessSettingsPage
         {
             if (!_closed.IsCancellationRequested)
             {
-                Snackbar.Add("Review cancelled. Nothing was saved.", Severity.Info);
+                Snackbar.Add(L["Identity.Saved.ReviewCancelled"], Severity.Info);
             }
 
             return null;

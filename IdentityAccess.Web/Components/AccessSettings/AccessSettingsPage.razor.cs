@@ -6,6 +6,7 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -175,7 +176,7 @@ public sealed partial class AccessSettingsPage : IDisposable
     {
         var (personId, _) = await ActingAsync();
         var decided = 0;
-        var dialog = await Dialogs.ShowAsync<HeldChangesDecisionDialog>(apply ? "Apply held changes" : "Discard held changes", new DialogParameters<HeldChangesDecisionDialog>
+        var dialog = await Dialogs.ShowAsync<HeldChangesDecisionDialog>(apply ? L["Staged.ApplyDialogTitle"] : L["Staged.DiscardDialogTitle"], new DialogParameters<HeldChangesDecisionDialog>
         {
             { d => d.Count, _staged.Count },
             { d => d.OrganizationName, organizationName },
@@ -191,8 +192,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false })
         {
-            Snackbar.Add(apply ? $"{decided} membership change{(decided == 1 ? "" : "s")} applied." : $"{decided} {(decided == 1 ? "person stays" : "people stay")} as they are.",
-                Severity.Success);
+            Snackbar.Add(apply ? L.Count("Identity.Saved.Applied", decided) : L.Count("Identity.Saved.Kept", decided), Severity.Success);
             await LoadAsync();
         }
     }

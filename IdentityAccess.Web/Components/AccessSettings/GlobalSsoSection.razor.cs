@@ -60,9 +60,7 @@ public sealed partial class GlobalSsoSection
     [PersistentState] public PrerenderedData<GlobalSsoData>? Prerendered { get; set; }
     private CancellationTokenSource? _sync; // the Sync now under way, for its Cancel button
 
-    private string SyncNowTitle => Scope.OrganizationId is null
-        ? "Reconcile the directory into every organization using directory sync"
-        : "Reconcile the directory into this organization now";
+    private string SyncNowTitle => Scope.OrganizationId is null ? L["SyncLog.SyncNowTooltip.Parent"] : L["SyncLog.SyncNowTooltip.Organization"];
 
     private string SamlAcsUrl => PublicBase.For(Navigation.BaseUri, SamlServiceProvider.AcsPath).AbsoluteUri;
 
@@ -98,9 +96,9 @@ public sealed partial class GlobalSsoSection
         Prerendered = PrerenderedData.Keep(key, new GlobalSsoData(_domains.Domains, _saml.View, _tokens.Tokens, _admins), RendererInfo);
     }
 
-    private Task<Error?> AddDomainAsync(string domain) => ReportAsync(_domains!.AddAsync(domain), "Domain added. Publish its TXT record, then press Verify.");
+    private Task<Error?> AddDomainAsync(string domain) => ReportAsync(_domains!.AddAsync(domain), L["Identity.Saved.DomainAdded"]);
 
-    private Task<Error?> VerifyDomainAsync(Guid id) => ReportAsync(_domains!.VerifyAsync(id), "Domain verified.");
+    private Task<Error?> VerifyDomainAsync(Guid id) => ReportAsync(_domains!.VerifyAsync(id), L["Identity.Saved.DomainVerified"]);
 
     /// <summary>Shows what removing the domain would cut off, and removes it only once confirmed (typed, when people depend on it).</summary>
     private async Task<Error?> RemoveDomainAsync(Guid id)
@@ -111,34 +109,34 @@ public sealed partial class GlobalSsoSection
             return refused;
         }
 
-        var dialog = await Dialogs.ShowAsync<DomainRemovalDialog>($"Remove {impact.Domain}?", new DialogParameters<DomainRemovalDialog> { { d => d.Impact, impact } },
+        var dialog = await Dialogs.ShowAsync<DomainRemovalDialog>(L["DomainRemoval.Title", impact.Domain], new DialogParameters<DomainRemovalDialog> { { d => d.Impact, impact } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is not { Canceled: false, Data: var typed })
         {
             return null;
         }
 
-        return await ReportAsync(_domains.RemoveAsync(id, typed as string), $"{impact.Domain} removed. Adding it again within 30 days gives the same TXT record.");
+        return await ReportAsync(_domains.RemoveAsync(id, typed as string), L["DomainRemoval.Removed", impact.Domain]);
     }
 
     private Task<Error?> ImportSamlMetadataAsync(string xml, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
-        ReportAsync(_saml!.ImportAsync(xml, preset, custom), "IdP metadata imported.");
+        ReportAsync(_saml!.ImportAsync(xml, preset, custom), L["Identity.Saved.MetadataImported"]);
 
     private Task<Error?> ImportSamlMetadataFromUrlAsync(string url, SamlAttributePreset preset, SamlCustomAttributes? custom) =>
-        ReportAsync(_saml!.ImportFromUrlAsync(url, preset, custom), "IdP metadata imported. It is fetched again from its URL on a schedule.");
+        ReportAsync(_saml!.ImportFromUrlAsync(url, preset, custom), L["Identity.Saved.MetadataImportedFromUrl"]);
 
-    private Task<Error?> RefreshMetadataAsync() => ReportAsync(_saml!.RefreshNowAsync(), "IdP metadata refreshed.");
+    private Task<Error?> RefreshMetadataAsync() => ReportAsync(_saml!.RefreshNowAsync(), L["Identity.Saved.MetadataRefreshed"]);
 
-    private Task<Error?> StopRefreshingMetadataAsync() => ReportAsync(_saml!.StopRefreshingAsync(), "The metadata is no longer fetched from its URL.");
+    private Task<Error?> StopRefreshingMetadataAsync() => ReportAsync(_saml!.StopRefreshingAsync(), L["Identity.Saved.MetadataUrlStopped"]);
 
-    private Task<Error?> RollBackMetadataAsync() => ReportAsync(_saml!.RollBackAsync(), "The previous IdP metadata is back in use.");
+    private Task<Error?> RollBackMetadataAsync() => ReportAsync(_saml!.RollBackAsync(), L["Identity.Saved.MetadataRolledBack"]);
 
     /// <summary>On at once; off only after the owner read who signs in through the IdP (and typed their number, when anyone does).</summary>
     private async Task<Error?> SetSsoEnabledAsync(bool enabled)
     {
         if (enabled)
         {
-            return await ReportAsync(_saml!.SetEnabledAsync(true), "SSO turned on.");
+            return await ReportAsync(_saml!.SetEnabledAsync(true), L["Identity.Saved.SsoOn"]);
         }
 
         var (impact, refused) = await _saml!.PreviewDisableAsync();
@@ -147,7 +145,7 @@ public sealed partial class GlobalSsoSection
             return refused;
         }
 
-        var dialog = await Dialogs.ShowAsync<SsoDisableDialog>("Turn single sign-on off?", new DialogParameters<SsoDisableDialog> { { d => d.Impact, impact } },
+        var dialog = await Dialogs.ShowAsync<SsoDisableDialog>(L["Identity.Saved.TurnSsoOffTitle"], new DialogParameters<SsoDisableDialog> { { d => d.Impact, impact } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is not { Canceled: false, Data: var typed })
         {
@@ -155,7 +153,7 @@ public sealed partial class GlobalSsoSection
             return null;
         }
 
-        return await ReportAsync(_saml.SetEnabledAsync(false, typed as int?), "SSO turned off.");
+        return await ReportAsync(_saml.SetEnabledAsync(false, typed as int?), L["Identity.Saved.SsoOff"]);
     }
 
     // The panels raise a Func, not an EventCallback: this section re-renders only when asked.
@@ -206,7 +204,7 @@ public sealed partial class GlobalSsoSection
         catch (Exception exception) when (sync.IsCancellationRequested && exception is OperationCanceledException or DbException)
         {
             // One transaction, stopped before its commit (SQLite may report the interrupted statement as its own error): rolled back whole.
-            Snackbar.Add("Sync now was cancelled. Nothing was changed.", Severity.Info);
+            Snackbar.Add(L["Identity.Saved.SyncCancelled"], Severity.Info);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)
         {

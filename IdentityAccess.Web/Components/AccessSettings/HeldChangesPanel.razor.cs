@@ -1,12 +1,15 @@
 using System.Globalization;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Organizations;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components.Shared;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace IdentityAccess.Web.Components.AccessSettings;
@@ -33,7 +36,7 @@ public sealed partial class HeldChangesPanel
 
     private string TopRole => RoleCatalog.DisplayName(RoleCatalog.TopRole(Product));
 
-    private string WhoDecides => $"Only {OrganizationPermissions.Describe(Product, Permission.ResolveHeldChanges)} can apply or keep a held change.";
+    private string WhoDecides => L["Held.WhoDecides", OrganizationPermissions.Describe(Product, Permission.ResolveHeldChanges)];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -67,15 +70,25 @@ public sealed partial class HeldChangesPanel
         }
     }
 
-    private string Title(HeldTopRoleChangeList list) =>
-        list.Items.Count == 1 ? $"1 change held so the organization keeps an {TopRole}" : $"{list.Items.Count} changes held so the organization keeps an {TopRole}";
+    private string Title(HeldTopRoleChangeList list) => L.Count("Held.Title", list.Items.Count, TopRole);
 
-    private static string Since(HeldTopRoleChangeView held) => held.HeldAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>What the IdP asked, in a few words ("Remove from the organization", "Demote from Owner to User"), in the reader's language.</summary>
+    internal static string Asked(IStringLocalizer localizer, HeldTopRoleChangeView held) => held.Change switch
+    {
+        ChangeKind.Deprovision => localizer["Held.Asked.Deprovision"],
+        ChangeKind.Suspend => localizer["Held.Asked.Suspend"],
+        ChangeKind.BlockSignIn => localizer["Held.Asked.BlockSignIn"],
+        ChangeKind.BecomePending => localizer["Held.Asked.BecomePending"],
+        ChangeKind.Demote => localizer["Held.Asked.Demote", RoleCatalog.DisplayName(held.FromRole),
+            held.ToRole is { } to ? RoleCatalog.DisplayName(to) : localizer["Held.Asked.AnotherRole"]],
+        // Never held (only what takes the top role away is): Core's word for the kind.
+        ChangeKind.Provision or ChangeKind.Promote or ChangeKind.TierChange or ChangeKind.Admit or ChangeKind.Restore => held.Asked,
+    };
 
     private async Task ApplyAsync(HeldTopRoleChangeView held)
     {
         var state = _state!;
-        var dialog = await Dialogs.ShowAsync<HeldChangeApplyDialog>("Apply the held change", new DialogParameters<HeldChangeApplyDialog>
+        var dialog = await Dialogs.ShowAsync<HeldChangeApplyDialog>(L["Held.ApplyDialogTitle"], new DialogParameters<HeldChangeApplyDialog>
         {
             { d => d.Held, held },
             { d => d.TopRole, TopRole },
@@ -83,7 +96,7 @@ public sealed partial class HeldChangesPanel
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false })
         {
-            Snackbar.Add($"Applied: {held.Asked.ToLowerInvariant()} for {held.DisplayName}.", Severity.Success);
+            Snackbar.Add(L["Held.Applied", Asked(L, held).ToLower(CultureInfo.CurrentCulture), held.DisplayName], Severity.Success);
             await OnChanged.InvokeAsync();
         }
     }
@@ -92,7 +105,7 @@ public sealed partial class HeldChangesPanel
     {
         if (await _state!.KeepAsync(held.Id) is null)
         {
-            Snackbar.Add($"{held.DisplayName} keeps their role; it is now kept by hand.", Severity.Success);
+            Snackbar.Add(L["Held.Kept", held.DisplayName], Severity.Success);
             await OnChanged.InvokeAsync();
         }
     }

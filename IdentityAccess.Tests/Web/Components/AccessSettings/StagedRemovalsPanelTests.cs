@@ -28,6 +28,7 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
     [Fact]
     public void Held_changes_are_listed_with_kind_person_what_was_asked_path_and_since()
     {
+        using var language = Localizers.UiCulture("en"); // the time in English order, as an English reader sees it
         var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, _two));
 
         Assert.Contains("2 changes held for your review", panel.Find("[data-testid=staged-removals]").TextContent);
@@ -35,7 +36,7 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         Assert.Contains("Removal", frank);
         Assert.Contains("Remove from Acme", frank);
         Assert.Contains("Directory sync (SCIM)", frank);
-        Assert.Contains("1970-01-01 00:00 UTC", frank);
+        Assert.Contains(DateTime.UnixEpoch.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en")) + " UTC", frank); // 1/1/1970 12:00 AM
         var gina = panel.Find("tr[data-person='gina@acme.test']").TextContent;
         Assert.Contains("Demotion", gina);
         Assert.Contains("Owner → User", gina);
