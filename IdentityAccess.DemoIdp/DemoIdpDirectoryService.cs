@@ -30,7 +30,7 @@ public sealed class DemoIdpDirectoryService(IDbContextFactory<DemoIdpDbContext> 
         var normalized = EmailAddress.Normalize(email);
         if (await db.People.AnyAsync(p => p.NormalizedEmail == normalized && p.Id != id, cancellationToken))
         {
-            return new ValidationFailed("email", $"{email.Trim()} is already in the demo directory.");
+            return new DemoDirectoryInputInvalid("email", $"{email.Trim()} is already in the demo directory.");
         }
 
         var person = id is null ? null : await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class DemoIdpDirectoryService(IDbContextFactory<DemoIdpDbContext> 
         var tenant = domain?.Trim().ToLowerInvariant() ?? "";
         if (name.Length is 0 or > 256 || tenant.Length is 0 or > 253 || tenant.Contains('@', StringComparison.Ordinal))
         {
-            return new ValidationFailed("group", "A group needs a name (at most 256 characters) and a domain such as acme.test.");
+            return new DemoDirectoryInputInvalid("group", "A group needs a name (at most 256 characters) and a domain such as acme.test.");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -84,13 +84,13 @@ public sealed class DemoIdpDirectoryService(IDbContextFactory<DemoIdpDbContext> 
         tenant = group?.Domain ?? tenant;
         if (await db.Groups.AnyAsync(g => g.Domain == tenant && g.DisplayName == name && g.Id != id, cancellationToken))
         {
-            return new ValidationFailed("group", $"{tenant} already has a group named {name}.");
+            return new DemoDirectoryInputInvalid("group", $"{tenant} already has a group named {name}.");
         }
 
         var members = await db.People.Where(p => memberIds.Contains(p.Id)).Select(p => new { p.Id, p.Domain }).ToListAsync(cancellationToken);
         if (members.Count != memberIds.Count || members.Exists(m => m.Domain != tenant))
         {
-            return new ValidationFailed("members", $"Members of a {tenant} group must be people of {tenant}.");
+            return new DemoDirectoryInputInvalid("members", $"Members of a {tenant} group must be people of {tenant}.");
         }
 
         if (group is null)
@@ -124,19 +124,19 @@ public sealed class DemoIdpDirectoryService(IDbContextFactory<DemoIdpDbContext> 
             .Select(g => new DemoIdpPushTarget(g.Key.Id, g.Key.Name, [.. g.Select(r => r.Domain).Order(StringComparer.Ordinal)]))];
     }
 
-    private static ValidationFailed Gone => new("id", "It was removed meanwhile; reload the page.");
+    private static DemoDirectoryInputInvalid Gone => new("id", "It was removed meanwhile; reload the page.");
 
-    private static ValidationFailed? CheckPerson(string email, string displayName)
+    private static DemoDirectoryInputInvalid? CheckPerson(string email, string displayName)
     {
         var trimmed = email?.Trim() ?? "";
         var at = trimmed.LastIndexOf('@');
         if (trimmed.Length > 320 || at < 1 || at == trimmed.Length - 1 || trimmed.Contains(' ', StringComparison.Ordinal))
         {
-            return new ValidationFailed("email", "Enter an email address such as someone@acme.test.");
+            return new DemoDirectoryInputInvalid("email", "Enter an email address such as someone@acme.test.");
         }
 
         return string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200
-            ? new ValidationFailed("displayName", "Enter a display name (at most 200 characters).")
+            ? new DemoDirectoryInputInvalid("displayName", "Enter a display name (at most 200 characters).")
             : null;
     }
 }

@@ -46,7 +46,9 @@ internal static class AccessChecks
             return new(AccessOutcome.Granted, organization, roles, null);
         }
 
-        return new(AccessOutcome.Forbidden, organization, roles, new AccessRefused(permission, RefusalReason(organization, roles, permission)));
+        return new(AccessOutcome.Forbidden, organization, roles, roles.OrganizationRole is { } role
+            ? AccessRefused.ForRole(permission, organization.Product, organization.Name, role)
+            : AccessRefused.NotAMember(permission, organization.Product, organization.Name));
     }
 
     public static async Task<ParentAccess> ParentAsync(IdentityAccessDbContext db, Guid parentId, Guid? personId, Permission permission,
@@ -86,37 +88,10 @@ internal static class AccessChecks
             return ParentAccess.NotFound;
         }
 
-        return new(AccessOutcome.Forbidden, row.Summary, roles, new AccessRefused(permission,
-            $"This is for {OrganizationPermissions.Describe(Product.Chat, permission)}. You are not an admin of the parent organization {row.Summary.Name}."));
+        return new(AccessOutcome.Forbidden, row.Summary, roles, AccessRefused.NotParentAdmin(permission, row.Summary.Name));
     }
 
     private static Task<bool> IsMemberUnderAsync(IdentityAccessDbContext db, Guid parentId, Guid personId, CancellationToken cancellationToken) =>
         db.Memberships.AnyAsync(m => m.PersonId == personId && m.Status == MembershipStatus.Active && m.Organization!.ParentOrganizationId == parentId,
             cancellationToken);
-
-    private static string RefusalReason(OrganizationSummary organization, ActingRoles roles, Permission permission)
-    {
-        if (roles.OrganizationRole is not { } role)
-        {
-            return $"You are not a member of {organization.Name}.";
-        }
-
-        return $"This is for {OrganizationPermissions.Describe(organization.Product, permission)}. " +
-            $"Your role in {organization.Name} is {RoleCatalog.DisplayName(role)}." + LostTopRoleHint(organization, permission);
-    }
-
-    // The help article's "I lost Admin/Owner after enabling advanced group mappings", answered where it is felt.
-    private static string LostTopRoleHint(OrganizationSummary organization, Permission permission)
-    {
-        if (permission != Permission.ManageIdentityAccess && permission != Permission.ViewIdentityAccess)
-        {
-            return "";
-        }
-
-        var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product));
-        return $" If you were {top} and lost it after group mappings changed: your IdP administrator adds you back to the group mapped to {top}, " +
-            $"then another Admin or {top} presses Sync now on Identity and access (with JIT, sign out and in again). Another Admin or {top} can also " +
-            "give your role back on the Members page (Restore previous role); sync keeps it until your groups grant it. The organization's " +
-            "break-glass owner is never affected by sync.";
-    }
 }

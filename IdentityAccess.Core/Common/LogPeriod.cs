@@ -17,17 +17,17 @@ public sealed record LogPeriod(DateTimeOffset? From, DateTimeOffset? To)
     {
         if (!TryParseEnd(from, endOfDay: false, out var start))
         {
-            return (null, new InvalidLogPeriod("from", $"'from' is not a date: '{Shorten(from)}'. Use a day (2026-11-23) or an ISO 8601 time with its offset (2026-11-23T09:30:00Z)."));
+            return (null, new InvalidLogPeriod("from", LogPeriodProblem.NotADate, Shorten(from)));
         }
 
         if (!TryParseEnd(to, endOfDay: true, out var end))
         {
-            return (null, new InvalidLogPeriod("to", $"'to' is not a date: '{Shorten(to)}'. Use a day (2026-11-23) or an ISO 8601 time with its offset (2026-11-23T09:30:00Z)."));
+            return (null, new InvalidLogPeriod("to", LogPeriodProblem.NotADate, Shorten(to)));
         }
 
         if (start is { } s && end is { } e && s >= e)
         {
-            return (null, new InvalidLogPeriod("to", "'to' must be after 'from'."));
+            return (null, new InvalidLogPeriod("to", LogPeriodProblem.EndsBeforeStart));
         }
 
         return (new LogPeriod(start, end), null);

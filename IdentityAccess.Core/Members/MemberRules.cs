@@ -14,12 +14,12 @@ internal static class MemberRules
         var errors = new List<Error>();
         if (!IsBareAddress(member.Email))
         {
-            errors.Add(new ValidationFailed("email", "Enter an email address, such as name@example.com."));
+            errors.Add(new ValidationFailed("email", ValidationRule.EmailRequired));
         }
 
         if (string.IsNullOrWhiteSpace(member.DisplayName) || member.DisplayName.Trim().Length > 200)
         {
-            errors.Add(new ValidationFailed("displayName", "Enter the person's name (at most 200 characters)."));
+            errors.Add(new ValidationFailed("displayName", ValidationRule.DisplayNameRequired));
         }
 
         if (CheckRoleAndTier(product, member.Role, member.Tier) is { } invalid)

@@ -11,21 +11,24 @@ public static class NewOrganizationRules
 {
     public const int MaxNameLength = 200;
 
-    public static Error? CheckName(string? name, string field, string what) =>
-        string.IsNullOrWhiteSpace(name) ? new ValidationFailed(field, $"Enter the {what}'s name.")
-        : name.Trim().Length > MaxNameLength ? new ValidationFailed(field, $"The {what}'s name can be at most {MaxNameLength} characters.")
+    /// <summary>The name of a new organization, or of its new parent organization (<paramref name="parent"/>).</summary>
+    public static Error? CheckName(string? name, string field, bool parent) =>
+        string.IsNullOrWhiteSpace(name)
+            ? new ValidationFailed(field, parent ? ValidationRule.ParentNameRequired : ValidationRule.OrganizationNameRequired)
+        : name.Trim().Length > MaxNameLength
+            ? new ValidationFailed(field, parent ? ValidationRule.ParentNameTooLong : ValidationRule.OrganizationNameTooLong, MaxNameLength)
         : null;
 
     public static Error? Check(NewOrganization organization)
     {
-        if (CheckName(organization.Name, "organizationName", "organization") is { } name)
+        if (CheckName(organization.Name, "organizationName", parent: false) is { } name)
         {
             return name;
         }
 
         if (!Enum.IsDefined(organization.Plan))
         {
-            return new ValidationFailed("plan", "Choose Claude Team, Claude Enterprise or Console.");
+            return new ValidationFailed("plan", ValidationRule.PlanRequired);
         }
 
         return organization.Plan == OrganizationPlan.Console
@@ -42,15 +45,15 @@ public static class NewOrganizationRules
     };
 
     private static Error? CheckChatSeats(NewOrganization organization) =>
-        organization.ConsoleSeats != 0 ? new ValidationFailed("consoleSeats", "Chat organizations buy Premium and Standard seats.")
+        organization.ConsoleSeats != 0 ? new ValidationFailed("consoleSeats", ValidationRule.ChatSeatsOnly)
         : OutOfRange(organization.PremiumSeats, "premiumSeats") ?? OutOfRange(organization.StandardSeats, "standardSeats")
-        ?? (organization.PremiumSeats < 1 ? new ValidationFailed("premiumSeats", "Buy at least 1 Premium seat: you take one as the Owner.") : null);
+        ?? (organization.PremiumSeats < 1 ? new ValidationFailed("premiumSeats", ValidationRule.PremiumSeatRequired) : null);
 
     private static Error? CheckConsoleSeats(NewOrganization organization) =>
-        organization.PremiumSeats != 0 || organization.StandardSeats != 0 ? new ValidationFailed("premiumSeats", "Console organizations have no seat tiers.")
+        organization.PremiumSeats != 0 || organization.StandardSeats != 0 ? new ValidationFailed("premiumSeats", ValidationRule.NoSeatTiers)
         : OutOfRange(organization.ConsoleSeats, "consoleSeats")
-        ?? (organization.ConsoleSeats < 1 ? new ValidationFailed("consoleSeats", "Buy at least 1 seat: you take one as the Admin.") : null);
+        ?? (organization.ConsoleSeats < 1 ? new ValidationFailed("consoleSeats", ValidationRule.ConsoleSeatRequired) : null);
 
     private static ValidationFailed? OutOfRange(int seats, string field) =>
-        seats is < 0 or > SeatPurchase.MaxSeats ? new ValidationFailed(field, $"Enter a number of seats from 0 to {SeatPurchase.MaxSeats:N0}.") : null;
+        seats is < 0 or > SeatPurchase.MaxSeats ? new ValidationFailed(field, ValidationRule.SeatsOutOfRange, SeatPurchase.MaxSeats) : null;
 }

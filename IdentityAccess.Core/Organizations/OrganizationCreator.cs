@@ -23,7 +23,7 @@ public sealed class OrganizationCreator(IDbContextFactory<IdentityAccessDbContex
             return CreatedOrganization.Refused(new NotSignedIn());
         }
 
-        if ((NewOrganizationRules.CheckName(input.ParentName, "parentName", "parent organization") ?? NewOrganizationRules.Check(input.Organization)) is { } invalid)
+        if ((NewOrganizationRules.CheckName(input.ParentName, "parentName", parent: true) ?? NewOrganizationRules.Check(input.Organization)) is { } invalid)
         {
             return CreatedOrganization.Refused(invalid);
         }

@@ -10,6 +10,6 @@ public static class OrganizationRules
         (_, OrganizationPlan.Console) => null,
         (ParentPlan.Enterprise, OrganizationPlan.Enterprise) => null,
         (ParentPlan.Team, OrganizationPlan.Team) => null,
-        _ => new ValidationFailed(nameof(plan), $"A {plan} organization cannot be joined to a {parent} parent organization."),
+        _ => new ValidationFailed(nameof(plan), ValidationRule.PlanCannotJoinParent, plan, parent),
     };
 }

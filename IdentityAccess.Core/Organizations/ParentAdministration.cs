@@ -89,7 +89,7 @@ public sealed class ParentAdministration(IDbContextFactory<IdentityAccessDbConte
         var (db, parent) = (write.Db, write.Parent!);
         if (string.IsNullOrWhiteSpace(email))
         {
-            return new ValidationFailed("email", "Enter the email of the person to make a parent admin.");
+            return new ValidationFailed("email", ValidationRule.ParentAdminEmailRequired);
         }
 
         var normalized = EmailAddress.Normalize(email);

@@ -29,7 +29,7 @@ public sealed class ParentPlanChange(GuardedWrites writes, AuditLog audit)
 
         if (plan is not (ParentPlan.Enterprise or ParentPlan.Team))
         {
-            return new ValidationFailed("plan", "Choose Enterprise or Team.");
+            return new ValidationFailed("plan", ValidationRule.ParentPlanRequired);
         }
 
         if (plan == parent.Plan)

@@ -4,7 +4,11 @@ namespace IdentityAccess.Core.Provisioning;
 
 // One record per reason the settings page can refuse a save; each message says how to fix it.
 
-public sealed record ModeNotAvailable(ProvisioningMode Mode, string Reason) : NotAllowedError(Reason);
+/// <summary>The mode is not available here: <see cref="Availability"/> carries the rule (a code and the parent's plan) and its English words.</summary>
+public sealed record ModeNotAvailable(ModeAvailability Availability) : NotAllowedError(Availability.ReasonUnavailable ?? "")
+{
+    public ProvisioningMode Mode => Availability.Mode;
+}
 
 public sealed record BreakGlassChangeNotAllowed(string Who)
     : NotAllowedError($"Clearing or replacing the break-glass owner is for {Who}: they are how this organization gets back in when its IdP goes wrong.");

@@ -19,13 +19,13 @@ public static class ProvisioningChangeGuard
 
         if (ProvisioningModePolicy.Check(settings.Mode, organization.Plan, organization.ParentPlan) is { IsAllowed: false } unavailable)
         {
-            errors.Add(new ModeNotAvailable(settings.Mode, unavailable.ReasonUnavailable!));
+            errors.Add(new ModeNotAvailable(unavailable));
         }
 
         errors.AddRange(settings.RoleMappings.Select(m => RoleCatalog.CheckRole(organization.Product, m.Role)).OfType<Error>().Distinct());
         if (settings.TierMappings.Count > 0 && RoleCatalog.TiersOf(organization.Product).Count == 0)
         {
-            errors.Add(new ValidationFailed("tier", "Console organizations have no seat tiers; remove the seat tier mappings."));
+            errors.Add(new ValidationFailed("tier", ValidationRule.NoSeatTierMappings));
         }
 
         if (settings.UsesMappings && settings.RoleMappings.Count == 0)

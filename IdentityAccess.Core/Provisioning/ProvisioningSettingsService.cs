@@ -153,7 +153,7 @@ public sealed class ProvisioningSettingsService(
 
         if (draft.BreakGlassPersonId is { } glass && plan.For(glass)?.Person.Membership?.Role != Roles.RoleCatalog.TopRole(input.Organization.Product))
         {
-            errors.Add(new ValidationFailed("breakGlass", "The break-glass owner must be a current member with the top role."));
+            errors.Add(new ValidationFailed("breakGlass", ValidationRule.BreakGlassNotTopMember));
         }
 
         // A save refuses what the IdP paths would hold (the guard said why): the diff shows the change as the draft asks it.

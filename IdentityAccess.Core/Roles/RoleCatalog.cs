@@ -51,13 +51,13 @@ public static class RoleCatalog
     public static Error? CheckRole(Product product, Role role) =>
         IndexOf(RolesOf(product), role) >= 0
             ? null
-            : new ValidationFailed(nameof(role), $"{DisplayName(role)} is not a role of {product} organizations.");
+            : new ValidationFailed(nameof(role), ValidationRule.RoleNotInProduct, DisplayName(role), product);
 
     /// <summary>Chat members always hold a tier; Console members never do.</summary>
     public static Error? CheckTier(Product product, SeatTier? tier) => (HasSeatTiers(product), tier) switch
     {
-        (true, null) => new ValidationFailed(nameof(tier), "Chat organization members need a seat tier."),
-        (false, not null) => new ValidationFailed(nameof(tier), "Console organizations have no seat tiers."),
+        (true, null) => new ValidationFailed(nameof(tier), ValidationRule.TierRequired),
+        (false, not null) => new ValidationFailed(nameof(tier), ValidationRule.NoSeatTiers),
         _ => null,
     };
 

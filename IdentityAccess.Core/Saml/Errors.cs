@@ -19,7 +19,10 @@ public sealed record MetadataCertificateUnreadable() : InvalidInputError("metada
 public sealed record MetadataKeyNotRsa(string Subject) : InvalidInputError("metadata", $"The signing certificate '{Subject}' does not have an RSA key; only RSA signatures are accepted.");
 
 public sealed record MetadataKeyTooSmall(string Subject, int Bits)
-    : InvalidInputError("metadata", $"The signing certificate '{Subject}' has a {Bits}-bit RSA key; at least {RsaKeyPolicy.MinimumBits} bits are required.");
+    : InvalidInputError("metadata", $"The signing certificate '{Subject}' has a {Bits}-bit RSA key; at least {RsaKeyPolicy.MinimumBits} bits are required.")
+{
+    public int MinimumBits => RsaKeyPolicy.MinimumBits;
+}
 
 public sealed record SamlSubjectMissing(string Source) : InvalidInputError("assertion", $"The assertion has no usable subject ({Source}).");
 

@@ -36,13 +36,14 @@ public sealed class SeatPurchase(GuardedWrites writes, AuditLog audit)
 
         if (purchased is < 0 or > MaxSeats)
         {
-            return [new ValidationFailed(nameof(purchased), $"Enter a number of seats from 0 to {MaxSeats:N0}.")];
+            return [new ValidationFailed(nameof(purchased), ValidationRule.SeatsOutOfRange, MaxSeats)];
         }
 
         var pool = await SeatCounts.PoolAsync(db, organizationId, tier, cancellationToken);
         if (pool is null)
         {
-            return [new ValidationFailed(nameof(tier), $"{organization.Name} has no {(tier is null ? "" : $"{tier} ")}seats to change.")];
+            return [tier is null ? new ValidationFailed(nameof(tier), ValidationRule.NoSeatsToChange, organization.Name)
+                : new ValidationFailed(nameof(tier), ValidationRule.NoTierSeatsToChange, organization.Name, tier)];
         }
 
         var inUse = await SeatCounts.UsedAsync(db, organizationId, tier, cancellationToken);

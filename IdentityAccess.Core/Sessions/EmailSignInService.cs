@@ -34,7 +34,7 @@ public sealed partial class EmailSignInService(IDbContextFactory<IdentityAccessD
     {
         if (string.IsNullOrWhiteSpace(email) || !MemberRules.IsBareAddress(email))
         {
-            return new ValidationFailed("email", "Enter an email address, such as name@example.com.");
+            return new ValidationFailed("email", ValidationRule.EmailRequired);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using IdentityAccess.Core.Common;
 using IdentityAccess.DemoIdp;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +35,7 @@ public sealed class DemoIdpDirectoryServiceTests : IAsyncLifetime
 
         var error = await Directory.SaveGroupAsync(null, "mixed", "acme.test", [grace.Id]);
 
-        Assert.IsType<ValidationFailed>(error);
+        Assert.IsType<DemoDirectoryInputInvalid>(error);
         Assert.DoesNotContain((await Directory.GetAsync()).Groups, g => g.DisplayName == "mixed");
     }
 
@@ -45,7 +44,7 @@ public sealed class DemoIdpDirectoryServiceTests : IAsyncLifetime
     [InlineData("not-an-email", "Someone")]
     [InlineData("someone@acme.test", " ")]
     public async Task SavePerson_DuplicateOrInvalid_IsRefused(string email, string name) =>
-        Assert.IsType<ValidationFailed>(await Directory.SavePersonAsync(null, email, name, active: true));
+        Assert.IsType<DemoDirectoryInputInvalid>(await Directory.SavePersonAsync(null, email, name, active: true));
 
     [Fact]
     public async Task SavePerson_EmailChanged_KeepsTheImmutableId()

@@ -40,7 +40,7 @@ public sealed class SamlAttributeNamesService(IDbContextFactory<IdentityAccessDb
         var normalized = names.Normalized();
         if (!Enum.IsDefined(preset))
         {
-            return new SamlAttributeNameInvalid("preset", "Pick one of the presets.");
+            return new SamlAttributeNameInvalid("preset", AttributeNameProblem.UnknownPreset);
         }
 
         if (normalized.Check() is { } invalid)

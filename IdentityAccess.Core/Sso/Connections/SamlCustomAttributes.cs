@@ -49,12 +49,12 @@ public sealed record SamlCustomAttributes(
         {
             if (value is { Length: > MaxLength })
             {
-                return new SamlAttributeNameInvalid(field, $"An attribute name is at most {MaxLength} characters.");
+                return new SamlAttributeNameInvalid(field, AttributeNameProblem.TooLong);
             }
 
             if (value is not null && value.Any(char.IsControl))
             {
-                return new SamlAttributeNameInvalid(field, "An attribute name cannot contain control characters (a pasted line break, say).");
+                return new SamlAttributeNameInvalid(field, AttributeNameProblem.ControlCharacters);
             }
         }
 

@@ -20,10 +20,10 @@ public static class DomainChallenge
     public static (string? Domain, Error? Error) Normalize(string? input)
     {
         var text = (input ?? "").Trim().TrimStart('@').TrimEnd('.');
-        static (string?, Error?) Refuse(string why) => (null, new ValidationFailed("domain", why));
+        static (string?, Error?) Refuse(ValidationRule rule, params object?[] arguments) => (null, new ValidationFailed("domain", rule, arguments));
         if (text.Length == 0)
         {
-            return Refuse("Type the email domain, such as contoso.com.");
+            return Refuse(ValidationRule.DomainRequired);
         }
 
         string ascii;
@@ -33,16 +33,16 @@ public static class DomainChallenge
         }
         catch (ArgumentException)
         {
-            return Refuse($"'{text}' is not a valid domain name.");
+            return Refuse(ValidationRule.DomainNotValid, text);
         }
 
         var labels = ascii.Split('.');
         if (labels.Length < 2 || ascii.Length > 253 || labels.Any(l => l.Length is 0 or > 63 || l.StartsWith('-') || l.EndsWith('-')
             || !l.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')))
         {
-            return Refuse($"'{text}' is not a domain name like contoso.com.");
+            return Refuse(ValidationRule.DomainNotLikeExample, text);
         }
 
-        return labels[^1].All(char.IsAsciiDigit) ? Refuse("Use a domain name, not an IP address.") : (ascii, null);
+        return labels[^1].All(char.IsAsciiDigit) ? Refuse(ValidationRule.DomainIsIpAddress) : (ascii, null);
     }
 }

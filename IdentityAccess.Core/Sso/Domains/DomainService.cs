@@ -116,15 +116,15 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
         Error? error = null;
         if (!found)
         {
-            domain.LastCheckResult = problem ?? (records.Count == 0
-                ? $"No TXT record at {domain.Domain} yet. DNS changes can take a while to appear."
-                : $"{records.Count} TXT record(s) at {domain.Domain}, none with the value {domain.TxtRecordValue}.");
-            error = new ValidationFailed("domain", domain.LastCheckResult);
+            error = problem is not null ? new ValidationFailed("domain", ValidationRule.DomainLookupFailed, problem)
+                : records.Count == 0 ? new ValidationFailed("domain", ValidationRule.DomainTxtRecordMissing, domain.Domain)
+                : new ValidationFailed("domain", ValidationRule.DomainTxtRecordDifferent, records.Count, domain.Domain, domain.TxtRecordValue);
+            domain.LastCheckResult = error.Message;
         }
         else if (await VerifiedElsewhereAsync(db, domain.Domain, parentId, cancellationToken))
         {
-            domain.LastCheckResult = "Found, but another organization verified this domain first.";
-            error = new ValidationFailed("domain", domain.LastCheckResult);
+            error = new ValidationFailed("domain", ValidationRule.DomainFoundButVerifiedElsewhere);
+            domain.LastCheckResult = error.Message;
         }
         else if (domain.Status != DomainStatus.Verified)
         {

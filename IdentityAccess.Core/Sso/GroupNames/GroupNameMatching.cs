@@ -43,10 +43,10 @@ public static class GroupNameMatching
     }
 
     /// <summary>Null when the value can be a group name; otherwise why not, in words.</summary>
-    public static string? Unusable(string name) =>
-        string.IsNullOrWhiteSpace(name) ? "blank"
-        : name.Trim().Length > MaxLength ? $"longer than {MaxLength} characters"
-        : name.Any(char.IsControl) ? "contains control characters"
-        : Normalize(name).Length > MaxNormalizedLength ? "too long once normalized"
+    public static GroupNameProblem? Unusable(string name) =>
+        string.IsNullOrWhiteSpace(name) ? GroupNameProblem.Blank
+        : name.Trim().Length > MaxLength ? GroupNameProblem.TooLong
+        : name.Any(char.IsControl) ? GroupNameProblem.ControlCharacters
+        : Normalize(name).Length > MaxNormalizedLength ? GroupNameProblem.TooLongNormalized
         : null;
 }

@@ -113,7 +113,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         var syncStatus = SyncLog.GetStatusAsync(OrganizationId, personId);
         var manage = AccessService.CheckAsync(OrganizationId, personId, Permission.ManageIdentityAccess);
         await Task.WhenAll(view, staged, syncStatus, manage);
-        var snapshot = new AccessSettingsSnapshot(OrganizationId, personId, await view, await staged ?? [], SyncStatusSnapshot.From(await syncStatus), (await manage).Reason);
+        var snapshot = new AccessSettingsSnapshot(OrganizationId, personId, await view, await staged ?? [], SyncStatusSnapshot.From(await syncStatus), (await manage).Refusal is { } refusal ? L.Refusal(refusal) : null);
         Show(snapshot, keepDraft);
         if (!RendererInfo.IsInteractive)
         {

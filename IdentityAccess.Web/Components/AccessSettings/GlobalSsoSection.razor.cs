@@ -7,6 +7,7 @@ using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Domains;
 using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Endpoints.Saml;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -197,7 +198,7 @@ public sealed partial class GlobalSsoSection
             // the circuit until done, and the page would never render the progress (nor answer a click) meanwhile.
             // Cancel is awaited, not abandoned: only a sync that has stopped can be said to have changed nothing.
             var outcome = await Task.Run(() => organizationId is { } id ? SyncNow.SyncAsync(id, personId, token) : SyncNow.SyncParentAsync(parentId, personId, token));
-            Snackbar.Add(outcome.Refusal?.Message ?? DirectorySync.DirectorySyncLabels.SyncNowFinished(outcome.Changed),
+            Snackbar.Add(outcome.Refusal is { } refused ? L.Refusal(refused) : DirectorySync.DirectorySyncLabels.SyncNowFinished(outcome.Changed),
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
             await OnSynced.InvokeAsync();
         }

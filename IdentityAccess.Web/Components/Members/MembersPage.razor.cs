@@ -8,6 +8,7 @@ using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components.DirectorySync;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -141,7 +142,7 @@ public sealed partial class MembersPage
     private async Task ResendAsync(PendingInvitation invitation)
     {
         var refused = await Invitations.ResendAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync(), LinkBase);
-        Snackbar.Add(refused?.Message ?? $"A new invitation is on its way to {invitation.Email}; the previous link no longer works.",
+        Snackbar.Add(refused is not null ? L.Refusal(refused) : $"A new invitation is on its way to {invitation.Email}; the previous link no longer works.",
             refused is null ? Severity.Success : Severity.Error);
         await RefreshAsync();
     }
@@ -156,7 +157,7 @@ public sealed partial class MembersPage
         }
 
         var refused = await Invitations.RevokeAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync());
-        Snackbar.Add(refused?.Message ?? $"The invitation to {invitation.Email} was revoked.", refused is null ? Severity.Success : Severity.Error);
+        Snackbar.Add(refused is not null ? L.Refusal(refused) : $"The invitation to {invitation.Email} was revoked.", refused is null ? Severity.Success : Severity.Error);
         await RefreshAsync();
     }
 
@@ -204,7 +205,7 @@ public sealed partial class MembersPage
         try
         {
             var outcome = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, acting));
-            Snackbar.Add(outcome.Refusal?.Message ?? $"{DirectorySyncLabels.SyncNowFinished(outcome.Changed)} The audit log of {access.Organization!.Name} lists who.",
+            Snackbar.Add(outcome.Refusal is { } refusal ? L.Refusal(refusal) : $"{DirectorySyncLabels.SyncNowFinished(outcome.Changed)} The audit log of {access.Organization!.Name} lists who.",
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)

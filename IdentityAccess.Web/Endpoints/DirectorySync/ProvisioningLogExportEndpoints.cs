@@ -64,7 +64,7 @@ internal static class ProvisioningLogExportEndpoints
         (errorsOnly, status, invalid) = (false, null, null);
         if (!string.IsNullOrWhiteSpace(errorsOnlyText) && !bool.TryParse(errorsOnlyText, out errorsOnly))
         {
-            invalid = new ValidationFailed("errorsOnly", "'errorsOnly' must be true or false.");
+            invalid = new ValidationFailed("errorsOnly", ValidationRule.FilterNotBoolean, "errorsOnly");
             return false;
         }
 
@@ -72,7 +72,7 @@ internal static class ProvisioningLogExportEndpoints
         {
             if (!int.TryParse(statusText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) || code is < 100 or > 599)
             {
-                invalid = new ValidationFailed("status", "'status' must be an HTTP status code, 100 to 599.");
+                invalid = new ValidationFailed("status", ValidationRule.FilterNotStatusCode, "status");
                 return false;
             }
 

@@ -43,6 +43,6 @@ internal static class LogExportRequest
         }
 
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-        return (null, Invalid(new ValidationFailed(field, $"'{field}' must be one of: {allowed}.")));
+        return (null, Invalid(new ValidationFailed(field, ValidationRule.FilterNotOneOf, field, allowed)));
     }
 }

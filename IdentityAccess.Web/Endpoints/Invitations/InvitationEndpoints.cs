@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Endpoints.Saml;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.Invitations;
@@ -26,6 +27,6 @@ internal static class InvitationEndpoints
         var outcome = await invitations.AcceptAsync(secret, http.User.GetPersonId() ?? Guid.Empty, http.RequestAborted);
         return outcome.Joined is { } joined
             ? Results.LocalRedirect(JoinedPath(joined.OrganizationId))
-            : SamlSignInPages.Page(http, RefusalStatus.Of(outcome.Refusal!), SamlSignInPages.Words(http)["Problem.InvitationTitle"], outcome.Refusal!.Message);
+            : SamlSignInPages.Page(http, RefusalStatus.Of(outcome.Refusal!), SamlSignInPages.Words(http)["Problem.InvitationTitle"], SamlSignInPages.Words(http).Refusal(outcome.Refusal!));
     }
 }

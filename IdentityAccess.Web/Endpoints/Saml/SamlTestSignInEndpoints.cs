@@ -3,6 +3,7 @@ using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.TestSignIn;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.Saml;
@@ -49,5 +50,5 @@ internal static class SamlTestSignInEndpoints
     }
 
     private static IResult Refused(HttpContext http, Core.Common.Error refusal) =>
-        SamlSignInPages.Page(http, RefusalStatus.Of(refusal), SamlSignInPages.Words(http)["Problem.TestSignInTitle"], refusal.Message);
+        SamlSignInPages.Page(http, RefusalStatus.Of(refusal), SamlSignInPages.Words(http)["Problem.TestSignInTitle"], SamlSignInPages.Words(http).Refusal(refusal));
 }

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Sessions;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Endpoints.Saml;
+using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdentityAccess.Web.Endpoints.SignInLinks;
@@ -25,7 +26,7 @@ internal static class SignInLinkEndpoints
         var redeemed = await signIn.RedeemAsync(secret, http.RequestAborted);
         if (redeemed.Person is null)
         {
-            return SamlSignInPages.Page(http, RefusalStatus.Of(redeemed.Refusal!), SamlSignInPages.Words(http)["Problem.SignInLinkTitle"], redeemed.Refusal!.Message);
+            return SamlSignInPages.Page(http, RefusalStatus.Of(redeemed.Refusal!), SamlSignInPages.Words(http)["Problem.SignInLinkTitle"], SamlSignInPages.Words(http).Refusal(redeemed.Refusal!));
         }
 
         await PortalSignIn.SignInAsync(http, redeemed.Person, "email-link");

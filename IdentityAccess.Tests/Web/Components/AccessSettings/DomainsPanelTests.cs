@@ -41,7 +41,7 @@ public sealed class DomainsPanelTests : ComponentTest
         var panel = RenderPanel(verify: id =>
         {
             asked = id;
-            return Task.FromResult<Error?>(new ValidationFailed("domain", "1 TXT record(s) at contoso.com, none with the value identityaccess-domain-verification=abc."));
+            return Task.FromResult<Error?>(new ValidationFailed("domain", ValidationRule.DomainTxtRecordDifferent, 1, "contoso.com", "identityaccess-domain-verification=abc"));
         });
 
         panel.Find("button[aria-label='Verify contoso.com']").Click();

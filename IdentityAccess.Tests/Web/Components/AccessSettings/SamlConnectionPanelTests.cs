@@ -1,5 +1,6 @@
 using Bunit;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.AccessSettings;
@@ -68,7 +69,7 @@ public sealed class SamlConnectionPanelTests : ComponentTest
         var panel = RenderPanel(new SamlConnectionView(null, HasVerifiedDomain: true), import: (xml, preset, _) =>
         {
             pasted = xml;
-            return Task.FromResult<Error?>(new ValidationFailed("metadata", "The metadata has no signing certificate."));
+            return Task.FromResult<Error?>(new MetadataMissingSigningCertificate());
         });
 
         panel.Find("textarea[data-testid='idp-metadata'], [data-testid='idp-metadata'] textarea").Input("<EntityDescriptor/>");

@@ -23,7 +23,7 @@ public sealed class AddMemberDialogErrorTests : MemberDialogTest
     [Fact]
     public async Task Submit_EmailRefused_EmailMarkedInvalid_ReasonReadOutAsAnAlert()
     {
-        await OpenAsync(new ValidationFailed("email", "Enter an email address, such as name@example.com."));
+        await OpenAsync(new ValidationFailed("email", ValidationRule.EmailRequired));
 
         Provider.Find("[data-testid=add-member-submit]").Click();
 
