@@ -118,10 +118,10 @@ public sealed partial class MembersPage
     private async Task AddAsync(OrganizationAccess access)
     {
         var acting = await ActingPersonAsync();
-        var email = await MemberDialogs.AddAsync(Dialogs, access.Organization!, _seats, member => Administration.AddAsync(OrganizationId, member, acting));
+        var email = await MemberDialogs.AddAsync(Dialogs, L, access.Organization!, _seats, member => Administration.AddAsync(OrganizationId, member, acting));
         if (email is not null)
         {
-            Snackbar.Add($"{email} added to {access.Organization!.Name}.", Severity.Success);
+            Snackbar.Add(L["Member.Added", email, access.Organization!.Name], Severity.Success);
             await RefreshAsync();
         }
     }
@@ -130,11 +130,11 @@ public sealed partial class MembersPage
     private async Task InviteAsync(OrganizationAccess access)
     {
         var acting = await ActingPersonAsync();
-        var email = await MemberDialogs.InviteAsync(Dialogs, access.Organization!, _seats, InvitationOptions.Value.Lifetime,
+        var email = await MemberDialogs.InviteAsync(Dialogs, L, access.Organization!, _seats, InvitationOptions.Value.Lifetime,
             member => Invitations.InviteAsync(OrganizationId, member, acting, LinkBase));
         if (email is not null)
         {
-            Snackbar.Add($"{email} is invited to {access.Organization!.Name}.", Severity.Success);
+            Snackbar.Add(L["Invite.Invited", email, access.Organization!.Name], Severity.Success);
             await RefreshAsync();
         }
     }
@@ -149,8 +149,8 @@ public sealed partial class MembersPage
 
     private async Task RevokeAsync(PendingInvitation invitation)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Revoke the invitation?",
-            $"The link sent to {invitation.Email} stops working, and their seat is free again.", yesText: "Revoke", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Invite.RevokeTitle"], L["Invite.RevokeBody", invitation.Email],
+            yesText: L["Invite.Revoke"], cancelText: L["Common.Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -168,11 +168,11 @@ public sealed partial class MembersPage
         var explanation = access.Organization!.ProvisioningMode == ProvisioningMode.Manual
             ? null
             : await ProvisioningSettings.ExplainAsync(OrganizationId, member.PersonId, acting);
-        var change = await MemberDialogs.ChangeRoleAsync(Dialogs, access.Organization!, member, _seats, explanation,
+        var change = await MemberDialogs.ChangeRoleAsync(Dialogs, L, access.Organization!, member, _seats, explanation,
             c => Administration.ChangeRoleAsync(OrganizationId, member.MembershipId, c.Role, c.Tier, acting));
         if (change is not null)
         {
-            Snackbar.Add($"{member.DisplayName} is now {MemberLabels.RoleAndTier(change.Role, change.Tier)}.", Severity.Success);
+            Snackbar.Add(L["Member.NowRole", member.DisplayName, MemberLabels.RoleAndTier(change.Role, change.Tier)], Severity.Success);
             await RefreshAsync();
         }
     }
@@ -180,9 +180,9 @@ public sealed partial class MembersPage
     private async Task RemoveAsync(OrganizationAccess access, MemberListItem member)
     {
         var acting = await ActingPersonAsync();
-        if (await MemberDialogs.RemoveAsync(Dialogs, access.Organization!, member, () => Administration.RemoveAsync(OrganizationId, member.MembershipId, acting)))
+        if (await MemberDialogs.RemoveAsync(Dialogs, L, access.Organization!, member, () => Administration.RemoveAsync(OrganizationId, member.MembershipId, acting)))
         {
-            Snackbar.Add($"{member.DisplayName} was removed from {access.Organization!.Name}.", Severity.Success);
+            Snackbar.Add(L["Member.Removed", member.DisplayName, access.Organization!.Name], Severity.Success);
             await RefreshAsync();
         }
     }
@@ -190,10 +190,13 @@ public sealed partial class MembersPage
     private async Task BuySeatsAsync(OrganizationAccess access)
     {
         var acting = await ActingPersonAsync();
-        var order = await MemberDialogs.BuySeatsAsync(Dialogs, _seats, o => SeatPurchase.SetPurchasedAsync(OrganizationId, o.Tier, o.Purchased, acting));
+        var order = await MemberDialogs.BuySeatsAsync(Dialogs, L, _seats, o => SeatPurchase.SetPurchasedAsync(OrganizationId, o.Tier, o.Purchased, acting));
         if (order is not null)
         {
-            Snackbar.Add($"{access.Organization!.Name} now has {order.Purchased} {(order.Tier is { } tier ? $"{tier} " : "")}seats.", Severity.Success);
+            var done = order.Tier is { } tier
+                ? L.Count("BuySeats.DoneTier", order.Purchased, access.Organization!.Name, tier)
+                : L.Count("BuySeats.Done", order.Purchased, access.Organization!.Name);
+            Snackbar.Add(done, Severity.Success);
             await RefreshAsync();
         }
     }
@@ -212,7 +215,7 @@ public sealed partial class MembersPage
         {
             // As on Identity and access: said in words, details to the log, and the page stays usable.
             Logger.LogError(exception, "Sync now from the seat queue failed for organization {OrganizationId}", OrganizationId);
-            Snackbar.Add(DirectorySyncLabels.SyncNowFailed, Severity.Error);
+            Snackbar.Add(L["Member.SyncNowFailed"], Severity.Error);
         }
 
         await RefreshAsync();

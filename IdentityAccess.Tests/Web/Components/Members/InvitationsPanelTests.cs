@@ -98,7 +98,7 @@ public sealed class InvitationsPanelTests : ComponentTest
     [InlineData(0, "Expired")]
     public void Expiry_RoundedToTheNearestUnit(int minutesLeft, string words)
     {
-        Assert.Equal(words, InvitationLabels.Expiry(_now.AddMinutes(minutesLeft), _now));
+        Assert.Equal(words, InvitationLabels.Expiry(Localizers.Portal(), _now.AddMinutes(minutesLeft), _now));
     }
 
     [Theory]
@@ -107,6 +107,6 @@ public sealed class InvitationsPanelTests : ComponentTest
     [InlineData(36, "36 hours")]
     public void Lifetime_InWords(int hours, string words)
     {
-        Assert.Equal(words, InvitationLabels.Lifetime(TimeSpan.FromHours(hours)));
+        Assert.Equal(words, InvitationLabels.Lifetime(Localizers.Portal(), TimeSpan.FromHours(hours)));
     }
 }

@@ -4,6 +4,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
+using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.Members;
 using MudBlazor;
 
@@ -21,7 +22,7 @@ public sealed class InviteDialogTests : MemberDialogTest
         { d => d.OrganizationName, "Acme" },
         { d => d.Seats, [new SeatUsage(SeatTier.Premium, 10, 10, 0), new SeatUsage(SeatTier.Standard, 20, 2, 0)] },
         { d => d.Invite, true },
-        { d => d.InvitationLifetime, InvitationLabels.Lifetime(TimeSpan.FromDays(7)) },
+        { d => d.InvitationLifetime, InvitationLabels.Lifetime(Localizers.Portal(), TimeSpan.FromDays(7)) },
         { d => d.Submit, member => { _submitted.Add(member); return Task.FromResult(_answer); } },
     });
 
