@@ -142,7 +142,7 @@ public sealed partial class MembersPage
     private async Task ResendAsync(PendingInvitation invitation)
     {
         var refused = await Invitations.ResendAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync(), LinkBase);
-        Snackbar.Add(refused is not null ? L.Refusal(refused) : $"A new invitation is on its way to {invitation.Email}; the previous link no longer works.",
+        Snackbar.Add(refused is not null ? L.Refusal(refused) : L["Invite.Resent", invitation.Email],
             refused is null ? Severity.Success : Severity.Error);
         await RefreshAsync();
     }
@@ -157,7 +157,7 @@ public sealed partial class MembersPage
         }
 
         var refused = await Invitations.RevokeAsync(OrganizationId, invitation.InvitationId, await ActingPersonAsync());
-        Snackbar.Add(refused is not null ? L.Refusal(refused) : $"The invitation to {invitation.Email} was revoked.", refused is null ? Severity.Success : Severity.Error);
+        Snackbar.Add(refused is not null ? L.Refusal(refused) : L["Invite.Revoked", invitation.Email], refused is null ? Severity.Success : Severity.Error);
         await RefreshAsync();
     }
 
@@ -208,7 +208,7 @@ public sealed partial class MembersPage
         try
         {
             var outcome = await Task.Run(() => SyncNow.SyncAsync(OrganizationId, acting));
-            Snackbar.Add(outcome.Refusal is { } refusal ? L.Refusal(refusal) : $"{DirectorySyncLabels.SyncNowFinished(outcome.Changed)} The audit log of {access.Organization!.Name} lists who.",
+            Snackbar.Add(outcome.Refusal is { } refusal ? L.Refusal(refusal) : $"{DirectorySyncLabels.SyncNowFinished(outcome.Changed)} {L["Member.AuditLogListsWho", access.Organization!.Name]}",
                 outcome.Refusal is null ? Severity.Success : Severity.Error);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException or TimeoutException)

@@ -24,11 +24,4 @@ public static class PlanLabels
         ParentPlan.Console => localizer["Shared.Plan.ConsoleOwnParent"],
     };
 
-    /// <summary>In English, for a sentence still written in English around it (the directory-paused banner).</summary>
-    public static string Parent(ParentPlan plan) => plan switch
-    {
-        ParentPlan.Enterprise => "Enterprise",
-        ParentPlan.Team => "Team",
-        ParentPlan.Console => "Console's own parent",
-    };
 }
