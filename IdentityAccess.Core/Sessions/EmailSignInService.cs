@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Mail;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Outbox;
 using IdentityAccess.Core.People;
@@ -68,7 +69,8 @@ public sealed partial class EmailSignInService(IDbContextFactory<IdentityAccessD
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         });
-        var (subject, body) = EmailSignInMail.Compose(links.Absolute(callerBaseUrl, EmailSignInMail.PathPrefix + secret));
+        var known = await db.People.Where(p => p.NormalizedEmail == normalized).Select(p => p.PreferredLanguage).FirstOrDefaultAsync(cancellationToken);
+        var (subject, body) = EmailSignInMail.Compose(MailWords.LanguageFor(known), links.Absolute(callerBaseUrl, EmailSignInMail.PathPrefix + secret));
         outbox.Add(db, OutboxMessageKind.SignInLink, EmailAddress.Clean(email), subject, body);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

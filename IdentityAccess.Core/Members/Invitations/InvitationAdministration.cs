@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
+using IdentityAccess.Core.Mail;
 using IdentityAccess.Core.Outbox;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
@@ -62,7 +63,7 @@ public sealed class InvitationAdministration(GuardedWrites writes, AuditLog audi
             CreatedAt = now,
         };
         db.Invitations.Add(invitation);
-        Send(db, invitation, write.Actor, organization, row, callerBaseUrl, now);
+        Send(db, invitation, write.Actor, organization, row, person.PreferredLanguage, callerBaseUrl, now);
         audit.Record(db, write.Actor, "membership.invited", person.Email, before, Snapshot(row, invitation.ExpiresAt), organizationId, organization.ParentId);
         return await write.CommitAsync(cancellationToken) is { } conflict ? [conflict] : [];
     }
@@ -90,7 +91,8 @@ public sealed class InvitationAdministration(GuardedWrites writes, AuditLog audi
         }
 
         var before = new { invitation.ExpiresAt, invitation.SendCount };
-        Send(write.Db, invitation, write.Actor, write.Organization!, row, callerBaseUrl, time.GetUtcNow());
+        var language = await write.Db.People.Where(p => p.Id == row.PersonId).Select(p => p.PreferredLanguage).SingleOrDefaultAsync(cancellationToken);
+        Send(write.Db, invitation, write.Actor, write.Organization!, row, language, callerBaseUrl, time.GetUtcNow());
         audit.Record(write.Db, write.Actor, "membership.invitation_resent", invitation.Email, before, new { invitation.ExpiresAt, invitation.SendCount },
             organizationId, write.Organization!.ParentId);
         return await write.CommitAsync(cancellationToken);
@@ -126,15 +128,16 @@ public sealed class InvitationAdministration(GuardedWrites writes, AuditLog audi
     }
 
     /// <summary>A fresh secret (stored as its hash only), a fresh expiry, and the email carrying the link into the outbox.</summary>
+    /// <remarks>In the invited person's language when they picked one, else in the inviter's (this request's).</remarks>
     private void Send(IdentityAccessDbContext db, Invitation invitation, AuditActor inviter, OrganizationSummary organization, Membership row,
-        string? callerBaseUrl, DateTimeOffset now)
+        string? recipientLanguage, string? callerBaseUrl, DateTimeOffset now)
     {
         var secret = LinkSecret.New();
         invitation.TokenHash = LinkSecret.Hash(secret);
         invitation.ExpiresAt = now + options.Value.Lifetime;
         invitation.LastSentAt = now;
         invitation.SendCount++;
-        var (subject, body) = InvitationMail.Compose(inviter.Name, organization.Name, row.Role, row.SeatTier,
+        var (subject, body) = InvitationMail.Compose(MailWords.LanguageFor(recipientLanguage), inviter.Name, organization.Name, row.Role, row.SeatTier,
             links.Absolute(callerBaseUrl, InvitationMail.PathPrefix + secret), invitation.ExpiresAt);
         outbox.Add(db, OutboxMessageKind.Invitation, invitation.Email, subject, body, organization.Id);
     }

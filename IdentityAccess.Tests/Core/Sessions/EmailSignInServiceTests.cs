@@ -48,6 +48,30 @@ public abstract class EmailSignInServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_PersonWhoPickedIndonesian_GetsTheLinkInIndonesian_ANewcomerInThePagesLanguage()
+    {
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            var nina = IdentityAccess.Core.People.Person.Create("nina@initech.test", "Nina", _time.GetUtcNow());
+            nina.PreferredLanguage = "id";
+            db.People.Add(nina);
+            await db.SaveChangesAsync();
+        }
+
+        using (Localizers.UiCulture("pt-BR"))
+        {
+            Assert.Null(await Service.RequestAsync("nina@initech.test", "/", Base));
+            Assert.Null(await Service.RequestAsync("zoe@initech.test", "/", Base));
+        }
+
+        var hers = await Mailbox.LatestAsync(_portal.Factory, "nina@initech.test", OutboxMessageKind.SignInLink);
+        Assert.Equal("Tautan masuk IdentityAccess Anda", hers.Subject);
+        Assert.Contains($"Gunakan tautan ini untuk masuk ke IdentityAccess:\n{Base}sign-in/link/{Mailbox.SecretOf(hers)}", hers.TextBody, StringComparison.Ordinal);
+        var newcomers = await Mailbox.LatestAsync(_portal.Factory, "zoe@initech.test", OutboxMessageKind.SignInLink);
+        Assert.Equal("Seu link de acesso ao IdentityAccess", newcomers.Subject);
+    }
+
+    [Fact]
     public async Task Request_DomainVerifiedByAParentWithSsoOn_UseSingleSignOnAndNoMail()
     {
         var refused = await Service.RequestAsync("dave@acme.test", "/", Base);
