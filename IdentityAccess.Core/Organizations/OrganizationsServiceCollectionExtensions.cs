@@ -13,6 +13,7 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddSingleton<JoinRequestReview>();
         services.AddSingleton<ParentPlanChange>();
         services.AddSingleton<ParentOrganizationsQuery>();
+        services.AddSingleton<ParentSetupQuery>();
         return services;
     }
 }
