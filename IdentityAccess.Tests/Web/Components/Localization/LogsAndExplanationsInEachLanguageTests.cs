@@ -148,7 +148,7 @@ public sealed class LogsAndExplanationsInEachLanguageTests : ComponentTest
     {
         using var language = Localizers.UiCulture(culture);
         var person = new KnownPerson(Guid.NewGuid(), null, "dave@acme.test", "Dave", DirectoryPresence.Absent, GroupKnowledge.LastSignIn, [], null, null);
-        var outcome = new PersonOutcome(person, null, [ChangeKind.Deprovision], ["Not assigned to the IdP app: removed by directory sync."], false);
+        var outcome = new PersonOutcome(person, null, [ChangeKind.Deprovision], [OutcomeReason.Of(ReasonCode.NotAssignedRemoved)], false);
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim, AdvancedGroupMappings = true };
 
         var why = Render<WhyThisRole>(p => p.Add(c => c.OrganizationId, Guid.Empty).Add(c => c.Explanation, new RoleExplanation(outcome, draft)));
