@@ -145,7 +145,7 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
     {
         var desired = outcome.Desired!;
         return audit.Create(actor, "membership." + string.Join("+", outcome.Changes.Select(AuditName)), outcome.Person.Email,
-            before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons }, organizationId, parentOrganizationId);
+            before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons.Select(r => r.Text).ToList() }, organizationId, parentOrganizationId);
     }
 
     /// <summary>The IdP now grants the role kept by hand: the override goes, and the log says why.</summary>

@@ -8,7 +8,7 @@ public sealed record PersonOutcome(
     KnownPerson Person,
     DesiredMembership? Desired,
     IReadOnlyList<ChangeKind> Changes,
-    IReadOnlyList<string> Reasons,
+    IReadOnlyList<OutcomeReason> Reasons,
     bool AtNextSignIn)
 {
     public bool IsActiveMember => Desired?.Status == Members.MembershipStatus.Active;

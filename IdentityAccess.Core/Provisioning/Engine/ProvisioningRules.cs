@@ -43,7 +43,7 @@ public static class ProvisioningRules
     {
         var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p, keptForTopRole))).ToList();
         var seats = new SeatAllocator(input.Organization);
-        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<string> Reasons)>(ReferenceEqualityComparer.Instance);
+        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<OutcomeReason> Reasons)>(ReferenceEqualityComparer.Instance);
 
         // 1. Seats held and kept as they are.
         foreach (var (person, target) in targets)
@@ -60,10 +60,10 @@ public static class ProvisioningRules
                 seats.Keep(current!.Tier);
                 var status = target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked
                     : target.Kind == TargetKind.KeepAsIs ? current.Status : MembershipStatus.Active;
-                List<string> reasons = [.. target.Reasons];
+                List<OutcomeReason> reasons = [.. target.Reasons];
                 if (target.Kind == TargetKind.Member && seats.HasTiers && target.MappedTier is null)
                 {
-                    reasons.Add($"In no seat tier group: keeps their {current.Tier} seat.");
+                    reasons.Add(OutcomeReason.Of(ReasonCode.NoTierGroupKeepsSeat, current.Tier));
                 }
 
                 desired[person] = (new DesiredMembership(target.Role, current.Tier, status, target.Source), reasons);
@@ -102,7 +102,7 @@ public static class ProvisioningRules
     private static SeatTier? WantedTier(SeatAllocator seats, Target target, CurrentMembership? current) =>
         !seats.HasTiers ? null : target.MappedTier ?? current?.Tier;
 
-    private static (DesiredMembership?, List<string>) AllocateSeat(SeatAllocator seats, KnownPerson person, Target target)
+    private static (DesiredMembership?, List<OutcomeReason>) AllocateSeat(SeatAllocator seats, KnownPerson person, Target target)
     {
         var reasons = target.Reasons.ToList();
         var current = person.Membership;
@@ -116,7 +116,7 @@ public static class ProvisioningRules
             }
 
             seats.Keep(current.Tier);
-            reasons.Add($"No free {moveTo} seat: keeps their {current.Tier} seat.");
+            reasons.Add(OutcomeReason.Of(ReasonCode.NoFreeTierKeepsSeat, moveTo, current.Tier));
             return (new DesiredMembership(target.Role, current.Tier, MembershipStatus.Active, target.Source), reasons);
         }
 
@@ -127,16 +127,16 @@ public static class ProvisioningRules
             return seats.TryTake(wanted)
                 ? (new DesiredMembership(target.Role, wanted, MembershipStatus.Active, target.Source), reasons)
                 : (new DesiredMembership(target.Role, wanted, MembershipStatus.PendingSeat, target.Source),
-                    [.. reasons, $"No free {(wanted is null ? "" : wanted + " ")}seat: pending until seats are bought, then admitted in order."]);
+                    [.. reasons, wanted is null ? OutcomeReason.Of(ReasonCode.NoFreeSeatPending) : OutcomeReason.Of(ReasonCode.NoFreeTierSeatPending, wanted)]);
         }
 
         if (seats.TryTakeHighestFree(out var tier))
         {
-            reasons.Add($"In no tier group: given the highest tier with a free seat ({tier}).");
+            reasons.Add(OutcomeReason.Of(ReasonCode.HighestFreeTier, tier));
             return (new DesiredMembership(target.Role, tier, MembershipStatus.Active, target.Source), reasons);
         }
 
-        reasons.Add("No free seat in any tier: pending until seats are bought, then admitted in order.");
+        reasons.Add(OutcomeReason.Of(ReasonCode.NoFreeSeatInAnyTier));
         return (new DesiredMembership(target.Role, null, MembershipStatus.PendingSeat, target.Source), reasons);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Roles;
 
@@ -26,21 +25,27 @@ internal static class RoleOverrides
             return fromGroups with
             {
                 ClearsRoleOverride = true,
-                Reasons = [.. fromGroups.Reasons, $"The IdP now grants {RoleCatalog.DisplayName(kept.Role)}, the role kept by hand: the override is cleared."],
+                Reasons = [.. fromGroups.Reasons, OutcomeReason.Of(ReasonCode.OverrideCleared, RoleCatalog.DisplayName(kept.Role))],
             };
         }
 
-        List<string> reasons = [Reason(product, kept), .. fromGroups.Reasons];
+        List<OutcomeReason> reasons = [Reason(product, kept), .. fromGroups.Reasons];
         return fromGroups.Kind == TargetKind.Member
             ? fromGroups with { Role = kept.Role, Reasons = reasons }
             : new Target(TargetKind.Member, kept.Role, null, source, reasons, fromGroups.AtNextSignIn);
     }
 
-    public static string Reason(Organizations.Product product, RoleOverride kept)
+    public static OutcomeReason Reason(Organizations.Product product, RoleOverride kept)
     {
-        var by = kept.SetBy is { Length: > 0 } who ? $", set by {who}" : "";
-        var on = kept.SetAt is { } at ? $" on {at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
-        var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(product));
-        return $"Role kept by hand: {RoleCatalog.DisplayName(kept.Role)}{by}{on}; kept until the IdP grants the same role or an {top} clears it.";
+        var by = kept.SetBy is { Length: > 0 } who ? who : null;
+        DateOnly? on = kept.SetAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+        var code = (by, on) switch
+        {
+            (null, null) => ReasonCode.RoleKeptByHand,
+            (_, null) => ReasonCode.RoleKeptByHandSetBy,
+            (null, _) => ReasonCode.RoleKeptByHandSetOn,
+            _ => ReasonCode.RoleKeptByHandSetByOn,
+        };
+        return OutcomeReason.Of(code, RoleCatalog.DisplayName(kept.Role), RoleCatalog.DisplayName(RoleCatalog.TopRole(product)), by, on);
     }
 }

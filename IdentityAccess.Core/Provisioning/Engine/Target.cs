@@ -4,16 +4,16 @@ using IdentityAccess.Core.Roles;
 namespace IdentityAccess.Core.Provisioning.Engine;
 
 /// <summary>A person's target before seat allocation. A null <see cref="MappedTier"/> means the default tier rule applies.</summary>
-internal sealed record Target(TargetKind Kind, Role Role, SeatTier? MappedTier, MembershipSource Source, IReadOnlyList<string> Reasons, bool AtNextSignIn)
+internal sealed record Target(TargetKind Kind, Role Role, SeatTier? MappedTier, MembershipSource Source, IReadOnlyList<OutcomeReason> Reasons, bool AtNextSignIn)
 {
     /// <summary>The IdP's groups now give the role a member kept by hand: the override is cleared.</summary>
     public bool ClearsRoleOverride { get; init; }
 
-    public static Target Keep(KnownPerson person, string reason) =>
+    public static Target Keep(KnownPerson person, OutcomeReason reason) =>
         new(TargetKind.KeepAsIs, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, [reason], false);
 
-    public static Target None(string reason) => new(TargetKind.NotMember, RoleCatalog.DefaultRole, null, MembershipSource.Manual, [reason], false);
+    public static Target None(OutcomeReason reason) => new(TargetKind.NotMember, RoleCatalog.DefaultRole, null, MembershipSource.Manual, [reason], false);
 
-    public static Target Leave(TargetKind kind, KnownPerson person, string reason, bool atNextSignIn = false) =>
+    public static Target Leave(TargetKind kind, KnownPerson person, OutcomeReason reason, bool atNextSignIn = false) =>
         new(kind, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, [reason], atNextSignIn);
 }

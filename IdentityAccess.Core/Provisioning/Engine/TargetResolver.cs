@@ -12,7 +12,7 @@ internal static class TargetResolver
         var isMember = person.Membership?.IsMember == true;
         if (isMember && person.PersonId is { } id && id == input.Settings.BreakGlassPersonId)
         {
-            return Target.Keep(person, "Break-glass owner: exempt from sync and group mappings, so an owner can always get in.");
+            return Target.Keep(person, OutcomeReason.Of(ReasonCode.BreakGlassOwner));
         }
 
         if (ReferenceEquals(person, keptForTopRole))
@@ -22,19 +22,19 @@ internal static class TargetResolver
 
         if (person.Membership?.Status == MembershipStatus.Invited)
         {
-            return Target.Keep(person, "Invited by hand: keeps the seat reserved for them until they accept, or the invitation is revoked or expires.");
+            return Target.Keep(person, OutcomeReason.Of(ReasonCode.InvitedByHand));
         }
 
         if (isMember && person.PersonId is { } held && input.HeldBack.Contains(held))
         {
-            return Target.Keep(person, "Change held by the mass-change safeguard: keeps their access and role until the held changes are applied or discarded on the Identity and access page.");
+            return Target.Keep(person, OutcomeReason.Of(ReasonCode.HeldBySafeguard));
         }
 
         return input.Settings.Mode switch
         {
             ProvisioningMode.Manual => isMember
-                ? Target.Keep(person, "Manual provisioning: role and tier are changed by hand.")
-                : Target.None("Manual provisioning: people are added by hand."),
+                ? Target.Keep(person, OutcomeReason.Of(ReasonCode.ManualMember))
+                : Target.None(OutcomeReason.Of(ReasonCode.ManualNotMember)),
             ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, groups, person, isMember) : Jit(person, isMember),
             ProvisioningMode.Scim => Scim(input, groups, person, isMember),
         };
@@ -47,18 +47,18 @@ internal static class TargetResolver
             // Without mappings nobody is blocked: a person blocked under mappings may sign in again.
             return person.Membership!.Status switch
             {
-                MembershipStatus.LoginBlocked => Target.Leave(TargetKind.Member, person, "JIT without group mappings: everyone assigned to the IdP app can sign in."),
+                MembershipStatus.LoginBlocked => Target.Leave(TargetKind.Member, person, OutcomeReason.Of(ReasonCode.JitNoMappingsCanSignIn)),
 
                 // Someone waiting for a seat asks for one again by signing in: seats bought since then admit them.
-                MembershipStatus.PendingSeat when person.SigningIn => Target.Leave(TargetKind.Member, person, "JIT: waiting for a seat; given one at this sign-in if one is free."),
-                MembershipStatus.PendingSeat => Target.Keep(person, "JIT: waiting for a seat; given one at their next sign-in if one is free."),
-                _ => Target.Keep(person, "JIT: role and tier are changed by hand."),
+                MembershipStatus.PendingSeat when person.SigningIn => Target.Leave(TargetKind.Member, person, OutcomeReason.Of(ReasonCode.JitWaitingForSeatNow)),
+                MembershipStatus.PendingSeat => Target.Keep(person, OutcomeReason.Of(ReasonCode.JitWaitingForSeatNext)),
+                _ => Target.Keep(person, OutcomeReason.Of(ReasonCode.JitByHand)),
             };
         }
 
         return person.SigningIn
-            ? new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Jit, ["JIT: provisioned at first sign-in as User."], false)
-            : Target.None("JIT: provisioned when they first sign in through SSO.");
+            ? new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Jit, [OutcomeReason.Of(ReasonCode.JitFirstSignIn)], false)
+            : Target.None(OutcomeReason.Of(ReasonCode.JitWhenTheySignIn));
     }
 
     private static Target JitWithMappings(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
@@ -66,16 +66,16 @@ internal static class TargetResolver
         if (person.GroupsFrom == GroupKnowledge.Unknown && !person.SigningIn)
         {
             return isMember
-                ? Target.Keep(person, "JIT with group mappings: their groups are unknown until they next sign in through SSO.")
-                : Target.None("JIT: provisioned when they first sign in through SSO, if in a mapped group.");
+                ? Target.Keep(person, OutcomeReason.Of(ReasonCode.JitGroupsUnknown))
+                : Target.None(OutcomeReason.Of(ReasonCode.JitWhenTheySignInMapped));
         }
 
         if (!isMember && !person.SigningIn)
         {
             // Someone who signed in before without getting in: only their next sign-in can provision them.
             return Target.None(resolutions.For(person).Role is null
-                ? $"In no group mapped to a role of {input.Organization.Name} at their last sign-in: not provisioned."
-                : "Now in a mapped group: provisioned at their next sign-in.");
+                ? OutcomeReason.Of(ReasonCode.NoGroupAtLastSignIn, input.Organization.Name)
+                : OutcomeReason.Of(ReasonCode.MappedAtNextSignIn));
         }
 
         var atNextSignIn = !person.SigningIn;
@@ -84,8 +84,8 @@ internal static class TargetResolver
             // SAML-SP.md: a role is never derived from a partial group list. The lowest role, and the admin is warned.
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
             return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, source,
-                ["The IdP sent too many groups to list them (Entra group overage): the lowest role until it sends only the groups assigned to the app.",
-                    atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
+                [OutcomeReason.Of(ReasonCode.GroupOverage),
+                    atNextSignIn ? OutcomeReason.Of(ReasonCode.JitUpdatedAtNextSignIn) : OutcomeReason.Of(ReasonCode.JitRecomputedNow)],
                 atNextSignIn), null, source);
         }
 
@@ -94,15 +94,14 @@ internal static class TargetResolver
         {
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
             return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, source,
-                [.. groups.Reasons, atNextSignIn ? "JIT: role and tier are updated at their next sign-in." : "JIT: role and tier recomputed at this sign-in."],
+                [.. groups.Reasons, atNextSignIn ? OutcomeReason.Of(ReasonCode.JitUpdatedAtNextSignIn) : OutcomeReason.Of(ReasonCode.JitRecomputedNow)],
                 atNextSignIn), role, source);
         }
 
-        const string NoGroup = "In no group mapped to a role";
         return isMember
             ? RoleOverrides.Apply(input, person,
-                Target.Leave(TargetKind.LoginBlocked, person, $"{NoGroup}: cannot sign in, but stays listed until removed.", atNextSignIn), null, person.Membership!.Source)
-            : Target.None($"{NoGroup} of {input.Organization.Name}: not provisioned.");
+                Target.Leave(TargetKind.LoginBlocked, person, OutcomeReason.Of(ReasonCode.NoGroupLoginBlocked), atNextSignIn), null, person.Membership!.Source)
+            : Target.None(OutcomeReason.Of(ReasonCode.NoGroupNotProvisioned, input.Organization.Name));
     }
 
     private static Target Scim(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
@@ -111,17 +110,17 @@ internal static class TargetResolver
         var managed = isMember && (person.Membership!.Source == MembershipSource.Scim || input.AdoptsExistingMembers);
         if (isMember && !managed)
         {
-            return Target.Keep(person, "Added by hand after SCIM was enabled: sync only removes what sync granted.");
+            return Target.Keep(person, OutcomeReason.Of(ReasonCode.ScimAddedByHand));
         }
 
         switch (person.Directory)
         {
             case DirectoryPresence.Absent:
                 return managed
-                    ? Target.Leave(TargetKind.Removed, person, "Not assigned to the IdP app: removed by directory sync.")
-                    : Target.None("Not assigned to the IdP app.");
+                    ? Target.Leave(TargetKind.Removed, person, OutcomeReason.Of(ReasonCode.NotAssignedRemoved))
+                    : Target.None(OutcomeReason.Of(ReasonCode.NotAssigned));
             case DirectoryPresence.Deactivated:
-                return managed ? Deactivated(input, person) : Target.None("Deactivated in the IdP.");
+                return managed ? Deactivated(input, person) : Target.None(OutcomeReason.Of(ReasonCode.DeactivatedInIdp));
             case DirectoryPresence.Active:
                 break;
         }
@@ -129,22 +128,22 @@ internal static class TargetResolver
         if (!input.Settings.UsesMappings)
         {
             return managed
-                ? Target.Leave(TargetKind.Member, person, "Directory sync (SCIM): role and tier are changed by hand.") with { Source = MembershipSource.Scim }
+                ? Target.Leave(TargetKind.Member, person, OutcomeReason.Of(ReasonCode.ScimByHand)) with { Source = MembershipSource.Scim }
                 : new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Scim,
-                    ["Assigned to the IdP app: provisioned by directory sync as User."], false);
+                    [OutcomeReason.Of(ReasonCode.ScimAssignedAsUser)], false);
         }
 
         var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
             return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,
-                [.. groups.Reasons, "Directory sync: role and tier follow group membership."], false), role, MembershipSource.Scim);
+                [.. groups.Reasons, OutcomeReason.Of(ReasonCode.ScimFollowsGroups)], false), role, MembershipSource.Scim);
         }
 
         return managed
             ? RoleOverrides.Apply(input, person,
-                Target.Leave(TargetKind.Removed, person, "In no group mapped to a role: removed when group access is revoked."), null, MembershipSource.Scim)
-            : Target.None($"Assigned to the IdP app but in no group mapped to a role of {input.Organization.Name}.");
+                Target.Leave(TargetKind.Removed, person, OutcomeReason.Of(ReasonCode.NoGroupRemoved)), null, MembershipSource.Scim)
+            : Target.None(OutcomeReason.Of(ReasonCode.AssignedNoGroup, input.Organization.Name));
     }
 
     /// <summary>
@@ -155,14 +154,14 @@ internal static class TargetResolver
     {
         if (person.DeactivatedAt is not { } since)
         {
-            return Target.Leave(TargetKind.Suspended, person, "Deactivated in the IdP: suspended, seat freed, role and tier kept.");
+            return Target.Leave(TargetKind.Suspended, person, OutcomeReason.Of(ReasonCode.DeactivatedSuspended));
         }
 
         var removedOn = input.RemovedOn(since);
         return input.Now >= removedOn
             ? Target.Leave(TargetKind.Removed, person,
-                $"Deactivated in the IdP on {since:yyyy-MM-dd} and not reactivated within the {input.RemovalGrace.TotalDays:0}-day grace period: removed.")
+                OutcomeReason.Of(ReasonCode.DeactivatedRemoved, (int)Math.Round(input.RemovalGrace.TotalDays, MidpointRounding.AwayFromZero), DateOnly.FromDateTime(since.DateTime)))
             : Target.Leave(TargetKind.Suspended, person,
-                $"Deactivated in the IdP: suspended, seat freed, role and tier kept; removed on {removedOn:yyyy-MM-dd} unless reactivated.");
+                OutcomeReason.Of(ReasonCode.DeactivatedRemovedOn, DateOnly.FromDateTime(removedOn.DateTime)));
     }
 }

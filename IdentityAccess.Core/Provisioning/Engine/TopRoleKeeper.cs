@@ -48,16 +48,13 @@ internal static class TopRoleKeeper
             .First();
     }
 
-    public static string Reason(OrganizationFacts organization)
-    {
-        var top = RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product));
-        return $"Last {top} of {organization.Name}: kept so {organization.Name} keeps an {top}; an {top} or a parent admin applies or keeps it on Identity and access.";
-    }
+    public static OutcomeReason Reason(OrganizationFacts organization) =>
+        OutcomeReason.Of(ReasonCode.LastTopRole, RoleCatalog.DisplayName(RoleCatalog.TopRole(organization.Product)), organization.Name);
 
     /// <summary>The kept person's outcome: as they are, with what was asked of them.</summary>
     public static PersonOutcome Held(PersonOutcome kept, PersonOutcome asked) => kept with
     {
-        Reasons = [.. kept.Reasons, "The IdP asked: " + string.Join(" ", asked.Reasons)],
+        Reasons = [.. kept.Reasons, OutcomeReason.Of(ReasonCode.IdpAsked, asked.Reasons)],
         HeldTopRole = new AskedChange(asked.Desired, asked.Changes, asked.Reasons, asked.AtNextSignIn),
     };
 }

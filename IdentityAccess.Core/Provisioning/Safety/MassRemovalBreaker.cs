@@ -124,7 +124,7 @@ public sealed partial class MassRemovalBreaker(IOptions<MassRemovalOptions> opti
     {
         row.Change = outcome.Changes.Contains(ChangeKind.Deprovision) ? ChangeKind.Deprovision
             : outcome.Changes.Contains(ChangeKind.Suspend) ? ChangeKind.Suspend : ChangeKind.Demote;
-        row.Reason = Truncate(string.Join(" ", outcome.Reasons), 1000);
+        row.Reason = Truncate(string.Join(" ", outcome.Reasons.Select(r => r.Text)), 1000);
         row.Asked = row.Change switch
         {
             ChangeKind.Deprovision => "Remove from " + plan.Organization.Name,

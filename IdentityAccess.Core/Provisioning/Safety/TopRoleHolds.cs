@@ -48,7 +48,7 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
             }
 
             var (change, toRole, toStatus) = Describe(outcome.Person.Membership!, asked);
-            var reason = Shorten(string.Join(" ", asked.Reasons));
+            var reason = Shorten(string.Join(" ", asked.Reasons.Select(r => r.Text)));
             if (open.TryGetValue(personId, out var row))
             {
                 (row.Change, row.ToRole, row.ToStatus, row.Reason) = (change, toRole, toStatus, reason); // what the IdP asks now
@@ -69,7 +69,7 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
             });
             audit.Record(db, actor, "membership.top_role_change_held", outcome.Person.Email,
                 new { Role = RoleCatalog.DisplayName(outcome.Person.Membership!.Role), Status = outcome.Person.Membership.Status.ToString() },
-                new { Change = change.ToString(), ToRole = toRole is { } r ? RoleCatalog.DisplayName(r) : null, ToStatus = toStatus.ToString(), RequestedBy = requestedBy, Reasons = asked.Reasons },
+                new { Change = change.ToString(), ToRole = toRole is { } r ? RoleCatalog.DisplayName(r) : null, ToStatus = toStatus.ToString(), RequestedBy = requestedBy, Reasons = asked.Reasons.Select(r => r.Text).ToList() },
                 organization.OrganizationId, parentOrganizationId);
             ProvisioningLogScope.Current?.Note($"Held: {outcome.Person.Email} kept as the last {top} of {organization.Name}");
         }

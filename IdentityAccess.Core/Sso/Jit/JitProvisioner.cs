@@ -52,7 +52,7 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
         var applied = await applier.ApplyAsync(db, plan, parentId, actor, cancellationToken);
         await holds.TrackAsync(db, input, plan, parentId, actor, actor.Name, cancellationToken); // a last top role is kept, and the change held
         var outcome = plan.For(personId);
-        return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault(), applied);
+        return new OrganizationAccess(organizationId, name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault()?.Text, applied);
     }
 
     private static async Task<MembershipStatus?> StatusInAsync(IdentityAccessDbContext db, Guid organizationId, Guid personId, CancellationToken cancellationToken) =>

@@ -36,7 +36,7 @@ public sealed class SamlTestPreview(JitProvisioner jit)
                 ? await EvaluateJitAsync(db, organization, person, identity, cancellationToken)
                 : await ExistingMembershipAsync(db, organization, person, cancellationToken);
             results.Add(result);
-            access.Add(new OrganizationAccess(organization.Id, organization.Name, organization.ProvisionsJustInTime, result.Status, result.Reasons.LastOrDefault()));
+            access.Add(new OrganizationAccess(organization.Id, organization.Name, organization.ProvisionsJustInTime, result.Status, result.Reasons.LastOrDefault()?.Text));
         }
 
         var verdict = SignInRefusal.For(access) is { } refusal
@@ -111,8 +111,8 @@ public sealed class SamlTestPreview(JitProvisioner jit)
             : await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organization.Id && m.PersonId == id && m.Status != MembershipStatus.Removed)
                 .Select(m => new { m.Role, m.SeatTier, m.Status }).SingleOrDefaultAsync(cancellationToken);
         var why = organization.Mode == ProvisioningMode.Jit
-            ? "Set to provision just in time, but the plan does not allow it: sign-in lets existing members in and changes nothing here."
-            : $"{ProvisioningModePolicy.DisplayName(organization.Mode)}: sign-in lets existing members in and changes nothing here.";
+            ? OutcomeReason.Of(ReasonCode.TestSignInJitNotInPlan)
+            : OutcomeReason.Of(ReasonCode.TestSignInExistingOnly, ProvisioningModePolicy.DisplayName(organization.Mode));
         return new SamlTestOrganization(organization.Name, organization.Mode, false, membership?.Role, membership?.SeatTier, membership?.Status, [why]);
     }
 }

@@ -60,4 +60,4 @@ public sealed record SamlTestWouldDo(string Person, bool WouldSignIn, string Ver
 /// <param name="Status">The membership they would have after signing in; null: not a member.</param>
 /// <param name="Reasons">The rule engine's reasons (groups, mappings, defaults), as the what-if simulator shows them.</param>
 public sealed record SamlTestOrganization(string Name, Provisioning.ProvisioningMode Mode, bool ProvisionsJustInTime, Roles.Role? Role,
-    Roles.SeatTier? Tier, Members.MembershipStatus? Status, IReadOnlyList<string> Reasons);
+    Roles.SeatTier? Tier, Members.MembershipStatus? Status, IReadOnlyList<Provisioning.Engine.OutcomeReason> Reasons);

@@ -39,7 +39,7 @@ public abstract class RoleRecoveryTests(PortalFixture portal) : IAsyncLifetime
         Assert.Equal((Role.Admin, Role.Admin, "Alice Anders"), (carol.Role, carol.RoleOverride, carol.RoleOverrideSetBy));
         Assert.Equal(["carol@acme.test"], await _acme.AuditTargetsAsync("membership.role_override_set"));
         var why = (await _acme.Services.GetRequiredService<ProvisioningSettingsService>().ExplainAsync(_acme.Acme, carol.PersonId, Person("alice@acme.test")))!;
-        Assert.StartsWith("Role kept by hand: Admin, set by Alice Anders on ", why.Outcome.Reasons[0], StringComparison.Ordinal);
+        Assert.StartsWith("Role kept by hand: Admin, set by Alice Anders on ", why.Outcome.Reasons[0].Text, StringComparison.Ordinal);
         Assert.Empty(why.Outcome.Changes);
     }
 

@@ -126,7 +126,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         var notMembers = await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, Alice);
 
         Assert.Equal(["erin@acme.test", "frank@acme.test", "gina@acme.test", "ivan@acme.test"], notMembers!.People.Select(o => o.Person.Email));
-        Assert.Contains("added by hand", notMembers.People[0].Reasons[0]);
+        Assert.Contains("added by hand", notMembers.People[0].Reasons[0].Text);
         Assert.Equal(4, notMembers.Count);
     }
 
@@ -162,7 +162,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         Assert.Equal(100, notMembers.People.Count);
         Assert.Equal("erin@acme.test", notMembers.People[0].Person.Email);
         Assert.Equal("zz095@acme.test", notMembers.People[^1].Person.Email);
-        Assert.All(notMembers.People, o => Assert.Contains("added by hand", o.Reasons[0], StringComparison.Ordinal));
+        Assert.All(notMembers.People, o => Assert.Contains("added by hand", o.Reasons[0].Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         var bob = await Service.ExplainAsync(_portal.Demo.AcmeChat, _portal.Demo.Person("bob@acme.test"), Alice);
 
         Assert.Equal(Role.Admin, bob!.Outcome.Desired!.Role);
-        Assert.Contains(bob.Outcome.Reasons, r => r.Contains("'anthropic-claude-admins' → Admin, 'anthropic-claude-premium' → User; the most permissive wins: Admin", StringComparison.Ordinal));
+        Assert.Contains(bob.Outcome.Reasons, r => r.Text.Contains("'anthropic-claude-admins' → Admin, 'anthropic-claude-premium' → User; the most permissive wins: Admin", StringComparison.Ordinal));
         Assert.True(bob.Settings.UsesMappings);
     }
 

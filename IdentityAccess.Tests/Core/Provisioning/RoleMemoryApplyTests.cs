@@ -74,12 +74,12 @@ public abstract class RoleMemoryApplyTests(PortalFixture portal) : IAsyncLifetim
         var input = (await ProvisioningInputLoader.LoadAsync(db, portal.Demo.AcmeChat, ProvisioningDraft.Manual(), CancellationToken.None))!;
         var outcomes = input.People.Where(p => p.Email.EndsWith("@large.test", StringComparison.Ordinal)).Select(p => p.Email[..6] switch
         {
-            "demote" => new PersonOutcome(p, new DesiredMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [ChangeKind.Demote], ["test"], false),
-            "agreed" => new PersonOutcome(p, new DesiredMembership(Role.Admin, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [], ["test"], false)
+            "demote" => new PersonOutcome(p, new DesiredMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [ChangeKind.Demote], [OutcomeReason.Of(ReasonCode.ManualMember)], false),
+            "agreed" => new PersonOutcome(p, new DesiredMembership(Role.Admin, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim), [], [OutcomeReason.Of(ReasonCode.ManualMember)], false)
             {
                 ClearsRoleOverride = true,
             },
-            _ => new PersonOutcome(p, new DesiredMembership(Role.Admin, SeatTier.Standard, MembershipStatus.Removed, MembershipSource.Scim), [ChangeKind.Deprovision], ["test"], false),
+            _ => new PersonOutcome(p, new DesiredMembership(Role.Admin, SeatTier.Standard, MembershipStatus.Removed, MembershipSource.Scim), [ChangeKind.Deprovision], [OutcomeReason.Of(ReasonCode.ManualMember)], false),
         }).ToList();
         Assert.Equal(3 * PerKind, outcomes.Count);
         Assert.True(outcomes.Count >= PlanApplier.SetBasedFrom); // large enough: the transaction alone decides the path

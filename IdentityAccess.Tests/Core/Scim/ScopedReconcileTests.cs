@@ -90,7 +90,7 @@ public sealed class ScopedReconcileTests : IAsyncLifetime
         await using var db = await _portal.Factory.CreateDbContextAsync();
         var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, organizationId, CancellationToken.None))!;
         return [.. ProvisioningRules.Evaluate(input).Outcomes.Where(o => o.Changes.Count > 0)
-            .Select(o => $"{o.Person.Email}: {string.Join("+", o.Changes)} ({string.Join(" ", o.Reasons)})")];
+            .Select(o => $"{o.Person.Email}: {string.Join("+", o.Changes)} ({string.Join(" ", o.Reasons.Select(r => r.Text))})")];
     }
 
     private async Task AssertNoSeatOverbookedAsync(Guid organizationId)

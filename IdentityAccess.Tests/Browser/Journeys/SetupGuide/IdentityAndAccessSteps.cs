@@ -38,9 +38,17 @@ public static class IdentityAndAccessSteps
     /// <summary>Step 5.2 / 5.3: "Add" next to a role or seat tier, then the IdP group from the dropdown.</summary>
     public static async Task MapAsync(IPage page, string roleOrTier, string group)
     {
-        await page.GetByTestId($"add-group-{roleOrTier}").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-menu-item").Filter(new() { HasText = group }).ClickAsync();
         var row = page.Locator($"[data-role='{roleOrTier.Replace(" ", "", StringComparison.Ordinal)}'], [data-tier='{roleOrTier}']");
+        var mapped = row.Filter(new() { HasText = group });
+        var item = page.Locator(".mud-popover-open .mud-menu-item").Filter(new() { HasText = group });
+        // On a loaded machine a press on the menu or its item can land while the popover is still moving and be lost
+        // (seen in a clean run): open and choose again until the row shows the group, as a person would.
+        for (var attempt = 0; attempt < 3 && await mapped.CountAsync() == 0; attempt++)
+        {
+            await PortalPage.PressUntilAsync(page.GetByTestId($"add-group-{roleOrTier}"), () => item.CountAsync());
+            await PortalPage.PressUntilAsync(item, () => mapped.CountAsync());
+        }
+
         await Expect(row).ToContainTextAsync(group);
     }
 

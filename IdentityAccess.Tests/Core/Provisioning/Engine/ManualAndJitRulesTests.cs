@@ -20,7 +20,7 @@ public sealed class ManualAndJitRulesTests
 
         Assert.Empty(plan.Changed);
         Assert.Null(plan.Of("new@acme.test").Desired);
-        Assert.Contains("added by hand", plan.Of("new@acme.test").Reasons[0]);
+        Assert.Contains("added by hand", plan.Of("new@acme.test").Reasons[0].Text);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ManualAndJitRulesTests
         var signingIn = scenario.SigningIn("waiting@acme.test").Evaluate();
 
         Assert.Empty(notSigningIn.Changed);
-        Assert.Contains("next sign-in", notSigningIn.Of("waiting@acme.test").Reasons[0]);
+        Assert.Contains("next sign-in", notSigningIn.Of("waiting@acme.test").Reasons[0].Text);
         Assert.Equal([ChangeKind.Admit], signingIn.Of("waiting@acme.test").Changes);
         Assert.Equal(new DesiredMembership(Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Jit), signingIn.Of("waiting@acme.test").Desired);
     }
@@ -97,7 +97,7 @@ public sealed class ManualAndJitRulesTests
 
         Assert.Equal(Role.User, plan.Of("admin@acme.test").Desired!.Role);
         Assert.Equal(new DesiredMembership(Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Jit), plan.Of("new@acme.test").Desired);
-        Assert.Contains(plan.Of("new@acme.test").Reasons, r => r.Contains("group overage", StringComparison.Ordinal));
+        Assert.Contains(plan.Of("new@acme.test").Reasons, r => r.Text.Contains("group overage", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class ManualAndJitRulesTests
 
         var outcome = plan.Of("denied@acme.test");
         Assert.Null(outcome.Desired);
-        Assert.Contains(reason, outcome.Reasons.Last(), StringComparison.Ordinal);
+        Assert.Contains(reason, outcome.Reasons.Last().Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,8 +125,8 @@ public sealed class ManualAndJitRulesTests
 
         var outcome = plan.Of("new@acme.test");
         Assert.Equal(new DesiredMembership(Role.Admin, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Jit), outcome.Desired);
-        Assert.Contains(outcome.Reasons, r => r.Contains("most permissive wins: Admin", StringComparison.Ordinal));
-        Assert.Contains(outcome.Reasons, r => r.Contains("'premium' → Premium", StringComparison.Ordinal));
+        Assert.Contains(outcome.Reasons, r => r.Text.Contains("most permissive wins: Admin", StringComparison.Ordinal));
+        Assert.Contains(outcome.Reasons, r => r.Text.Contains("'premium' → Premium", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ManualAndJitRulesTests
 
         var outcome = plan.Of("outsider@acme.test");
         Assert.Null(outcome.Desired);
-        Assert.Contains("no group mapped to a role of Acme", outcome.Reasons[0]);
+        Assert.Contains("no group mapped to a role of Acme", outcome.Reasons[0].Text);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class ManualAndJitRulesTests
             .Evaluate();
 
         Assert.Empty(plan.Changed);
-        Assert.Contains("unknown until they next sign in", plan.Of("manual@acme.test").Reasons[0]);
+        Assert.Contains("unknown until they next sign in", plan.Of("manual@acme.test").Reasons[0].Text);
     }
 
     [Fact]

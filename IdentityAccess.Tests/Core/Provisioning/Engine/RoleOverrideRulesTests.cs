@@ -29,8 +29,8 @@ public sealed class RoleOverrideRulesTests
 
         Assert.Empty(outcome.Changes);
         Assert.Equal(Role.Admin, outcome.Desired!.Role);
-        Assert.Equal(KeptReason, outcome.Reasons[0]);
-        Assert.Contains("Group 'staff' → User.", outcome.Reasons);
+        Assert.Equal(KeptReason, outcome.Reasons[0].Text);
+        Assert.Contains("Group 'staff' → User.", outcome.Reasons.Select(r => r.Text));
         Assert.False(outcome.ClearsRoleOverride);
     }
 
@@ -53,7 +53,7 @@ public sealed class RoleOverrideRulesTests
 
         Assert.Empty(outcome.Changes);
         Assert.True(outcome.ClearsRoleOverride);
-        Assert.Contains("The IdP now grants Admin, the role kept by hand: the override is cleared.", outcome.Reasons);
+        Assert.Contains("The IdP now grants Admin, the role kept by hand: the override is cleared.", outcome.Reasons.Select(r => r.Text));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RoleOverrideRulesTests
             .Override(Member, Role.Admin).SigningIn(Member, "staff").Evaluate();
 
         Assert.Empty(plan.Of(Member).Changes);
-        Assert.Equal(KeptReason, plan.Of(Member).Reasons[0]);
+        Assert.Equal(KeptReason, plan.Of(Member).Reasons[0].Text);
     }
 
     [Fact]

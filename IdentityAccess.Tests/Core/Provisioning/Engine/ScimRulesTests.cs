@@ -118,7 +118,7 @@ public sealed class ScimRulesTests
         Assert.Equal(plan.Of("a@acme.test").Reasons, plan.Of("b@acme.test").Reasons);
         Assert.Equal(plan.Of("a@acme.test").Desired, plan.Of("b@acme.test").Desired);
         Assert.Equal((Role.Admin, SeatTier.Standard), (plan.Of("c@acme.test").Desired!.Role, plan.Of("c@acme.test").Desired!.Tier));
-        Assert.Contains(plan.Of("c@acme.test").Reasons, r => r.Contains("'standard' → Standard", StringComparison.Ordinal));
+        Assert.Contains(plan.Of("c@acme.test").Reasons, r => r.Text.Contains("'standard' → Standard", StringComparison.Ordinal));
         Assert.Equal((Role.User, SeatTier.Premium), (plan.Of("d@acme.test").Desired!.Role, plan.Of("d@acme.test").Desired!.Tier));
         Assert.Null(plan.Of("e@acme.test").Desired);
     }
@@ -178,6 +178,6 @@ public sealed class ScimRulesTests
             .Evaluate();
 
         Assert.Empty(plan.Of("glass@acme.test").Changes);
-        Assert.Contains("Break-glass", plan.Of("glass@acme.test").Reasons[0]);
+        Assert.Contains("Break-glass", plan.Of("glass@acme.test").Reasons[0].Text);
     }
 }

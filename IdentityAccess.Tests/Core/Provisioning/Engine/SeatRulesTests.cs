@@ -21,7 +21,7 @@ public sealed class SeatRulesTests
             .Evaluate();
 
         Assert.Equal(SeatTier.Standard, plan.Of("new@acme.test").Desired!.Tier);
-        Assert.Contains(plan.Of("new@acme.test").Reasons, r => r.Contains("highest tier with a free seat (Standard)", StringComparison.Ordinal));
+        Assert.Contains(plan.Of("new@acme.test").Reasons, r => r.Text.Contains("highest tier with a free seat (Standard)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SeatRulesTests
             .Evaluate();
 
         Assert.Empty(plan.Of("hopeful@acme.test").Changes);
-        Assert.Contains(plan.Of("hopeful@acme.test").Reasons, r => r.Contains("No free Premium seat: keeps their Standard seat", StringComparison.Ordinal));
+        Assert.Contains(plan.Of("hopeful@acme.test").Reasons, r => r.Text.Contains("No free Premium seat: keeps their Standard seat", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class TopRoleRulesTests
         Assert.Empty(owner.Changes);
         Assert.Equal([ChangeKind.Demote], owner.HeldTopRole!.Changes);
         Assert.Equal(Role.User, owner.HeldTopRole.Desired!.Role);
-        Assert.Equal(HeldReason, owner.Reasons[0]);
-        Assert.StartsWith("The IdP asked: Group 'staff' → User.", owner.Reasons[1], StringComparison.Ordinal);
+        Assert.Equal(HeldReason, owner.Reasons[0].Text);
+        Assert.StartsWith("The IdP asked: Group 'staff' → User.", owner.Reasons[1].Text, StringComparison.Ordinal);
         // Only one is kept: the Owner in their status longest (added first); the other is demoted as asked.
         Assert.Equal([ChangeKind.Demote], plan.Of(Second).Changes);
         Assert.Single(plan.TopRoleHolders);
@@ -121,7 +121,7 @@ public sealed class TopRoleRulesTests
         var admin = plan.Of("admin@acme.test");
         Assert.Equal(Role.Admin, admin.Desired!.Role);
         Assert.Equal("Last Admin of Acme Console: kept so Acme Console keeps an Admin; an Admin or a parent admin applies or keeps it on Identity and access.",
-            admin.Reasons[0]);
+            admin.Reasons[0].Text);
     }
 
     [Fact]

@@ -141,14 +141,17 @@ public sealed class LogsAndExplanationsInEachLanguageTests : ComponentTest
     }
 
     [Theory]
-    [InlineData("en", "Why this role?", "Under the current settings (Directory sync (SCIM), advanced group mappings on):", "Not a member", "it changes at the next sync or sign-in")]
-    [InlineData("pt-BR", "Por que esta função?", "Com as configurações atuais (Directory sync (SCIM), mapeamentos de grupo avançados ativados):", "Não é membro", "ela muda na próxima sincronização ou no próximo login")]
-    [InlineData("id", "Mengapa peran ini?", "Dengan pengaturan saat ini (Directory sync (SCIM), Advanced group mappings aktif):", "Bukan anggota", "keanggotaan berubah pada sinkronisasi atau proses masuk berikutnya")]
-    public void WhyThisRole_SettingsOutcomeAndWhatToDo_InTheLanguage(string culture, string heading, string settings, string notAMember, string differs)
+    [InlineData("en", "Why this role?", "Under the current settings (Directory sync (SCIM), advanced group mappings on):", "Not a member", "it changes at the next sync or sign-in",
+        "Not assigned to the IdP app: removed by directory sync.")]
+    [InlineData("pt-BR", "Por que esta função?", "Com as configurações atuais (Directory sync (SCIM), mapeamentos de grupo avançados ativados):", "Não é membro", "ela muda na próxima sincronização ou no próximo login",
+        "Não atribuído ao aplicativo IdP: removido pela sincronização de diretório.")]
+    [InlineData("id", "Mengapa peran ini?", "Dengan pengaturan saat ini (Directory sync (SCIM), Advanced group mappings aktif):", "Bukan anggota", "keanggotaan berubah pada sinkronisasi atau proses masuk berikutnya",
+        "Tidak ditugaskan ke aplikasi IdP: dihapus oleh sinkronisasi direktori.")]
+    public void WhyThisRole_SettingsOutcomeAndWhatToDo_InTheLanguage(string culture, string heading, string settings, string notAMember, string differs, string reason)
     {
         using var language = Localizers.UiCulture(culture);
         var person = new KnownPerson(Guid.NewGuid(), null, "dave@acme.test", "Dave", DirectoryPresence.Absent, GroupKnowledge.LastSignIn, [], null, null);
-        var outcome = new PersonOutcome(person, null, [ChangeKind.Deprovision], ["Not assigned to the IdP app: removed by directory sync."], false);
+        var outcome = new PersonOutcome(person, null, [ChangeKind.Deprovision], [OutcomeReason.Of(ReasonCode.NotAssignedRemoved)], false);
         var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim, AdvancedGroupMappings = true };
 
         var why = Render<WhyThisRole>(p => p.Add(c => c.OrganizationId, Guid.Empty).Add(c => c.Explanation, new RoleExplanation(outcome, draft)));
@@ -158,7 +161,7 @@ public sealed class LogsAndExplanationsInEachLanguageTests : ComponentTest
         Assert.Contains(settings, text, StringComparison.Ordinal);
         Assert.Contains(notAMember, why.Find("[data-testid=outcome-explanation]").TextContent, StringComparison.Ordinal);
         Assert.Contains(differs, text, StringComparison.Ordinal);
-        Assert.Contains("Not assigned to the IdP app: removed by directory sync.", text, StringComparison.Ordinal); // the engine's reasons stay Core's
+        Assert.Contains(reason, text, StringComparison.Ordinal); // the engine's reasons, in the language
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public abstract class SamlJitSignInTests(TestDatabase database) : SamlSignInTest
         var settings = Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var notMembers = await settings.GetAssignedButNotMembersAsync(Demo.AcmeChat, Demo.Person("alice@acme.test"));
         var listed = Assert.Single(notMembers!.People, o => o.Person.Email == "gina@acme.test");
-        Assert.Contains("In no group mapped to a role of Acme", listed.Reasons.Last(), StringComparison.Ordinal);
+        Assert.Contains("In no group mapped to a role of Acme", listed.Reasons.Last().Text, StringComparison.Ordinal);
         var view = await settings.GetAsync(Demo.AcmeChat, Demo.Person("alice@acme.test"));
         // The group her assertion carried can now be picked for a mapping, under its id.
         Assert.Contains(view!.Groups, g => g.Key == "00g-sales" && g.DisplayName == "00g-sales (seen at sign-in)");

@@ -115,7 +115,7 @@ public abstract class SamlTestSignInAccessTests(TestDatabase database) : SamlTes
         var acme = result.WouldDo.Organizations.Single(o => o.Name == "Acme");
         Assert.True(acme.ProvisionsJustInTime);
         Assert.Equal((Role.Admin, MembershipStatus.Active), (acme.Role, acme.Status));
-        Assert.Contains(acme.Reasons, r => r.Contains("staff", StringComparison.Ordinal)); // the rule engine says which group gave the role
+        Assert.Contains(acme.Reasons, r => r.Text.Contains("staff", StringComparison.Ordinal)); // the rule engine says which group gave the role
         await using var db = await Factory.CreateDbContextAsync();
         Assert.False(await db.People.AnyAsync(p => p.Email == "newbie@acme.test"));
         Assert.Empty(await db.SamlIdentityLinks.ToListAsync());
