@@ -16,61 +16,14 @@ public static class ReasonWords
     public static string Reason(this IStringLocalizer localizer, OutcomeReason reason)
     {
         var a = reason.Arguments.Select(argument => Value(localizer, argument)).ToArray();
-        return reason.Code switch
-        {
-            ReasonCode.BreakGlassOwner => localizer["Reason.BreakGlassOwner"],
-            ReasonCode.LastTopRole => localizer["Reason.LastTopRole", a],
-            ReasonCode.InvitedByHand => localizer["Reason.InvitedByHand"],
-            ReasonCode.HeldBySafeguard => localizer["Reason.HeldBySafeguard"],
-            ReasonCode.ManualMember => localizer["Reason.ManualMember"],
-            ReasonCode.ManualNotMember => localizer["Reason.ManualNotMember"],
-            ReasonCode.JitNoMappingsCanSignIn => localizer["Reason.JitNoMappingsCanSignIn"],
-            ReasonCode.JitWaitingForSeatNow => localizer["Reason.JitWaitingForSeatNow"],
-            ReasonCode.JitWaitingForSeatNext => localizer["Reason.JitWaitingForSeatNext"],
-            ReasonCode.JitByHand => localizer["Reason.JitByHand"],
-            ReasonCode.JitFirstSignIn => localizer["Reason.JitFirstSignIn"],
-            ReasonCode.JitWhenTheySignIn => localizer["Reason.JitWhenTheySignIn"],
-            ReasonCode.JitGroupsUnknown => localizer["Reason.JitGroupsUnknown"],
-            ReasonCode.JitWhenTheySignInMapped => localizer["Reason.JitWhenTheySignInMapped"],
-            ReasonCode.NoGroupAtLastSignIn => localizer["Reason.NoGroupAtLastSignIn", a],
-            ReasonCode.MappedAtNextSignIn => localizer["Reason.MappedAtNextSignIn"],
-            ReasonCode.GroupOverage => localizer["Reason.GroupOverage"],
-            ReasonCode.JitUpdatedAtNextSignIn => localizer["Reason.JitUpdatedAtNextSignIn"],
-            ReasonCode.JitRecomputedNow => localizer["Reason.JitRecomputedNow"],
-            ReasonCode.NoGroupLoginBlocked => localizer["Reason.NoGroupLoginBlocked"],
-            ReasonCode.NoGroupNotProvisioned => localizer["Reason.NoGroupNotProvisioned", a],
-            ReasonCode.ScimAddedByHand => localizer["Reason.ScimAddedByHand"],
-            ReasonCode.NotAssignedRemoved => localizer["Reason.NotAssignedRemoved"],
-            ReasonCode.NotAssigned => localizer["Reason.NotAssigned"],
-            ReasonCode.DeactivatedInIdp => localizer["Reason.DeactivatedInIdp"],
-            ReasonCode.ScimByHand => localizer["Reason.ScimByHand"],
-            ReasonCode.ScimAssignedAsUser => localizer["Reason.ScimAssignedAsUser"],
-            ReasonCode.ScimFollowsGroups => localizer["Reason.ScimFollowsGroups"],
-            ReasonCode.NoGroupRemoved => localizer["Reason.NoGroupRemoved"],
-            ReasonCode.AssignedNoGroup => localizer["Reason.AssignedNoGroup", a],
-            ReasonCode.DeactivatedSuspended => localizer["Reason.DeactivatedSuspended"],
-            ReasonCode.DeactivatedRemoved => localizer.Count("Reason.DeactivatedRemoved", (int)reason.Arguments[0]!, a[1]),
-            ReasonCode.DeactivatedRemovedOn => localizer["Reason.DeactivatedRemovedOn", a],
-            ReasonCode.GroupRole => localizer["Reason.GroupRole", a],
-            ReasonCode.GroupsRole => localizer["Reason.GroupsRole", a],
-            ReasonCode.GroupTier => localizer["Reason.GroupTier", a],
-            ReasonCode.NoTierGroupKeepsSeat => localizer["Reason.NoTierGroupKeepsSeat", a],
-            ReasonCode.NoFreeTierKeepsSeat => localizer["Reason.NoFreeTierKeepsSeat", a],
-            ReasonCode.NoFreeSeatPending => localizer["Reason.NoFreeSeatPending"],
-            ReasonCode.NoFreeTierSeatPending => localizer["Reason.NoFreeTierSeatPending", a],
-            ReasonCode.HighestFreeTier => localizer["Reason.HighestFreeTier", a],
-            ReasonCode.NoFreeSeatInAnyTier => localizer["Reason.NoFreeSeatInAnyTier"],
-            ReasonCode.IdpAsked => localizer["Reason.IdpAsked", a],
-            ReasonCode.OverrideCleared => localizer["Reason.OverrideCleared", a],
-            ReasonCode.RoleKeptByHand => localizer["Reason.RoleKeptByHand", a],
-            ReasonCode.RoleKeptByHandSetBy => localizer["Reason.RoleKeptByHandSetBy", a],
-            ReasonCode.RoleKeptByHandSetOn => localizer["Reason.RoleKeptByHandSetOn", a],
-            ReasonCode.RoleKeptByHandSetByOn => localizer["Reason.RoleKeptByHandSetByOn", a],
-            ReasonCode.TestSignInJitNotInPlan => localizer["Reason.TestSignInJitNotInPlan"],
-            ReasonCode.TestSignInExistingOnly => localizer["Reason.TestSignInExistingOnly", a],
-            ReasonCode.AsRecorded => localizer["Reason.AsRecorded", a],
-        };
+        // One key per code, filled with the reason's values; only the grace period's day count needs a plural.
+        return reason.Code == ReasonCode.DeactivatedRemoved
+            ? localizer.Count("Reason.DeactivatedRemoved", (int)reason.Arguments[0]!, a[1])
+            : localizer[KeyOf(reason.Code), a];
     }
+
+    /// <summary>The resource key of a reason's words (the plural pair's stem for <see cref="ReasonCode.DeactivatedRemoved"/>).</summary>
+    public static string KeyOf(ReasonCode code) => $"Reason.{code}";
 
     private static object Value(IStringLocalizer localizer, object? argument) => argument switch
     {

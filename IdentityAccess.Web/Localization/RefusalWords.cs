@@ -205,44 +205,10 @@ public static class RefusalWords
         GroupNameProblem.TooLongNormalized => localizer["Refusal.SignInGroupNameInvalid.TooLongNormalized"],
     };
 
-    private static string ValidationFailed(IStringLocalizer localizer, ValidationFailed failed)
-    {
-        var a = failed.Arguments.Select(argument => argument ?? "").ToArray();
-        return failed.Rule switch
-        {
-            ValidationRule.EmailRequired => localizer["Refusal.ValidationFailed.EmailRequired"],
-            ValidationRule.DisplayNameRequired => localizer["Refusal.ValidationFailed.DisplayNameRequired"],
-            ValidationRule.ParentAdminEmailRequired => localizer["Refusal.ValidationFailed.ParentAdminEmailRequired"],
-            ValidationRule.RoleNotInProduct => localizer["Refusal.ValidationFailed.RoleNotInProduct", a],
-            ValidationRule.TierRequired => localizer["Refusal.ValidationFailed.TierRequired"],
-            ValidationRule.NoSeatTiers => localizer["Refusal.ValidationFailed.NoSeatTiers"],
-            ValidationRule.NoSeatTierMappings => localizer["Refusal.ValidationFailed.NoSeatTierMappings"],
-            ValidationRule.BreakGlassNotTopMember => localizer["Refusal.ValidationFailed.BreakGlassNotTopMember"],
-            ValidationRule.SeatsOutOfRange => localizer["Refusal.ValidationFailed.SeatsOutOfRange", a],
-            ValidationRule.NoSeatsToChange => localizer["Refusal.ValidationFailed.NoSeatsToChange", a],
-            ValidationRule.NoTierSeatsToChange => localizer["Refusal.ValidationFailed.NoTierSeatsToChange", a],
-            ValidationRule.OrganizationNameRequired => localizer["Refusal.ValidationFailed.OrganizationNameRequired"],
-            ValidationRule.OrganizationNameTooLong => localizer["Refusal.ValidationFailed.OrganizationNameTooLong", a],
-            ValidationRule.ParentNameRequired => localizer["Refusal.ValidationFailed.ParentNameRequired"],
-            ValidationRule.ParentNameTooLong => localizer["Refusal.ValidationFailed.ParentNameTooLong", a],
-            ValidationRule.PlanRequired => localizer["Refusal.ValidationFailed.PlanRequired"],
-            ValidationRule.ChatSeatsOnly => localizer["Refusal.ValidationFailed.ChatSeatsOnly"],
-            ValidationRule.PremiumSeatRequired => localizer["Refusal.ValidationFailed.PremiumSeatRequired"],
-            ValidationRule.ConsoleSeatRequired => localizer["Refusal.ValidationFailed.ConsoleSeatRequired"],
-            ValidationRule.PlanCannotJoinParent => localizer["Refusal.ValidationFailed.PlanCannotJoinParent", a],
-            ValidationRule.ParentPlanRequired => localizer["Refusal.ValidationFailed.ParentPlanRequired"],
-            ValidationRule.ParentIdRequired => localizer["Refusal.ValidationFailed.ParentIdRequired"],
-            ValidationRule.DomainRequired => localizer["Refusal.ValidationFailed.DomainRequired"],
-            ValidationRule.DomainNotValid => localizer["Refusal.ValidationFailed.DomainNotValid", a],
-            ValidationRule.DomainNotLikeExample => localizer["Refusal.ValidationFailed.DomainNotLikeExample", a],
-            ValidationRule.DomainIsIpAddress => localizer["Refusal.ValidationFailed.DomainIsIpAddress"],
-            ValidationRule.DomainLookupFailed => localizer["Refusal.ValidationFailed.DomainLookupFailed", a],
-            ValidationRule.DomainTxtRecordMissing => localizer["Refusal.ValidationFailed.DomainTxtRecordMissing", a],
-            ValidationRule.DomainTxtRecordDifferent => localizer["Refusal.ValidationFailed.DomainTxtRecordDifferent", a],
-            ValidationRule.DomainFoundButVerifiedElsewhere => localizer["Refusal.ValidationFailed.DomainFoundButVerifiedElsewhere"],
-            ValidationRule.FilterNotBoolean => localizer["Refusal.ValidationFailed.FilterNotBoolean", a],
-            ValidationRule.FilterNotStatusCode => localizer["Refusal.ValidationFailed.FilterNotStatusCode", a],
-            ValidationRule.FilterNotOneOf => localizer["Refusal.ValidationFailed.FilterNotOneOf", a],
-        };
-    }
+    // One key per rule broken, filled with the refusal's values.
+    private static string ValidationFailed(IStringLocalizer localizer, ValidationFailed failed) =>
+        localizer[KeyOf(failed.Rule), [.. failed.Arguments.Select(argument => argument ?? "")]];
+
+    /// <summary>The resource key of a <see cref="IdentityAccess.Core.Common.ValidationFailed"/> refusal's words.</summary>
+    public static string KeyOf(ValidationRule rule) => $"Refusal.ValidationFailed.{rule}";
 }

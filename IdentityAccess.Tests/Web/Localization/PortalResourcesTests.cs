@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Tests.TestSupport;
@@ -79,12 +80,15 @@ public sealed partial class PortalResourcesTests
     private static partial Regex CountedKey();
 
     [Fact]
-    public void SignInMessagesRefusalPagesAndChangeKinds_EveryCodeHasItsWords_AndEveryWordsItsCode()
+    public void KeysBuiltFromACode_EveryCodeHasItsWords_AndEveryWordsItsCode()
     {
         var keys = Read(null).Keys.ToHashSet();
         var expected = SignInMessages.Codes.Select(code => SignInMessages.KeyPrefix + code).Append(SignInMessages.Generic.Key)
             .Concat(Enum.GetNames<SamlSignInFailure>().SelectMany(f => new[] { $"Problem.{f}.Title", $"Problem.{f}.Message" }))
             .Concat(Enum.GetNames<ChangeKind>().Select(kind => $"Change.{kind}"))
+            .Concat(Enum.GetValues<ValidationRule>().Select(RefusalWords.KeyOf))
+            .Concat(Enum.GetValues<ReasonCode>().SelectMany(code => code == ReasonCode.DeactivatedRemoved
+                ? [ReasonWords.KeyOf(code) + ".One", ReasonWords.KeyOf(code) + ".Other"] : new[] { ReasonWords.KeyOf(code) }))
             .ToHashSet();
 
         Assert.Empty(expected.Except(keys));
@@ -93,7 +97,8 @@ public sealed partial class PortalResourcesTests
 
     private static bool IsBuiltFromACode(string key) =>
         key.StartsWith(SignInMessages.KeyPrefix, StringComparison.Ordinal) || FailureKey().IsMatch(key)
-        || (key.StartsWith("Change.", StringComparison.Ordinal) && key != "Change.NotAMember");
+        || (key.StartsWith("Change.", StringComparison.Ordinal) && key != "Change.NotAMember")
+        || key.StartsWith("Refusal.ValidationFailed.", StringComparison.Ordinal) || key.StartsWith("Reason.", StringComparison.Ordinal);
 
     [Fact]
     public void MudBlazorKeys_AreMudBlazorsOwn()
