@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Api.Keys;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
@@ -29,6 +30,7 @@ public static class IdentityAccessCoreServiceCollectionExtensions
         services.AddSingleton<GuardedWrites>();
         services.AddMembers();
         services.AddOrganizations();
+        services.AddApiKeys();
         services.AddInvitations();
         services.AddOutbox();
         services.AddSingleton<Sessions.EmailSignInService>();

@@ -85,6 +85,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Safety.HeldTopRoleChange> HeldTopRoleChanges => Set<Provisioning.Safety.HeldTopRoleChange>();
 
+    public DbSet<Api.Keys.ApiKey> ApiKeys => Set<Api.Keys.ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

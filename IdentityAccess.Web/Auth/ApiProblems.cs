@@ -15,4 +15,15 @@ internal static class ApiProblems
     public static IResult Refused() =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
             detail: "You are signed in, but this is not yours to see or change.");
+
+    /// <summary>The management API's 401: no key, or one that is not valid (unknown, revoked, expired).</summary>
+    public static IResult KeyNotValid(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key not valid", detail: detail);
+
+    /// <summary>The management API's 403: a valid key whose creator or scope does not allow this.</summary>
+    public static IResult KeyRefused(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
+
+    /// <summary>A status without a body (no such route, a method not allowed), said as a problem rather than left empty.</summary>
+    public static IResult Status(int statusCode) => Results.Problem(statusCode: statusCode);
 }

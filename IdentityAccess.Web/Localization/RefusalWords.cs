@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Access;
+using IdentityAccess.Core.Api.Keys;
 using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
@@ -146,6 +147,11 @@ public static class RefusalWords
         JoinRequestAlreadyPending pending => localizer["Refusal.JoinRequestAlreadyPending", pending.OrganizationName],
         JoinRequestNotFound => localizer["Refusal.JoinRequestNotFound"],
         ParentPlanFixed plan => localizer["Refusal.ParentPlanFixed", plan.ParentName],
+
+        ApiKeyNameInvalid name => localizer["Refusal.ApiKeyNameInvalid", name.MaxLength],
+        ApiKeyExpiryInPast => localizer["Refusal.ApiKeyExpiryInPast"],
+        ApiKeyOrganizationNotInParent => localizer["Refusal.ApiKeyOrganizationNotInParent"],
+        ApiKeyNotFound => localizer["Refusal.ApiKeyNotFound"],
 
         // A refusal added to Core without words here shows in English until it gets them (a test names it).
         _ => error.Message,

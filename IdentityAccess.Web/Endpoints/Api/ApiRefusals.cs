@@ -1,0 +1,17 @@
+using IdentityAccess.Core.Common;
+
+namespace IdentityAccess.Web.Endpoints.Api;
+
+/// <summary>A Core refusal as an RFC 9457 problem: the status from its category, its English sentence as the detail.</summary>
+internal static class ApiRefusals
+{
+    public static IResult Problem(Error refusal) =>
+        Results.Problem(statusCode: RefusalStatus.Of(refusal), title: refusal.Category.ToString(), detail: refusal.Message,
+            extensions: refusal is InvalidInputError invalid ? new Dictionary<string, object?> { ["field"] = invalid.Field } : null);
+
+    /// <summary>
+    /// What a key limited to some organizations, or of another parent, is told about an organization it may not reach:
+    /// the same as for one that does not exist, so it learns nothing of it.
+    /// </summary>
+    public static IResult OrganizationNotFound() => Problem(new Core.Access.OrganizationNotFound());
+}
