@@ -34,7 +34,10 @@ public sealed class HeldTopRoleChangeService(IDbContextFactory<IdentityAccessDbC
             .Select(x => new { x.h, x.p.Email, x.p.DisplayName })
             .ToListAsync(cancellationToken);
         var views = items.Select(x => new HeldTopRoleChangeView(x.h.Id, x.h.PersonId, x.Email, x.DisplayName, x.h.Change, x.h.FromRole, x.h.ToRole,
-            x.h.ToStatus, x.h.RequestedBy, x.h.Reason, x.h.HeldAt) { Reasons = StoredReasons.Read(x.h.ReasonCodes, x.h.Reason) });
+            x.h.ToStatus, x.h.RequestedBy, x.h.Reason, x.h.HeldAt)
+        {
+            Reasons = StoredReasons.Read(x.h.ReasonCodes, x.h.Reason),
+        });
         return new HeldTopRoleChangeList([.. views.OrderBy(i => i.HeldAt).ThenBy(i => i.Email, StringComparer.OrdinalIgnoreCase)],
             OrganizationPermissions.Allows(check.Roles!, Permission.ResolveHeldChanges));
     }

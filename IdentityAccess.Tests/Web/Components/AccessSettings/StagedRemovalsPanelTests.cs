@@ -68,7 +68,9 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         using var language = Localizers.UiCulture("pt-BR");
         StagedRemovalView old = new(Guid.NewGuid(), "hal@acme.test", "Hal Hill", ChangeKind.Demote, "Role follows groups.", DateTimeOffset.UnixEpoch)
         {
-            Asked = "Admin → User", Path = "someone's own words", Reasons = StoredReasons.Read(null, "Role follows groups."),
+            Asked = "Admin → User",
+            Path = "someone's own words",
+            Reasons = StoredReasons.Read(null, "Role follows groups."),
         };
 
         var row = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, [old]).Add(c => c.OrganizationName, "Acme")).Find("tr[data-person='hal@acme.test']");
