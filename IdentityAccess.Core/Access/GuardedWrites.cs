@@ -12,7 +12,7 @@ namespace IdentityAccess.Core.Access;
 /// </summary>
 public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> contexts)
 {
-    private static readonly AuditActor _operator = AuditActor.System("Operator command line");
+    private static readonly AuditActor _operator = AuditActor.System(SystemActors.OperatorCommandLine);
 
     public async Task<GuardedWrite> OrganizationAsync(Guid organizationId, Guid? actingPersonId, Permission permission,
         CancellationToken cancellationToken = default)

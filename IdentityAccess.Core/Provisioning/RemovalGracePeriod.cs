@@ -21,7 +21,7 @@ public sealed partial class RemovalGracePeriod(IDbContextFactory<IdentityAccessD
     IOptions<RemovalGracePeriodOptions> options, TimeProvider time, ILogger<RemovalGracePeriod> logger) : BackgroundService
 {
     /// <summary>How a held top-role change and a held mass change name this path.</summary>
-    public const string RequestedBy = "Removal grace period";
+    public const string RequestedBy = SystemActors.RemovalGracePeriod;
 
     private static readonly AuditActor _actor = AuditActor.System(RequestedBy);
 

@@ -17,7 +17,7 @@ namespace IdentityAccess.Core.Provisioning;
 public sealed partial class ScheduledReconcile(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, AuditLog audit,
     IOptions<ScheduledReconcileOptions> options, TimeProvider time, ILogger<ScheduledReconcile> logger) : BackgroundService
 {
-    private static readonly AuditActor _actor = AuditActor.System("Scheduled reconcile");
+    private static readonly AuditActor _actor = AuditActor.System(SystemActors.ScheduledReconcile);
 
     // Arbitrary, fixed: the first key of PostgreSQL's two-key advisory lock, naming this job.
     private const int AdvisoryLockClass = 0x1A5C;

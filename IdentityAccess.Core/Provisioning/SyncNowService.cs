@@ -15,7 +15,7 @@ namespace IdentityAccess.Core.Provisioning;
 public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
 {
     /// <summary>How a held top-role change names this path.</summary>
-    public const string RequestedBy = "Sync now";
+    public const string RequestedBy = SystemActors.SyncNow;
 
     public async Task<SyncNowOutcome> SyncAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Scim;
 public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time,
     IOptions<ScimInputOptions> input)
 {
-    private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
+    private static readonly AuditActor _actor = AuditActor.System(SystemActors.DirectorySync);
 
     public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
         WriteAsync(parentId, null, null, baseUrl, async db =>

@@ -18,7 +18,7 @@ namespace IdentityAccess.Core.Scim;
 public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time,
     ScimCreateQueue creates)
 {
-    private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
+    private static readonly AuditActor _actor = AuditActor.System(SystemActors.DirectorySync);
 
     /// <summary>
     /// Creates go through the directory's group commit (<see cref="ScimCreateQueue"/>): concurrent ones share a

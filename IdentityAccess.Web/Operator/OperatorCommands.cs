@@ -22,7 +22,7 @@ internal static class OperatorCommands
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var tokens = services.GetRequiredService<ScimTokenService>();
-        var actor = AuditActor.System("Operator command line");
+        var actor = AuditActor.System(SystemActors.OperatorCommandLine);
         switch (args.Skip(Array.IndexOf(args, Verb) + 1).ToArray())
         {
             case ["scim-token", "create", "--parent", var parent]:

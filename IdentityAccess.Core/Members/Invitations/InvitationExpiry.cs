@@ -11,7 +11,7 @@ namespace IdentityAccess.Core.Members.Invitations;
 /// </summary>
 public sealed class InvitationExpiry(IDbContextFactory<IdentityAccessDbContext> contexts, AuditLog audit, TimeProvider time)
 {
-    private static readonly AuditActor _actor = AuditActor.System("Invitation expiry");
+    private static readonly AuditActor _actor = AuditActor.System(SystemActors.InvitationExpiry);
 
     /// <returns>How many invitations this pass expired.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)

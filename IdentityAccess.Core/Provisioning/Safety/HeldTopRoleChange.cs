@@ -34,6 +34,9 @@ public sealed class HeldTopRoleChange
     /// <summary>The rule engine's reasons for the change, as asked.</summary>
     public string Reason { get; set; } = "";
 
+    /// <summary>The reasons as codes and values (<see cref="StoredReasons"/>); null on rows held before they were kept.</summary>
+    public string? ReasonCodes { get; set; }
+
     public DateTimeOffset HeldAt { get; init; }
 
     public DateTimeOffset? ResolvedAt { get; set; }

@@ -31,10 +31,14 @@ public sealed class HeldTopRoleChangeService(IDbContextFactory<IdentityAccessDbC
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var items = await db.HeldTopRoleChanges.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null)
             .Join(db.People, h => h.PersonId, p => p.Id, (h, p) => new { h, p })
-            .Select(x => new HeldTopRoleChangeView(x.h.Id, x.p.Id, x.p.Email, x.p.DisplayName, x.h.Change, x.h.FromRole, x.h.ToRole, x.h.ToStatus,
-                x.h.RequestedBy, x.h.Reason, x.h.HeldAt))
+            .Select(x => new { x.h, x.p.Email, x.p.DisplayName })
             .ToListAsync(cancellationToken);
-        return new HeldTopRoleChangeList([.. items.OrderBy(i => i.HeldAt).ThenBy(i => i.Email, StringComparer.OrdinalIgnoreCase)],
+        var views = items.Select(x => new HeldTopRoleChangeView(x.h.Id, x.h.PersonId, x.Email, x.DisplayName, x.h.Change, x.h.FromRole, x.h.ToRole,
+            x.h.ToStatus, x.h.RequestedBy, x.h.Reason, x.h.HeldAt)
+        {
+            Reasons = StoredReasons.Read(x.h.ReasonCodes, x.h.Reason),
+        });
+        return new HeldTopRoleChangeList([.. views.OrderBy(i => i.HeldAt).ThenBy(i => i.Email, StringComparer.OrdinalIgnoreCase)],
             OrganizationPermissions.Allows(check.Roles!, Permission.ResolveHeldChanges));
     }
 

@@ -8,6 +8,9 @@ namespace IdentityAccess.Core.Provisioning.Safety;
 public sealed record HeldTopRoleChangeView(Guid Id, Guid PersonId, string Email, string DisplayName, ChangeKind Change, Role FromRole, Role? ToRole,
     MembershipStatus ToStatus, string RequestedBy, string Reason, DateTimeOffset HeldAt)
 {
+    /// <summary>The reasons, to be worded in the reader's language (<see cref="StoredReasons"/>).</summary>
+    public IReadOnlyList<OutcomeReason> Reasons { get; init; } = [];
+
     /// <summary>What the IdP asked, in a few words: "Remove", "Demote from Owner to User".</summary>
     public string Asked => Change switch
     {

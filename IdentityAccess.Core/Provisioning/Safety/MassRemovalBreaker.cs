@@ -125,6 +125,8 @@ public sealed partial class MassRemovalBreaker(IOptions<MassRemovalOptions> opti
         row.Change = outcome.Changes.Contains(ChangeKind.Deprovision) ? ChangeKind.Deprovision
             : outcome.Changes.Contains(ChangeKind.Suspend) ? ChangeKind.Suspend : ChangeKind.Demote;
         row.Reason = Truncate(string.Join(" ", outcome.Reasons.Select(r => r.Text)), 1000);
+        row.ReasonCodes = StoredReasons.Write(outcome.Reasons);
+        (row.FromRole, row.ToRole) = row.Change == ChangeKind.Demote ? (outcome.Person.Membership!.Role, outcome.Desired!.Role) : ((Role?)null, (Role?)null);
         row.Asked = row.Change switch
         {
             ChangeKind.Deprovision => "Remove from " + plan.Organization.Name,

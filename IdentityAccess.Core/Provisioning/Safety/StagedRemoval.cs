@@ -19,8 +19,17 @@ public sealed class StagedRemoval
 
     public string Reason { get; set; } = "";
 
+    /// <summary>The reasons as codes and values (<see cref="StoredReasons"/>); null on rows staged before they were kept.</summary>
+    public string? ReasonCodes { get; set; }
+
     /// <summary>What the IdP asked, in words ("Owner → User", "removed"): the review shows it next to the person.</summary>
     public string Asked { get; set; } = "";
+
+    /// <summary>For a demotion, the role held and the role asked, so the page words <see cref="Asked"/> in the reader's language.</summary>
+    public Roles.Role? FromRole { get; set; }
+
+    /// <inheritdoc cref="FromRole"/>
+    public Roles.Role? ToRole { get; set; }
 
     /// <summary>The path that wanted it: directory sync (SCIM), a sign-in (JIT), Sync now, the scheduled reconcile, the grace period.</summary>
     public string Path { get; set; } = "";

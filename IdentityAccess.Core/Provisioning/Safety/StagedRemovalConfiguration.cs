@@ -14,6 +14,8 @@ internal sealed class StagedRemovalConfiguration : IEntityTypeConfiguration<Stag
         builder.Property(s => s.Change).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.Reason).HasMaxLength(1000);
         builder.Property(s => s.Asked).HasMaxLength(200);
+        builder.Property(s => s.FromRole).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.ToRole).HasConversion<string>().HasMaxLength(32);
         builder.Property(s => s.Path).HasMaxLength(100);
         builder.HasIndex(s => new { s.OrganizationId, s.PersonId }).IsUnique();
     }

@@ -20,7 +20,7 @@ public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbConte
     GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
 {
     /// <summary>How a held top-role change names the reconcile that applies reviewed changes.</summary>
-    public const string AppliedBy = "Held changes applied after review";
+    public const string AppliedBy = SystemActors.HeldChangesApplied;
 
     public async Task<IReadOnlyList<StagedRemovalView>?> ListAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
     {
@@ -30,10 +30,17 @@ public sealed class StagedRemovalService(IDbContextFactory<IdentityAccessDbConte
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.StagedRemovals.AsNoTracking().Where(s => s.OrganizationId == organizationId && !s.Approved)
+        var rows = await db.StagedRemovals.AsNoTracking().Where(s => s.OrganizationId == organizationId && !s.Approved)
             .Join(db.People, s => s.PersonId, p => p.Id, (s, p) => new { s, p }).OrderBy(x => x.p.Email)
-            .Select(x => new StagedRemovalView(x.p.Id, x.p.Email, x.p.DisplayName, x.s.Change, x.s.Reason, x.s.StagedAt) { Asked = x.s.Asked, Path = x.s.Path })
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => new StagedRemovalView(x.p.Id, x.p.Email, x.p.DisplayName, x.s.Change, x.s.Reason, x.s.StagedAt)
+        {
+            Asked = x.s.Asked,
+            Path = x.s.Path,
+            FromRole = x.s.FromRole,
+            ToRole = x.s.ToRole,
+            Reasons = StoredReasons.Read(x.s.ReasonCodes, x.s.Reason),
+        })];
     }
 
     /// <summary>Applies every held change of the organization; the count is of memberships changed now.</summary>

@@ -49,9 +49,10 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
 
             var (change, toRole, toStatus) = Describe(outcome.Person.Membership!, asked);
             var reason = Shorten(string.Join(" ", asked.Reasons.Select(r => r.Text)));
+            var reasonCodes = StoredReasons.Write(asked.Reasons);
             if (open.TryGetValue(personId, out var row))
             {
-                (row.Change, row.ToRole, row.ToStatus, row.Reason) = (change, toRole, toStatus, reason); // what the IdP asks now
+                (row.Change, row.ToRole, row.ToStatus, row.Reason, row.ReasonCodes) = (change, toRole, toStatus, reason, reasonCodes); // what the IdP asks now
                 continue;
             }
 
@@ -65,6 +66,7 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
                 ToStatus = toStatus,
                 RequestedBy = requestedBy,
                 Reason = reason,
+                ReasonCodes = reasonCodes,
                 HeldAt = now,
             });
             audit.Record(db, actor, "membership.top_role_change_held", outcome.Person.Email,

@@ -17,7 +17,7 @@ namespace IdentityAccess.Core.Scim.GroupCommit;
 /// </summary>
 public sealed class ScimCreateBatch(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
 {
-    private static readonly AuditActor _actor = AuditActor.System("Directory sync (SCIM)");
+    private static readonly AuditActor _actor = AuditActor.System(SystemActors.DirectorySync);
 
     /// <summary>100 µs: SQLite stores a time as ticks / 1,000 (EF's DateTimeOffsetToBinaryConverter), PostgreSQL in µs.</summary>
     private const long ArrivalStep = 1_000;

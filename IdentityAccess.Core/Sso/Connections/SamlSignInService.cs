@@ -21,7 +21,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
     AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys,
     TestSignIn.SamlTestSignInCompletion tests)
 {
-    private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
+    private static readonly AuditActor _signIn = AuditActor.System(SystemActors.SamlSignIn);
 
     /// <summary>Null when the parent has no enabled SSO connection.</summary>
     /// <param name="returnUrl">Must already be a local path; it is followed only after sign-in.</param>

@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 /// </summary>
 public sealed class SsoIdentityLinker(AuditLog audit, TimeProvider time)
 {
-    private static readonly AuditActor _signIn = AuditActor.System("SAML sign-in");
+    private static readonly AuditActor _signIn = AuditActor.System(SystemActors.SamlSignIn);
 
     /// <param name="emailDomainVerified">The asserted email's domain is verified by this parent.</param>
     /// <param name="mayCreate">An organization of the parent provisions just in time, so a newcomer gets a person.</param>

@@ -21,7 +21,7 @@ public sealed class SamlMetadataRefreshService(IDbContextFactory<IdentityAccessD
     GuardedWrites writes, SamlConnectionService connections, IdpMetadataFetcher fetcher, AuditLog audit, IHostEnvironment environment,
     IOptionsMonitor<SamlMetadataRefreshOptions> options, TimeProvider time)
 {
-    internal static readonly AuditActor ScheduledActor = AuditActor.System("Metadata refresh");
+    internal static readonly AuditActor ScheduledActor = AuditActor.System(SystemActors.MetadataRefresh);
 
     /// <summary>Fetches the URL, imports what it serves, and keeps the URL for the scheduled refresh.</summary>
     public async Task<Error?> ImportFromUrlAsync(Guid parentId, string url, SamlAttributePreset preset, Guid actingPersonId,

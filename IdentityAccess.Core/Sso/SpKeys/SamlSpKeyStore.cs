@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Sso.SpKeys;
 public sealed class SamlSpKeyStore(IDbContextFactory<IdentityAccessDbContext> contexts, GuardedWrites writes, ISamlSpKeyProtector protector,
     AuditLog audit, TimeProvider time)
 {
-    private static readonly AuditActor _system = AuditActor.System("SAML SP keys");
+    private static readonly AuditActor _system = AuditActor.System(SystemActors.SamlSpKeys);
 
     /// <summary>The parent's metadata keys; null when there is no such parent.</summary>
     public async Task<SpMetadataKeys?> MetadataKeysAsync(Guid parentId, CancellationToken cancellationToken = default)

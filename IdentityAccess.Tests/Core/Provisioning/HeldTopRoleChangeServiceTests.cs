@@ -41,6 +41,8 @@ public abstract class HeldTopRoleChangeServiceTests(PortalFixture portal) : IAsy
         Assert.True(list.CanResolve);
         Assert.Equal(("alice@acme.test", "Demote from Owner to User", "Directory sync (SCIM)"), (held.Email, held.Asked, held.RequestedBy));
         Assert.Contains("Group 'anthropic-claude-users' → User.", held.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.Reasons, r => r.Code == ReasonCode.AsRecorded); // kept as codes, worded by the page
+        Assert.Equal(held.Reason, string.Join(" ", held.Reasons.Select(r => r.Text)));
     }
 
     [Fact]

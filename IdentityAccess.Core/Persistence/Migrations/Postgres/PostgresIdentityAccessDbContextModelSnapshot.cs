@@ -751,6 +751,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -804,6 +807,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("FromRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -820,8 +827,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("StagedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 

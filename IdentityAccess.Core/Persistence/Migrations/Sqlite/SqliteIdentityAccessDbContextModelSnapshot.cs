@@ -743,6 +743,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -796,6 +799,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FromRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -812,8 +819,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StagedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -58,6 +58,9 @@ public abstract class MassRemovalBreakerTests(PortalFixture portal) : IAsyncLife
         Assert.Equal(["frank@acme.test", "gina@acme.test"], staged.Select(s => s.Email));
         Assert.All(staged, s => Assert.Equal((ChangeKind.Deprovision, "Directory sync (SCIM)"), (s.Change, s.Path)));
         Assert.All(staged, s => Assert.Contains("Not assigned to the IdP app", s.Reason, StringComparison.Ordinal));
+        // The reasons are kept as codes too, so the page words them in the reader's language; their English is the stored text.
+        Assert.All(staged, s => Assert.DoesNotContain(s.Reasons, r => r.Code == ReasonCode.AsRecorded));
+        Assert.All(staged, s => Assert.Equal(s.Reason, string.Join(" ", s.Reasons.Select(r => r.Text))));
         await using var db = await portal.Factory.CreateDbContextAsync();
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == "sync.changes_held" && e.OrganizationId == portal.Demo.AcmeConsole));
     }

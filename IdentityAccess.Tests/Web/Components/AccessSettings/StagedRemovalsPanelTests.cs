@@ -1,6 +1,7 @@
 using Bunit;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
+using IdentityAccess.Core.Roles;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.AccessSettings;
 using Microsoft.AspNetCore.Components;
@@ -17,7 +18,8 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         },
         new(Guid.NewGuid(), "gina@acme.test", "Gina Gomez", ChangeKind.Demote, "Directory sync: role and tier follow group membership.", DateTimeOffset.UnixEpoch)
         {
-            Asked = "Owner → User", Path = "Sync now",
+            Asked = "Owner → User", Path = "Sync now", FromRole = Role.Owner, ToRole = Role.User,
+            Reasons = [OutcomeReason.Of(ReasonCode.GroupRole, "'staff' → User")],
         },
     ];
 
@@ -29,7 +31,7 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
     public void Held_changes_are_listed_with_kind_person_what_was_asked_path_and_since()
     {
         using var language = Localizers.UiCulture("en"); // the time in English order, as an English reader sees it
-        var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, _two));
+        var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, _two).Add(c => c.OrganizationName, "Acme"));
 
         Assert.Contains("2 changes held for your review", panel.Find("[data-testid=staged-removals]").TextContent);
         var frank = panel.Find("tr[data-person='frank@acme.test']").TextContent;
@@ -49,6 +51,7 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
         var (approved, rejected) = (0, 0);
         var panel = Render<StagedRemovalsPanel>(p => p
             .Add(c => c.People, _two)
+            .Add(c => c.OrganizationName, "Acme")
             .Add(c => c.OnApprove, EventCallback.Factory.Create(this, () => approved++))
             .Add(c => c.OnReject, EventCallback.Factory.Create(this, () => rejected++)));
 
@@ -57,5 +60,23 @@ public sealed class StagedRemovalsPanelTests : ComponentTest
 
         Assert.Equal((1, 1), (approved, rejected));
         Assert.Contains("Apply all 2", panel.Find("[data-testid=approve-removals]").TextContent);
+    }
+
+    [Fact]
+    public void A_row_staged_before_roles_and_reason_codes_were_kept_shows_its_stored_english()
+    {
+        using var language = Localizers.UiCulture("pt-BR");
+        StagedRemovalView old = new(Guid.NewGuid(), "hal@acme.test", "Hal Hill", ChangeKind.Demote, "Role follows groups.", DateTimeOffset.UnixEpoch)
+        {
+            Asked = "Admin → User",
+            Path = "someone's own words",
+            Reasons = StoredReasons.Read(null, "Role follows groups."),
+        };
+
+        var row = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, [old]).Add(c => c.OrganizationName, "Acme")).Find("tr[data-person='hal@acme.test']");
+
+        Assert.Contains("Admin → User", row.TextContent);
+        Assert.Contains("someone's own words", row.TextContent);
+        Assert.Equal("Role follows groups.", row.GetAttribute("title"));
     }
 }

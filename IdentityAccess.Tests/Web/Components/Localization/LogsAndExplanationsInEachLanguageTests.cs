@@ -116,10 +116,13 @@ public sealed class LogsAndExplanationsInEachLanguageTests : ComponentTest
     }
 
     [Theory]
-    [InlineData("en", "2 changes held for your review", "Removal", "Demotion", "Apply all 2", "Discard all and keep them")]
-    [InlineData("pt-BR", "2 alterações retidas para sua revisão", "Remoção", "Rebaixamento", "Aplicar todas (2)", "Descartar tudo e manter as pessoas")]
-    [InlineData("id", "2 perubahan ditahan untuk Anda tinjau", "Penghapusan", "Penurunan peran", "Terapkan semua (2)", "Buang semua dan pertahankan mereka")]
-    public void StagedRemovals_HeadingKindsButtonsAndSince_InTheLanguage(string culture, string heading, string removal, string demotion, string apply, string discard)
+    [InlineData("en", "2 changes held for your review", "Removal", "Demotion", "Apply all 2", "Discard all and keep them", "Remove from Acme", "Directory sync (SCIM)")]
+    [InlineData("pt-BR", "2 alterações retidas para sua revisão", "Remoção", "Rebaixamento", "Aplicar todas (2)", "Descartar tudo e manter as pessoas", "Remover de Acme",
+        "Sincronização de diretório (SCIM)")]
+    [InlineData("id", "2 perubahan ditahan untuk Anda tinjau", "Penghapusan", "Penurunan peran", "Terapkan semua (2)", "Buang semua dan pertahankan mereka", "Hapus dari Acme",
+        "Directory sync (SCIM)")]
+    public void StagedRemovals_HeadingKindsButtonsAndSince_InTheLanguage(string culture, string heading, string removal, string demotion, string apply, string discard,
+        string asked, string path)
     {
         using var language = Localizers.UiCulture(culture);
         StagedRemovalView[] people =
@@ -128,13 +131,14 @@ public sealed class LogsAndExplanationsInEachLanguageTests : ComponentTest
             new(Guid.NewGuid(), "gina@acme.test", "Gina Gomez", ChangeKind.Demote, "Role follows groups.", _at) { Asked = "Owner → User", Path = "Sync now" },
         ];
 
-        var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, people));
+        var panel = Render<StagedRemovalsPanel>(p => p.Add(c => c.People, people).Add(c => c.OrganizationName, "Acme"));
 
         Assert.Equal(heading, panel.Find("h2").TextContent.Trim());
         var frank = panel.Find("tr[data-person='frank@acme.test']").TextContent;
         Assert.Contains(removal, frank, StringComparison.Ordinal);
         Assert.Contains(_at.UtcDateTime.ToString("g", CultureInfo.GetCultureInfo(culture)) + " UTC", frank, StringComparison.Ordinal);
-        Assert.Contains("Remove from Acme", frank, StringComparison.Ordinal); // what the IdP asked, as stored
+        Assert.Contains(asked, frank, StringComparison.Ordinal); // what the IdP asked, and by which path, in the reader's words
+        Assert.Contains(path, frank, StringComparison.Ordinal);
         Assert.Contains(demotion, panel.Find("tr[data-person='gina@acme.test']").TextContent, StringComparison.Ordinal);
         Assert.Equal(apply, panel.Find("[data-testid=approve-removals]").TextContent.Trim());
         Assert.Equal(discard, panel.Find("[data-testid=reject-removals]").TextContent.Trim());
