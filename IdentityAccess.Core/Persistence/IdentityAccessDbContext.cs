@@ -85,6 +85,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Safety.HeldTopRoleChange> HeldTopRoleChanges => Set<Provisioning.Safety.HeldTopRoleChange>();
 
+    public DbSet<Provisioning.Drafts.UnsavedSettingsDraft> UnsavedSettingsDrafts => Set<Provisioning.Drafts.UnsavedSettingsDraft>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 
