@@ -17,7 +17,7 @@ public sealed class SettingsDraftJourneyTests(BrowserFixture portal) : IClassFix
 
         await page.GetByTestId("mode-select").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Just in time (JIT)" }).First.ClickAsync();
-        await Expect(page.GetByTestId("unsaved")).ToContainTextAsync("Kept as a draft for you only");
+        await Expect(page.GetByTestId("draft-kept")).ToContainTextAsync("Kept as a draft for you only");
         for (var look = 0; look < 100 && await KeptDraftsAsync() == 0; look++)
         {
             await Task.Delay(100); // the write follows the render that shows the notice
