@@ -18,4 +18,9 @@ public sealed record ProvisioningDraft(
 
     /// <summary>Mappings only count while the toggle is on; switched off they are kept but ignored.</summary>
     public bool UsesMappings => AdvancedGroupMappings && Mode != ProvisioningMode.Manual;
+
+    /// <summary>The same settings, whatever version each started from: the form's "unsaved changes" and a kept draft's test.</summary>
+    public bool HasSameSettingsAs(ProvisioningDraft other) =>
+        Mode == other.Mode && AdvancedGroupMappings == other.AdvancedGroupMappings && BreakGlassPersonId == other.BreakGlassPersonId
+        && RoleMappings.SequenceEqual(other.RoleMappings) && TierMappings.SequenceEqual(other.TierMappings);
 }

@@ -14,6 +14,7 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<HeldTopRoleChangeService>();
         services.AddSingleton<PlanApplier>();
         services.AddSingleton<ProvisioningSettingsService>();
+        services.AddSingleton<Drafts.SettingsDraftService>();
         services.AddSingleton<DirectoryReconciler>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<SeatQueueService>();

@@ -82,6 +82,7 @@ public sealed class ProvisioningSettingsService(
         var changed = await applier.ApplyAsync(db, preview.Plan!, org.ParentOrganizationId, write.Actor, cancellationToken);
         audit.Record(db, write.Actor, "provisioning.settings_changed", org.Name, Describe(before), Describe(draft) with { MembershipChanges = changed },
             organizationId, org.ParentOrganizationId);
+        await Drafts.SettingsDraftService.ForgetAsync(db, organizationId, actingPersonId, cancellationToken); // what the saver kept is now saved
         // The settings version is a concurrency token: a save racing this one is a stale draft.
         return await write.CommitAsync(cancellationToken) is null ? preview : preview with { Errors = [new StaleDraft()] };
     }

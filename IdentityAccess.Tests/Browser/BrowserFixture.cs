@@ -59,7 +59,11 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string? locale = null)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1200 }, Locale = locale });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // The Identity and access page asks before a reload or close with unsaved changes (they stay kept as a draft);
+        // a test that leaves means to, as a person who confirms. Other dialogs are dismissed, as Playwright does unhandled.
+        page.Dialog += async (_, dialog) => await (dialog.Type == "beforeunload" ? dialog.AcceptAsync() : dialog.DismissAsync());
+        return page;
     }
 
     public async Task DisposeAsync()

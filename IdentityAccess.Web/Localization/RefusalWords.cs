@@ -5,6 +5,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Drafts;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Saml;
@@ -90,6 +91,7 @@ public static class RefusalWords
         ScimWithNoAssignedPeople => localizer["Refusal.ScimWithNoAssignedPeople"],
         MappingsWithoutRoleMapping => localizer["Refusal.MappingsWithoutRoleMapping"],
         StaleDraft => localizer["Refusal.StaleDraft"],
+        SettingsDraftTooLarge => localizer["Refusal.SettingsDraftTooLarge"],
         ConfirmationRequired confirm => localizer["Refusal.ConfirmationRequired", confirm.AffectedPeople],
         HeldChangeNotFound => localizer["Refusal.HeldChangeNotFound"],
         HeldChangeConfirmationRequired held => localizer["Refusal.HeldChangeConfirmationRequired", held.Email],

@@ -36,9 +36,7 @@ public sealed class AccessSettingsForm
     public ProvisioningDraft ToDraft() =>
         new(Mode, AdvancedGroupMappings, [.. RoleMappings], [.. TierMappings], BreakGlassPersonId, BaseVersion);
 
-    public bool DiffersFrom(ProvisioningDraft saved) =>
-        Mode != saved.Mode || AdvancedGroupMappings != saved.AdvancedGroupMappings || BreakGlassPersonId != saved.BreakGlassPersonId
-        || MappingsDifferFrom(saved);
+    public bool DiffersFrom(ProvisioningDraft saved) => !ToDraft().HasSameSettingsAs(saved);
 
     /// <summary>
     /// Whether saving changes whom the IdP provisions or how: another mode than Manual, or its mappings changed. That is

@@ -63,7 +63,7 @@ public sealed partial class AccessSettingsPage : IDisposable
 
         if (_loadedFor != OrganizationId)
         {
-            _notMembers = null; // another organization's list must not show while this one's loads
+            (_notMembers, _view) = (null, null); // another organization's list and form must not show, nor be kept as this one's draft, while this one's are read
         }
 
         _loadedFor = OrganizationId;
