@@ -13,5 +13,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         // The audit log page reads one organization's events, newest first.
         builder.HasIndex(e => new { e.OrganizationId, e.OccurredAt });
         builder.HasIndex(e => new { e.ParentOrganizationId, e.OccurredAt });
+        // The person filter: one person's entries without reading the whole log (the target is their email).
+        builder.HasIndex(e => new { e.OrganizationId, e.Target });
+        builder.HasIndex(e => new { e.ParentOrganizationId, e.Target });
     }
 }

@@ -14,7 +14,8 @@ public sealed class AuditTrail(IDbContextFactory<IdentityAccessDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
-        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId);
+        var targets = await AuditSubject.TargetsAsync(db, query.Person, cancellationToken);
+        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId, targets);
         var total = await events.CountAsync(cancellationToken);
         var items = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, AuditQuery.MaxTake))
@@ -30,7 +31,8 @@ public sealed class AuditTrail(IDbContextFactory<IdentityAccessDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
-        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+        var targets = await AuditSubject.TargetsAsync(db, query.Person, cancellationToken);
+        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId, targets).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
         await foreach (var entry in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return entry;

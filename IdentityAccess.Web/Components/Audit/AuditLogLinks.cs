@@ -12,6 +12,7 @@ public static class AuditLogLinks
         LogExportLinks.Add(query, "search", filter.Search);
         LogExportLinks.Add(query, "action", filter.Action);
         LogExportLinks.Add(query, "actor", filter.Actor);
+        LogExportLinks.Add(query, "person", filter.Person);
         if (filter.Scope != AuditScope.All)
         {
             query.Add("scope=" + filter.Scope.ToString().ToLowerInvariant());

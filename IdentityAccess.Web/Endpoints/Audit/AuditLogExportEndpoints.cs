@@ -19,7 +19,7 @@ internal static class AuditLogExportEndpoints
 
     /// <summary>
     /// The organization's audit log (with its parent's events), for those who may read it, filtered as on the page
-    /// (<c>search</c>, <c>action</c>, <c>actor</c>, <c>scope</c> = all|organization|parent, <c>from</c>, <c>to</c>) and streamed newest first.
+    /// (<c>search</c>, <c>action</c>, <c>actor</c>, <c>person</c>, <c>scope</c> = all|organization|parent, <c>from</c>, <c>to</c>) and streamed newest first.
     /// </summary>
     private static async Task<IResult> ExportAsync(Guid orgId, string format, HttpContext http, OrganizationAccessService access, AuditTrail trail,
         TimeProvider time)
@@ -45,7 +45,7 @@ internal static class AuditLogExportEndpoints
 
         // Before and after hold people's details: no shared or browser cache keeps a copy.
         http.Response.Headers.CacheControl = "no-store";
-        var filter = new AuditQuery(query["search"]) { Action = query["action"], Actor = query["actor"], Scope = scope ?? AuditScope.All, Period = period! };
+        var filter = new AuditQuery(query["search"]) { Action = query["action"], Actor = query["actor"], Person = query["person"], Scope = scope ?? AuditScope.All, Period = period! };
         var rows = trail.ReadAsync(orgId, filter, http.RequestAborted);
         var fileName = AuditLogExport.FileName(organization!.Name, time.GetUtcNow(), format);
         return format == "json"
