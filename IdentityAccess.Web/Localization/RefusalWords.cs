@@ -89,7 +89,7 @@ public static class RefusalWords
         ScimWithNoAssignedPeople => localizer["Refusal.ScimWithNoAssignedPeople"],
         MappingsWithoutRoleMapping => localizer["Refusal.MappingsWithoutRoleMapping"],
         StaleDraft => localizer["Refusal.StaleDraft"],
-        ConfirmationRequired confirm => localizer["Refusal.ConfirmationRequired", confirm.AffectedPeople],
+        ConfirmationRequired confirm => localizer.Count("Refusal.ConfirmationRequired", confirm.AffectedPeople, confirm.AffectedPeople),
         HeldChangeNotFound => localizer["Refusal.HeldChangeNotFound"],
         HeldChangeConfirmationRequired held => localizer["Refusal.HeldChangeConfirmationRequired", held.Email],
         HeldChangeLeavesNoTopRole held => localizer["Refusal.HeldChangeLeavesNoTopRole", held.RoleName, held.OrganizationName],
