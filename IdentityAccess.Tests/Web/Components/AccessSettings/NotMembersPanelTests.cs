@@ -88,5 +88,4 @@ public sealed class NotMembersPanelTests : ComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-person]").Count));
     }
-
 }
