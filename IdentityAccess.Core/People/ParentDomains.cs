@@ -26,5 +26,7 @@ internal sealed class ParentDomains
     public bool Owns(string? email) => EmailAddress.DomainIfWellFormed(email) is { } domain && _verified.Contains(domain);
 
     /// <summary>E.g. "acme.test, acme.example", for a refusal that says which domains would do.</summary>
+    public bool AnyVerified => _verified.Count > 0;
+
     public string Describe() => _verified.Count == 0 ? "none verified yet" : string.Join(", ", _verified.Order(StringComparer.Ordinal));
 }

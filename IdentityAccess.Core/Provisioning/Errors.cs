@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdentityAccess.Core.Common;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -31,4 +32,4 @@ public sealed record StaleDraft()
     : ConflictError("Someone saved these settings while you were editing. Reload the page to see their changes, then make yours again.");
 
 public sealed record ConfirmationRequired(int AffectedPeople)
-    : InvalidInputError("confirmation", $"This change removes or demotes {AffectedPeople} other people. Type {AffectedPeople} to confirm.");
+    : InvalidInputError("confirmation", $"This change removes or demotes {AffectedPeople.ToString("N0", CultureInfo.InvariantCulture)} other {(AffectedPeople == 1 ? "person" : "people")}. Type {AffectedPeople} to confirm.");

@@ -27,7 +27,12 @@ public sealed class ProvisioningSettingsService(
         return await SettingsPageQueries.LoadAsync(db, organizationId, cancellationToken);
     }
 
-    public async Task<AssignedButNotMembers?> GetAssignedButNotMembersAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
+    public Task<AssignedButNotMembers?> GetAssignedButNotMembersAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default) =>
+        GetAssignedButNotMembersAsync(organizationId, actingPersonId, NotMembersQuery.FirstPage, cancellationToken);
+
+    /// <summary>One page of them, searched by name or email in the database; null when not allowed.</summary>
+    public async Task<AssignedButNotMembers?> GetAssignedButNotMembersAsync(Guid organizationId, Guid actingPersonId, NotMembersQuery query,
+        CancellationToken cancellationToken = default)
     {
         if (!(await access.CheckAsync(organizationId, actingPersonId, Permission.ViewIdentityAccess, cancellationToken)).IsGranted)
         {
@@ -35,7 +40,7 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await SettingsPageQueries.AssignedButNotMembersAsync(db, organizationId, cancellationToken);
+        return await SettingsPageQueries.AssignedButNotMembersAsync(db, organizationId, query, cancellationToken);
     }
 
     public async Task<ProvisioningPreview> PreviewAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken = default)

@@ -13,9 +13,6 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 internal static class SettingsPageQueries
 {
-    /// <summary>How many of the people known to the IdP without being members are evaluated, for the first rows shown.</summary>
-    public const int NotMembersEvaluated = 100;
-
     public static async Task<ProvisioningSettingsView?> LoadAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
         if (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken) is not { } saved)
@@ -44,7 +41,7 @@ internal static class SettingsPageQueries
     /// 100,000 people it checks each of them against the members), so the page draws its settings without waiting.
     /// </summary>
     public static async Task<AssignedButNotMembers?> AssignedButNotMembersAsync(IdentityAccessDbContext db, Guid organizationId,
-        CancellationToken cancellationToken)
+        NotMembersQuery query, CancellationToken cancellationToken)
     {
         if (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken) is not { } saved)
         {
@@ -52,7 +49,7 @@ internal static class SettingsPageQueries
         }
 
         var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
-        var (scope, count) = await NotMemberCandidatesAsync(db, organizationId, parentId, saved.Mode == ProvisioningMode.Jit, cancellationToken);
+        var (scope, count) = await NotMemberCandidatesAsync(db, organizationId, parentId, saved.Mode == ProvisioningMode.Jit, query, cancellationToken);
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, scope, cancellationToken))!;
         // A candidate the next reconcile would admit is not one.
         var people = ProvisioningRules.Evaluate(input).Outcomes
@@ -60,7 +57,8 @@ internal static class SettingsPageQueries
                     && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
                 || o.Person.Membership?.Status == MembershipStatus.PendingSeat)
             .OrderBy(o => o.Person.Email, StringComparer.OrdinalIgnoreCase).ToList();
-        return new AssignedButNotMembers(people, Math.Max(count, people.Count));
+        // A directory user also waiting for a seat is one email but two rows: never fewer in all than are listed.
+        return new AssignedButNotMembers(people, people.Count == 0 ? count : Math.Max(count, query.Skip + people.Count)) { Query = query };
     }
 
     private static Task<Guid> ParentOfAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
@@ -96,46 +94,57 @@ internal static class SettingsPageQueries
 
     /// <summary>
     /// People the IdP knows who are not members here (assigned in the directory, waiting for a seat, or, with JIT,
-    /// signed in without getting in): how many, and the first of them by email as a scope to evaluate.
+    /// signed in without getting in) and match the search: how many, and the query's page of them by email as a scope
+    /// to evaluate. Everything is asked of this organization and its own parent only.
     /// </summary>
     private static async Task<(ReconcileScope Scope, int Count)> NotMemberCandidatesAsync(IdentityAccessDbContext db, Guid organizationId,
-        Guid parentId, bool jit, CancellationToken cancellationToken)
+        Guid parentId, bool jit, NotMembersQuery query, CancellationToken cancellationToken)
     {
         var members = db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed);
         var assigned = db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId && u.Active);
         // Unlinked users and linked non-members asked apart: as one "no person OR NOT EXISTS" condition PostgreSQL can
         // not plan an anti-join, estimates the directory scan as huge and JIT-compiles it (200–400 ms at 100,000 people).
         var candidates = assigned.Where(u => u.PersonId == null)
-            .Select(u => new { Email = u.Email ?? u.UserName, DirectoryUserId = (Guid?)u.Id, u.PersonId })
+            .Select(u => new { Email = u.Email ?? u.UserName, Name = u.DisplayName, DirectoryUserId = (Guid?)u.Id, u.PersonId })
             .Concat(assigned.Where(u => u.PersonId != null && !members.Any(m => m.PersonId == u.PersonId))
-                .Select(u => new { Email = u.Email ?? u.UserName, DirectoryUserId = (Guid?)u.Id, u.PersonId }))
+                .Select(u => new { Email = u.Email ?? u.UserName, Name = u.DisplayName, DirectoryUserId = (Guid?)u.Id, u.PersonId }))
             .Concat(members.Where(m => m.Status == MembershipStatus.PendingSeat)
-                .Select(m => new { Email = m.Person!.Email, DirectoryUserId = (Guid?)null, PersonId = (Guid?)m.PersonId }));
+                .Select(m => new { Email = m.Person!.Email, Name = (string?)m.Person.DisplayName, DirectoryUserId = (Guid?)null, PersonId = (Guid?)m.PersonId }));
         if (jit)
         {
             candidates = candidates.Concat(db.SamlIdentityLinks
                 .Where(l => l.ParentOrganizationId == parentId && l.LastSignInAt != null && !members.Any(m => m.PersonId == l.PersonId))
-                .Select(l => new { Email = l.Person!.Email, DirectoryUserId = (Guid?)null, PersonId = (Guid?)l.PersonId }));
+                .Select(l => new { Email = l.Person!.Email, Name = (string?)l.Person.DisplayName, DirectoryUserId = (Guid?)null, PersonId = (Guid?)l.PersonId }));
         }
 
-        // One pass, in email order, both counts them and keeps the first: counting in SQL and then asking for the first
+        if (query.IsSearch)
+        {
+            // Lower-cased on both sides: PostgreSQL compares case-sensitively, SQLite's LIKE only folds ASCII. Contains
+            // becomes strpos/instr, not LIKE, so a typed % or _ is a character, not a wildcard.
+            var term = query.Search.ToLowerInvariant();
+            candidates = candidates.Where(c => c.Email.ToLower().Contains(term) || (c.Name != null && c.Name.ToLower().Contains(term)));
+        }
+
+        // One pass, in email order, both counts them and keeps the page: counting in SQL and then asking for the page's
         // rows scanned the parent's directory twice (two thirds of the page's time at 100,000 people). Usually few rows
-        // come back; when many do, only their email and ids travel.
-        var first = new List<(string Email, Guid? DirectoryUserId, Guid? PersonId)>(NotMembersEvaluated);
+        // come back; when many do, only their email and ids travel, and only the page's are kept and evaluated.
+        var first = new List<(string Email, Guid? DirectoryUserId, Guid? PersonId)>(NotMembersQuery.PageSize);
         var count = 0;
         string? previous = null;
-        await foreach (var candidate in candidates.OrderBy(c => c.Email).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var candidate in candidates.OrderBy(c => c.Email).Select(c => new { c.Email, c.DirectoryUserId, c.PersonId })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (first.Count < NotMembersEvaluated)
-            {
-                first.Add((candidate.Email, candidate.DirectoryUserId, candidate.PersonId));
-            }
-
-            // Sorted, so the same email (a directory user also waiting for a seat) comes in a row: counted once.
+            // Sorted, so the same email (a directory user also waiting for a seat) comes in a row: counted once, and
+            // its rows kept together on one page.
             if (!string.Equals(candidate.Email, previous, StringComparison.Ordinal))
             {
                 count++;
                 previous = candidate.Email;
+            }
+
+            if (count > query.Skip && count <= query.Skip + NotMembersQuery.PageSize)
+            {
+                first.Add((candidate.Email, candidate.DirectoryUserId, candidate.PersonId));
             }
         }
 

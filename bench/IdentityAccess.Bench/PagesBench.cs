@@ -119,6 +119,10 @@ internal static class PagesBench
         Report("  server: seat queue", await TimeAsync(runs, () => queue.GetAsync(org, owner)));
         Report("  server: Identity and access settings view", await TimeAsync(runs, () => settings.GetAsync(org, owner)));
         Report("  server: Identity and access, known to the IdP but not members", await TimeAsync(runs, () => settings.GetAssignedButNotMembersAsync(org, owner)));
+        Report("  server: known to the IdP but not members, a search", await TimeAsync(runs, i => settings.GetAssignedButNotMembersAsync(org, owner,
+            new NotMembersQuery($"seed{(i * 7919) % Math.Max(seeded, 1)}@"))));
+        Report("  server: known to the IdP but not members, page 20", await TimeAsync(runs, () => settings.GetAssignedButNotMembersAsync(org, owner,
+            new NotMembersQuery(null, 19 * NotMembersQuery.PageSize))));
         var services = portal.Services;
         Report("  server: SCIM tokens", await TimeAsync(runs, () => services.GetRequiredService<ScimSetupService>().ListAsync(org, owner)));
         Report("  server: staged removals", await TimeAsync(runs, () => services.GetRequiredService<StagedRemovalService>().ListAsync(org, owner)));

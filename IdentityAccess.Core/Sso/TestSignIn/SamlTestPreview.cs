@@ -4,6 +4,7 @@ using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Core.Sso.Jit;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class SamlTestPreview(JitProvisioner jit)
         var (person, who, nobody) = await FindPersonAsync(db, parentId, identity, domains, mayCreate, cancellationToken);
         if (person is null)
         {
-            return new SamlTestWouldDo(who, false, nobody!, []);
+            return SamlTestWouldDo.From(who, false, nobody!, []);
         }
 
         var results = new List<SamlTestOrganization>();
@@ -39,16 +40,36 @@ public sealed class SamlTestPreview(JitProvisioner jit)
             access.Add(new OrganizationAccess(organization.Id, organization.Name, organization.ProvisionsJustInTime, result.Status, result.Reasons.LastOrDefault()?.Text));
         }
 
-        var verdict = SignInRefusal.For(access) is { } refusal
-            ? $"Would be refused ({refusal.Failure}): {refusal.Detail}" + (refusal.OrganizationName.Length > 0 ? $" ({refusal.OrganizationName})." : ".")
-            : $"Would be signed in as {person.DisplayName} ({person.Email}).";
-        return new SamlTestWouldDo(who, SignInRefusal.For(access) is null, verdict, results);
+        var refusal = SignInRefusal.For(access);
+        var verdict = refusal is null ? TestPreviewLine.Of(TestPreviewCode.SignedInAs, person.DisplayName, person.Email) : Refused(refusal, results);
+        return SamlTestWouldDo.From(who, refusal is null, verdict, results);
+    }
+
+    // The refusal a real sign-in would give, by its failure; over groups, with the organization's reason from the engine.
+    private static TestPreviewLine Refused(SignInRefusal refusal, IReadOnlyList<SamlTestOrganization> results)
+    {
+        var organization = refusal.OrganizationName;
+        if (refusal.Failure == SamlSignInFailure.NoSeatAvailable)
+        {
+            return TestPreviewLine.Of(TestPreviewCode.RefusedWaitingForSeat, organization);
+        }
+
+        if (refusal.Failure == SamlSignInFailure.NotInMappedGroup)
+        {
+            var reason = results.FirstOrDefault(r => r.Name == organization)?.Reasons.LastOrDefault();
+            return new TestPreviewLine(TestPreviewCode.RefusedNotInMappedGroup, [organization], reason);
+        }
+
+        var status = results.FirstOrDefault(r => r.Name == organization)?.Status;
+        return refusal.Failure == SamlSignInFailure.MembershipEnded && status is { } ended
+            ? TestPreviewLine.Of(TestPreviewCode.RefusedMembershipEnded, organization, ended.ToString())
+            : TestPreviewLine.Of(TestPreviewCode.RefusedNotAMember);
     }
 
     /// <summary>The person the sign-in would use; <see cref="Candidate.Id"/> is null for one JIT would create.</summary>
     private sealed record Candidate(Guid? Id, string Email, string DisplayName);
 
-    private static async Task<(Candidate? Person, string Who, string? Nobody)> FindPersonAsync(IdentityAccessDbContext db, Guid parentId,
+    private static async Task<(Candidate? Person, TestPreviewLine Who, TestPreviewLine? Nobody)> FindPersonAsync(IdentityAccessDbContext db, Guid parentId,
         SamlIdentity identity, ParentDomains domains, bool mayCreate, CancellationToken cancellationToken)
     {
         var linked = await db.SamlIdentityLinks.AsNoTracking()
@@ -56,19 +77,20 @@ public sealed class SamlTestPreview(JitProvisioner jit)
             .Select(l => new Candidate(l.PersonId, l.Person!.Email, l.Person.DisplayName)).SingleOrDefaultAsync(cancellationToken);
         if (linked is not null)
         {
-            return (linked, $"Already linked to {linked.DisplayName} ({linked.Email}): recognized by this IdP id.", null);
+            return (linked, TestPreviewLine.Of(TestPreviewCode.AlreadyLinked, linked.DisplayName, linked.Email), null);
         }
 
         if (identity.Email is not { Length: > 0 } email)
         {
-            return (null, "Nobody here: not linked yet, and the IdP sent no email to find or create the person by.",
-                "Would be refused (NoAccountYet): no account, and no email to find one by.");
+            return (null, TestPreviewLine.Of(TestPreviewCode.NobodyNoEmail), TestPreviewLine.Of(TestPreviewCode.RefusedNoEmail));
         }
 
         if (!domains.Owns(email))
         {
-            return (null, $"Nobody here: not linked yet, and {email}'s domain is not one of the parent's verified domains ({domains.Describe()}).",
-                "Would be refused (EmailDomainNotVerified): the email's domain is not verified by this parent, so it is never linked nor created.");
+            var who = domains.AnyVerified
+                ? TestPreviewLine.Of(TestPreviewCode.NobodyDomainNotVerified, email, domains.Describe())
+                : TestPreviewLine.Of(TestPreviewCode.NobodyNoDomainVerified, email);
+            return (null, who, TestPreviewLine.Of(TestPreviewCode.RefusedDomainNotVerified));
         }
 
         var normalized = EmailAddress.Normalize(email);
@@ -76,14 +98,13 @@ public sealed class SamlTestPreview(JitProvisioner jit)
             .Select(p => new Candidate(p.Id, p.Email, p.DisplayName)).SingleOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            return (existing, $"Would be linked by email to {existing.DisplayName} ({existing.Email}), whose domain the parent verified.", null);
+            return (existing, TestPreviewLine.Of(TestPreviewCode.LinkedByEmail, existing.DisplayName, existing.Email), null);
         }
 
         var name = string.IsNullOrWhiteSpace(identity.DisplayName) ? email : identity.DisplayName.Trim();
         return mayCreate
-            ? (new Candidate(null, email, name), $"Would be created as a new person, {name} ({email}), because an organization provisions just in time.", null)
-            : (null, $"Nobody here: no account for {email}, and no organization of the parent provisions just in time.",
-                "Would be refused (NoAccountYet): no account yet, and nothing creates one at sign-in.");
+            ? (new Candidate(null, email, name), TestPreviewLine.Of(TestPreviewCode.WouldCreate, name, email), null)
+            : (null, TestPreviewLine.Of(TestPreviewCode.NobodyNoAccount, email), TestPreviewLine.Of(TestPreviewCode.RefusedNoAccount));
     }
 
     // The engine's input as the what-if simulator loads it, with the person signing in now with the asserted groups

@@ -54,7 +54,18 @@ public sealed record SamlTestIdentity(string Subject, string? Email, string? Dis
 
 /// <param name="Person">Who the person would be here, in words.</param>
 /// <param name="Verdict">Whether they would be let in, and if not why, in words.</param>
-public sealed record SamlTestWouldDo(string Person, bool WouldSignIn, string Verdict, IReadOnlyList<SamlTestOrganization> Organizations);
+public sealed record SamlTestWouldDo(string Person, bool WouldSignIn, string Verdict, IReadOnlyList<SamlTestOrganization> Organizations)
+{
+    /// <summary><see cref="Person"/> as a code and values, for the reader's language; null in a result stored before it had one.</summary>
+    public TestPreviewLine? PersonLine { get; init; }
+
+    /// <summary><see cref="Verdict"/> as a code and values; null in a result stored before it had one.</summary>
+    public TestPreviewLine? VerdictLine { get; init; }
+
+    /// <summary>The English sentences kept beside their codes: the stored result and the logs read them as before.</summary>
+    public static SamlTestWouldDo From(TestPreviewLine person, bool wouldSignIn, TestPreviewLine verdict, IReadOnlyList<SamlTestOrganization> organizations) =>
+        new(person.Text, wouldSignIn, verdict.Text, organizations) { PersonLine = person, VerdictLine = verdict };
+}
 
 /// <param name="ProvisionsJustInTime">A sign-in runs this organization's rules (JIT); otherwise it only lets existing members in.</param>
 /// <param name="Status">The membership they would have after signing in; null: not a member.</param>

@@ -139,7 +139,7 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAssignedButNotMembers_MoreThanItEvaluates_ListsTheFirstByEmailAndCountsThemAll()
+    public async Task GetAssignedButNotMembers_MoreThanAPage_ListsTheFirstPageByEmailAndCountsThemAll()
     {
         await using (var db = await _portal.Factory.CreateDbContextAsync())
         {
@@ -159,9 +159,10 @@ public abstract class ProvisioningSettingsServiceTests : IAsyncLifetime
         var notMembers = await Service.GetAssignedButNotMembersAsync(_portal.Demo.AcmeChat, Alice);
 
         Assert.Equal(154, notMembers!.Count);
-        Assert.Equal(100, notMembers.People.Count);
+        Assert.Equal(NotMembersQuery.PageSize, notMembers.People.Count);
         Assert.Equal("erin@acme.test", notMembers.People[0].Person.Email);
-        Assert.Equal("zz095@acme.test", notMembers.People[^1].Person.Email);
+        Assert.Equal("zz045@acme.test", notMembers.People[^1].Person.Email);
+        Assert.Equal(104, notMembers.After);
         Assert.All(notMembers.People, o => Assert.Contains("added by hand", o.Reasons[0].Text, StringComparison.Ordinal));
     }
 

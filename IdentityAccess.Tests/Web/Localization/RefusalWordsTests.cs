@@ -89,6 +89,25 @@ public sealed class RefusalWordsTests
         Assert.Equal(expected, Localizers.Portal().Refusal(new ValidationFailed("purchased", ValidationRule.SeatsOutOfRange, 100_000)));
     }
 
+    [Theory]
+    [InlineData("en", 1, "This change removes or demotes 1 other person. Type 1 to confirm.")]
+    [InlineData("en", 2, "This change removes or demotes 2 other people. Type 2 to confirm.")]
+    [InlineData("en", 1200, "This change removes or demotes 1,200 other people. Type 1200 to confirm.")]
+    [InlineData("pt-BR", 1, "Esta alteração remove ou rebaixa 1 outra pessoa. Digite 1 para confirmar.")]
+    [InlineData("pt-BR", 2, "Esta alteração remove ou rebaixa 2 outras pessoas. Digite 2 para confirmar.")]
+    [InlineData("pt-BR", 1200, "Esta alteração remove ou rebaixa 1.200 outras pessoas. Digite 1200 para confirmar.")]
+    [InlineData("id", 1, "Perubahan ini menghapus atau menurunkan peran 1 orang lain. Ketik 1 untuk mengonfirmasi.")]
+    public void ConfirmationRequired_SaysPersonOrPeople_AndTheNumberToTypeUngrouped(string culture, int affected, string expected)
+    {
+        using var language = Localizers.UiCulture(culture);
+
+        Assert.Equal(expected, Localizers.Portal().Refusal(new ConfirmationRequired(affected)));
+        if (culture == "en")
+        {
+            Assert.Equal(expected, new ConfirmationRequired(affected).Message);
+        }
+    }
+
     private static IEnumerable<Type> ConcreteErrorTypes() =>
         typeof(Error).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Error)) && !t.IsAbstract).OrderBy(t => t.Name);
 

@@ -164,6 +164,16 @@ public sealed partial class AccessSettingsPage : IDisposable
         }
     }
 
+    // A search or another page of the list: read off the circuit's thread for the same reason, the server checking again
+    // that this person may view identity and access here.
+    private Task<AssignedButNotMembers?> LoadNotMembersPageAsync(NotMembersQuery query, CancellationToken cancellationToken)
+    {
+        var organizationId = OrganizationId;
+        return _personId is { } personId
+            ? Task.Run(() => Settings.GetAssignedButNotMembersAsync(organizationId, personId, query, cancellationToken), cancellationToken)
+            : Task.FromResult<AssignedButNotMembers?>(null);
+    }
+
     // The parent's settings are read through this organization; only parent admins may change them.
     private ParentSettingsScope ScopeFor(OrganizationAccess access, Guid personId) =>
         new(access.Organization!.ParentId, access.Organization.ParentName, OrganizationId, personId, access.IsParentAdmin);

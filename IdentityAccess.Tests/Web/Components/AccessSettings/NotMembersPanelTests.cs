@@ -22,6 +22,21 @@ public sealed class NotMembersPanelTests : ComponentTest
     private IRenderedComponent<NotMembersPanel> RenderPanel(AssignedButNotMembers? list) =>
         Render<NotMembersPanel>(p => p.Add(c => c.OrganizationId, Guid.NewGuid()).Add(c => c.List, list));
 
+    private static AssignedButNotMembers Only(string email, int count, NotMembersQuery query)
+    {
+        var outcomes = ProvisioningScenario.Chat().DirectoryUser(email).Evaluate().Outcomes;
+        return new AssignedButNotMembers([.. outcomes], count) { Query = query };
+    }
+
+    /// <summary>The panel with a server that answers every query with <paramref name="answer"/>, recording what was asked.</summary>
+    private IRenderedComponent<NotMembersPanel> RenderSearchable(AssignedButNotMembers list, Func<NotMembersQuery, AssignedButNotMembers?> answer, List<NotMembersQuery> asked) =>
+        Render<NotMembersPanel>(p => p.Add(c => c.OrganizationId, Guid.NewGuid()).Add(c => c.List, list)
+            .Add(c => c.Load, (query, _) =>
+            {
+                asked.Add(query);
+                return Task.FromResult(answer(query));
+            }));
+
     [Fact]
     public void Loading_ShowsALabelledProgressBar()
     {
@@ -50,5 +65,27 @@ public sealed class NotMembersPanelTests : ComponentTest
 
         Assert.Empty(cut.FindAll("[role=progressbar]"));
         Assert.Empty(cut.FindAll("[data-testid=not-members]"));
+    }
+
+
+
+    [Fact]
+    public void Next_AsksForTheNextPage_ThenPreviousComesBack()
+    {
+        var asked = new List<NotMembersQuery>();
+        var first = TwoOfFive() with { Count = 120 };
+        var cut = RenderSearchable(first, query => Only("zz@acme.test", 120, query), asked);
+        Assert.Contains("1–50 of 120", cut.Find("[data-testid=not-members-range]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=not-members-previous]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=not-members-next]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["zz@acme.test"], cut.FindAll("[data-person]").Select(r => r.GetAttribute("data-person"))));
+        Assert.Equal(50, Assert.Single(asked).Skip);
+        Assert.Contains("51–100 of 120", cut.Find("[data-testid=not-members-range]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=not-members-previous]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-person]").Count));
     }
 }
