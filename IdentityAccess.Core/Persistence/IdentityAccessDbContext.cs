@@ -85,11 +85,9 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Safety.HeldTopRoleChange> HeldTopRoleChanges => Set<Provisioning.Safety.HeldTopRoleChange>();
 
-<<<<<<< HEAD
     public DbSet<Api.Keys.ApiKey> ApiKeys => Set<Api.Keys.ApiKey>();
-=======
+
     public DbSet<Provisioning.Drafts.UnsavedSettingsDraft> UnsavedSettingsDrafts => Set<Provisioning.Drafts.UnsavedSettingsDraft>();
->>>>>>> draft
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);

@@ -91,12 +91,8 @@ public static class RefusalWords
         ScimWithNoAssignedPeople => localizer["Refusal.ScimWithNoAssignedPeople"],
         MappingsWithoutRoleMapping => localizer["Refusal.MappingsWithoutRoleMapping"],
         StaleDraft => localizer["Refusal.StaleDraft"],
-<<<<<<< HEAD
         SettingsDraftTooLarge => localizer["Refusal.SettingsDraftTooLarge"],
-        ConfirmationRequired confirm => localizer["Refusal.ConfirmationRequired", confirm.AffectedPeople],
-=======
         ConfirmationRequired confirm => localizer.Count("Refusal.ConfirmationRequired", confirm.AffectedPeople, confirm.AffectedPeople),
->>>>>>> notmembers
         HeldChangeNotFound => localizer["Refusal.HeldChangeNotFound"],
         HeldChangeConfirmationRequired held => localizer["Refusal.HeldChangeConfirmationRequired", held.Email],
         HeldChangeLeavesNoTopRole held => localizer["Refusal.HeldChangeLeavesNoTopRole", held.RoleName, held.OrganizationName],
