@@ -67,7 +67,39 @@ public sealed class NotMembersPanelTests : ComponentTest
         Assert.Empty(cut.FindAll("[data-testid=not-members]"));
     }
 
+    /// <summary>MudTextField puts its test id on the input itself in some versions and on its wrapper in others.</summary>
+    private static AngleSharp.Dom.IElement SearchBox(IRenderedComponent<NotMembersPanel> cut) =>
+        cut.Find("[data-testid=not-members-search]") is { TagName: "INPUT" } input ? input : cut.Find("[data-testid=not-members-search] input");
 
+    [Fact]
+    public void Search_AsksTheServerForTheText_AndSaysInTheLanguageWhenNothingMatches()
+    {
+        using var language = Localizers.UiCulture("pt-BR");
+        var asked = new List<NotMembersQuery>();
+        var cut = RenderSearchable(TwoOfFive(), query => new AssignedButNotMembers([], 0) { Query = query }, asked);
+
+        SearchBox(cut).Input("  nobody ");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=not-members-no-match]")), TimeSpan.FromSeconds(10));
+        Assert.Equal(("nobody", 0), (Assert.Single(asked).Search, asked[0].Skip));
+        Assert.Equal("Ninguém conhecido pelo seu IdP e que não é membro corresponde a “nobody”.", cut.Find("[data-testid=not-members-no-match]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-person]"));
+    }
+
+    [Fact]
+    public void Search_ShowsTheMatches_ThenClearingItShowsEveryoneAgainWithoutAskingTheServer()
+    {
+        var asked = new List<NotMembersQuery>();
+        var cut = RenderSearchable(TwoOfFive(), query => Only("frank@acme.test", 1, query), asked);
+
+        SearchBox(cut).Input("frank");
+        cut.WaitForAssertion(() => Assert.Equal(["frank@acme.test"], cut.FindAll("[data-person]").Select(r => r.GetAttribute("data-person"))),
+            TimeSpan.FromSeconds(10));
+
+        SearchBox(cut).Input("");
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-person]").Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(["frank"], asked.Select(q => q.Search)); // the first page of everyone is the page's own list
+    }
 
     [Fact]
     public void Next_AsksForTheNextPage_ThenPreviousComesBack()
