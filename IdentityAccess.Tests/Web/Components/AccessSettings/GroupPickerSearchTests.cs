@@ -59,11 +59,11 @@ public sealed class GroupPickerSearchTests : ComponentTest
         var picked = new List<string>();
         var (popovers, menu) = RenderPicker(_many, picked);
 
-        FindBox(menu).Input("TEAM-104"); // case does not matter: team-0104, team-1040 … team-1049
+        FindBox(menu).Input("TEAM-104"); // case does not matter: team-1040 … team-1049 (not team-0104)
         menu.WaitForAssertion(() => Assert.Equal("TEAM-104", FindBox(menu).GetAttribute("value")), TimeSpan.FromSeconds(10));
         menu.Find("button[data-testid=add-group-Admin], [data-testid=add-group-Admin] button").Click();
 
-        popovers.WaitForAssertion(() => Assert.Equal(11, Items(popovers).Count(i => i.StartsWith("team-", StringComparison.Ordinal))), TimeSpan.FromSeconds(10));
+        popovers.WaitForAssertion(() => Assert.Equal(10, Items(popovers).Count(i => i.StartsWith("team-", StringComparison.Ordinal))), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(Items(popovers), i => i.Contains("more group", StringComparison.Ordinal));
         popovers.FindAll(".mud-menu-item").First(e => e.TextContent.Contains("team-1042", StringComparison.Ordinal)).Click();
         Assert.Equal(["key-1042"], picked);
