@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Scim;
@@ -16,13 +17,25 @@ namespace IdentityAccess.Tests.TestSupport;
 /// </summary>
 public sealed class AcmeScimDirectory
 {
-    private AcmeScimDirectory(PortalFixture portal, Guid parentId, HttpClient client) => (Portal, ParentId, Client) = (portal, parentId, client);
+    internal AcmeScimDirectory(PortalFixture portal, Guid parentId, HttpClient client, string domain = "acme.test") =>
+        (Portal, ParentId, Client, Domain) = (portal, parentId, client, domain);
 
     public PortalFixture Portal { get; }
 
     public Guid ParentId { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The domain its users' addresses are of: acme.test for the demo's Acme, its own for <see cref="OwnScimDirectory"/>.</summary>
+    public string Domain { get; }
+
+    /// <summary>
+    /// A text written for the demo's Acme (acme.test) moved to this directory's domain, in the case it is written in:
+    /// "ZOË@ACME.TEST" becomes "ZOË@ACME7.TEST" for acme7.test. Unchanged for the demo's Acme.
+    /// </summary>
+    public string Here(string text) => Domain == "acme.test"
+        ? text
+        : Regex.Replace(text, @"(?<=acme)(?=\.test)", Domain[4..^5], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static async Task<AcmeScimDirectory> StartAsync(PortalFixture portal)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Tests.TestSupport;
 using static IdentityAccess.Tests.TestSupport.AcmeScimDirectory;
 
@@ -10,37 +9,12 @@ namespace IdentityAccess.Tests.Web.Endpoints.Scim.Query;
 /// precedence, value filters, URN paths, meta dates; every malformed or unsupported filter is a 400 invalidFilter; and
 /// no filter reaches another parent's users.
 /// </summary>
-public abstract class ScimUserFilterTests(PortalFixture portal) : IAsyncLifetime
+/// <remarks>The tests only read: the class shares one app and the users it creates (<see cref="ScimUserFilterDirectory"/>).</remarks>
+public abstract class ScimUserFilterTests(ScimUserFilterDirectory directory)
 {
-    private AcmeScimDirectory _acme = default!;
-    private string _annCreated = "";
-    private Guid _globexUser;
-
-    public async Task InitializeAsync()
-    {
-        await portal.InitializeAsync();
-        _acme = await StartAsync(portal);
-        var ann = await BodyAsync(await _acme.PostAsync("""
-            {"userName":"fq-ann@acme.test","externalId":"ext-ann","displayName":"Ann Archer","name":{"givenName":"Ann","familyName":"Archer"},
-             "emails":[{"type":"home","value":"ann@home.test"},{"type":"work","value":"fq-ann@acme.test"}]}
-            """));
-        _annCreated = ann["meta"]!["created"]!.GetValue<string>();
-        await _acme.PostAsync("""
-            {"userName":"fq-bob@acme.test","externalId":"ext-BOB","displayName":"Bob Baker","active":false,"name":{"givenName":"Bob","familyName":"Baker"},
-             "emails":[{"type":"work","value":"fq-bob@acme.test"}]}
-            """);
-        await _acme.PostAsync("""
-            {"userName":"fq-cat@acme.test","displayName":"Cat Carter","name":{"givenName":"Cat","familyName":"Carter"},
-             "emails":[{"type":"other","value":"fq-cat@acme.test"}]}
-            """);
-        await using var db = await portal.Factory.CreateDbContextAsync();
-        var globex = new DirectoryUser { ParentOrganizationId = portal.Demo.GlobexParent, UserName = "fq-gus@globex.test", NormalizedUserName = "FQ-GUS@GLOBEX.TEST" };
-        db.DirectoryUsers.Add(globex);
-        await db.SaveChangesAsync();
-        _globexUser = globex.Id;
-    }
-
-    public Task DisposeAsync() => portal.DisposeAsync();
+    private readonly AcmeScimDirectory _acme = directory.Acme;
+    private readonly string _annCreated = directory.AnnCreated;
+    private readonly Guid _globexUser = directory.GlobexUser;
 
     private async Task<string[]> NamesAsync(string filter)
     {
@@ -148,7 +122,9 @@ public abstract class ScimUserFilterTests(PortalFixture portal) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteScimUserFilterTests() : ScimUserFilterTests(new SqlitePortalFixture());
+public sealed class SqliteScimUserFilterTests(ScimUserFilterDirectory.Sqlite directory) : ScimUserFilterTests(directory),
+    IClassFixture<ScimUserFilterDirectory.Sqlite>;
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresScimUserFilterTests() : ScimUserFilterTests(new PostgresPortalFixture());
+public sealed class PostgresScimUserFilterTests(ScimUserFilterDirectory.Postgres directory) : ScimUserFilterTests(directory),
+    IClassFixture<ScimUserFilterDirectory.Postgres>;
