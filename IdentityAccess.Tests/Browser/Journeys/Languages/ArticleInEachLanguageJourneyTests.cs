@@ -80,7 +80,11 @@ public sealed class ArticleInEachLanguageJourneyTests(BrowserFixture portal) : I
         await laptop.GotoAsync($"/orgs/{portal.Demo.AcmeChat}/identity");
         await PortalPage.WaitInteractiveAsync(laptop);
         await Expect(laptop.GetByTestId("nav-settings")).ToHaveTextAsync("Admin settings");
+        // Her unsaved JIT draft from the other browser is kept on the server for her: it is back here, and leaving asks
+        // first (the leave button is not named like Sign out, "Keluar", which sits in the bar at the same time).
+        await Expect(laptop.GetByTestId("unsaved")).ToBeVisibleAsync();
         await laptop.GetByTestId("nav-members").ClickAsync();
+        await laptop.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Tinggalkan halaman", Exact = true }).ClickAsync();
         await Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Organization", Level = 1 })).ToBeVisibleAsync();
         await Expect(laptop.GetByTestId("seat-usage")).ToContainTextAsync("Total seats");
         await Expect(laptop.GetByTestId("buy-seats")).ToHaveTextAsync("Beli kursi");
