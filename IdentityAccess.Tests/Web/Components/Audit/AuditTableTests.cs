@@ -111,6 +111,20 @@ public sealed class AuditTableTests : ComponentTest
         Assert.Equal($"/orgs/{Guid.Empty}/audit/log.csv?person=carol%40acme.test", table.Find("[data-testid=export-audit-csv]").GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData("en", "Directory sync (SCIM)")]
+    [InlineData("pt-BR", "Sincronização de diretório (SCIM)")]
+    public void Who_TheProductsOwnPath_InTheLanguage_APersonAsNamed(string culture, string directorySync)
+    {
+        using var language = Localizers.UiCulture(culture);
+        var byIdp = new AuditEvent { OccurredAt = _at, Actor = SystemActors.DirectorySync, Action = "membership.provisioned", Target = "dave@acme.test" };
+        var table = RenderAudit(byIdp, Entry("membership.role_changed", "carol@acme.test", null, null));
+
+        table.WaitForAssertion(() => Assert.Equal(2, table.FindAll("tbody tr").Count), _patience);
+        var who = table.FindAll("tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        Assert.Equal([directorySync, "Alice Anders"], who);
+    }
+
     private static AuditEvent Entry(string action, string target, string? before, string? after) =>
         new() { OccurredAt = _at, Actor = "Alice Anders", Action = action, Target = target, Before = before, After = after };
 
