@@ -23,7 +23,7 @@ public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> con
             var transaction = await OrganizationWrite.BeginAsync(db, organizationId, cancellationToken);
             var access = await AccessChecks.OrganizationAsync(db, organizationId, actingPersonId, permission, cancellationToken);
             var parent = access.Organization is { } o ? new ParentSummary(o.ParentId, o.ParentName, o.ParentPlan) : null;
-            var actor = access.IsGranted ? await OrganizationWrite.ActorAsync(db, actingPersonId!.Value, cancellationToken) : null;
+            var actor = access.IsGranted ? await ActorAsync(db, actingPersonId!.Value, cancellationToken) : null;
             return new GuardedWrite(db, transaction, access.Organization, parent, access.Roles, actor, access.IsGranted ? null : access.Refusal);
         }
         catch
@@ -40,7 +40,7 @@ public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> con
         {
             var transaction = await ParentWrite.BeginAsync(db, parentId, cancellationToken);
             var access = await AccessChecks.ParentAsync(db, parentId, actingPersonId, permission, cancellationToken);
-            var actor = access.IsGranted ? await OrganizationWrite.ActorAsync(db, actingPersonId!.Value, cancellationToken) : null;
+            var actor = access.IsGranted ? await ActorAsync(db, actingPersonId!.Value, cancellationToken) : null;
             return new GuardedWrite(db, transaction, null, access.Parent, access.Roles, actor, access.IsGranted ? null : access.Refusal);
         }
         catch
@@ -49,6 +49,10 @@ public sealed class GuardedWrites(IDbContextFactory<IdentityAccessDbContext> con
             throw;
         }
     }
+
+    /// <summary>The acting person, and the API key they act through when the request came through the management API.</summary>
+    private static async Task<AuditActor> ActorAsync(IdentityAccessDbContext db, Guid personId, CancellationToken cancellationToken) =>
+        await OrganizationWrite.ActorAsync(db, personId, cancellationToken) with { ViaApiKey = ActingThroughApiKey.Current };
 
     /// <summary>The operator command line: the database's own rights, audited as the operator.</summary>
     public Task<GuardedWrite> OperatorParentAsync(Guid parentId, CancellationToken cancellationToken = default) =>

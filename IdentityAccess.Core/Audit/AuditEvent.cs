@@ -17,6 +17,9 @@ public sealed class AuditEvent
     /// <summary>The actor as shown, kept as text so the entry stays readable if the person is later changed.</summary>
     public required string Actor { get; init; }
 
+    /// <summary>The management API key the actor used, as the log names keys; null for the portal and the system.</summary>
+    public string? ViaApiKey { get; init; }
+
     /// <summary>A stable dotted name, e.g. <c>membership.role_changed</c>.</summary>
     public required string Action { get; init; }
 

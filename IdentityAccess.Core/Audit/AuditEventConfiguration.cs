@@ -8,6 +8,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
         builder.Property(e => e.Actor).HasMaxLength(320);
+        builder.Property(e => e.ViaApiKey).HasMaxLength(160); // a key's name (at most 100) and its prefix
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.Target).HasMaxLength(320);
         // The audit log page reads one organization's events, newest first.

@@ -26,6 +26,7 @@ public sealed class AuditLog(TimeProvider time)
             OccurredAt = time.GetUtcNow(),
             ActorPersonId = actor.PersonId,
             Actor = actor.Name,
+            ViaApiKey = actor.ViaApiKey,
             Action = action,
             Target = target,
             Before = before is null ? null : JsonSerializer.Serialize(before, _json),

@@ -37,7 +37,8 @@ public sealed record AuditQuery(string? Search = null, int Skip = 0, int Take = 
         if (!string.IsNullOrWhiteSpace(Search))
         {
             var term = Search.Trim().ToUpperInvariant();
-            events = events.Where(e => e.Action.ToUpper().Contains(term) || e.Target.ToUpper().Contains(term) || e.Actor.ToUpper().Contains(term));
+            events = events.Where(e => e.Action.ToUpper().Contains(term) || e.Target.ToUpper().Contains(term) || e.Actor.ToUpper().Contains(term)
+                || (e.ViaApiKey != null && e.ViaApiKey.ToUpper().Contains(term)));
         }
 
         if (!string.IsNullOrWhiteSpace(Action))
@@ -49,7 +50,8 @@ public sealed record AuditQuery(string? Search = null, int Skip = 0, int Take = 
         if (!string.IsNullOrWhiteSpace(Actor))
         {
             var actor = Actor.Trim().ToUpperInvariant();
-            events = events.Where(e => e.Actor.ToUpper().Contains(actor));
+            // "Who" is the person and the key they used: a key's name finds what was done through it.
+            events = events.Where(e => e.Actor.ToUpper().Contains(actor) || (e.ViaApiKey != null && e.ViaApiKey.ToUpper().Contains(actor)));
         }
 
         if (personTargets is not null)

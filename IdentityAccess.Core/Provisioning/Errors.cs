@@ -33,3 +33,7 @@ public sealed record StaleDraft()
 
 public sealed record ConfirmationRequired(int AffectedPeople)
     : InvalidInputError("confirmation", $"This change removes or demotes {AffectedPeople.ToString("N0", CultureInfo.InvariantCulture)} other {(AffectedPeople == 1 ? "person" : "people")}. Type {AffectedPeople} to confirm.");
+
+/// <summary>An apply through the API whose dry run no longer holds: the directory, the settings or the mappings changed since.</summary>
+public sealed record DryRunOutdated()
+    : ConflictError("The directory or the settings changed since this dry run, so nothing was saved. Review the new dry run, then apply it with its fingerprint.");

@@ -56,8 +56,22 @@ public sealed class ProvisioningSettingsService(
     }
 
     /// <summary>Saves when the guard allows it and, if others lose access or rank, <paramref name="typedConfirmation"/> matches their number.</summary>
-    public async Task<ProvisioningPreview> SaveAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, int? typedConfirmation,
-        CancellationToken cancellationToken = default)
+    public Task<ProvisioningPreview> SaveAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, int? typedConfirmation,
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(organizationId, draft, actingPersonId, typedConfirmation, null, cancellationToken);
+
+    /// <summary>
+    /// The management API's apply: saves only if the dry run, run again here under the organization's lock, is still
+    /// the one reviewed (<paramref name="fingerprint"/>, see <see cref="PreviewFingerprint"/>); otherwise refuses with
+    /// <see cref="DryRunOutdated"/> and the new dry run. The fingerprint covers the settings version, so the draft is
+    /// taken as based on the saved one.
+    /// </summary>
+    public Task<ProvisioningPreview> ApplyReviewedAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, string fingerprint,
+        int? typedConfirmation, CancellationToken cancellationToken = default) =>
+        SaveAsync(organizationId, draft, actingPersonId, typedConfirmation, fingerprint, cancellationToken);
+
+    private async Task<ProvisioningPreview> SaveAsync(Guid organizationId, ProvisioningDraft draft, Guid actingPersonId, int? typedConfirmation,
+        string? fingerprint, CancellationToken cancellationToken)
     {
         await using var write = await writes.OrganizationAsync(organizationId, actingPersonId, Permission.ManageIdentityAccess, cancellationToken);
         if (write.Refusal is { } refused)
@@ -66,7 +80,18 @@ public sealed class ProvisioningSettingsService(
         }
 
         var db = write.Db;
+        if (fingerprint is not null)
+        {
+            var saved = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.SettingsVersion).SingleAsync(cancellationToken);
+            draft = draft with { BaseVersion = saved };
+        }
+
         var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, write.Roles!, cancellationToken);
+        if (fingerprint is not null && preview.Plan is { } plan && PreviewFingerprint.Of(plan, preview.AffectedOthers) != fingerprint)
+        {
+            return preview with { Errors = [new DryRunOutdated(), .. preview.Errors] };
+        }
+
         if (!preview.CanSave)
         {
             return preview;

@@ -5,7 +5,7 @@ internal static class ManagementApiEndpoints
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).MapOrganizationEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
         return app;
     }
 }

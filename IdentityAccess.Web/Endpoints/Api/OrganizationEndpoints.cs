@@ -65,7 +65,7 @@ internal static class OrganizationEndpoints
     /// The organization if the key may reach it and its creator holds <paramref name="permission"/> there: another
     /// parent's organization, or one outside the key's limit, is not found whatever the creator's roles elsewhere.
     /// </summary>
-    private static async Task<(OrganizationAccess? Check, IResult? Refused)> ReachAsync(Guid organizationId, HttpContext http,
+    internal static async Task<(OrganizationAccess? Check, IResult? Refused)> ReachAsync(Guid organizationId, HttpContext http,
         OrganizationAccessService access, Permission permission)
     {
         var caller = http.RequiredApiCaller();

@@ -9,7 +9,7 @@ namespace IdentityAccess.Web.Endpoints.Audit;
 internal static class AuditLogExport
 {
     public static readonly IReadOnlyList<string> Header =
-        ["time_utc", "actor", "actor_person_id", "action", "target", "scope", "before", "after", "id"];
+        ["time_utc", "actor", "actor_person_id", "action", "target", "scope", "before", "after", "id", "via_api_key"];
 
     public static IEnumerable<string?> Cells(AuditEvent entry) =>
     [
@@ -22,6 +22,7 @@ internal static class AuditLogExport
         entry.Before,
         entry.After,
         entry.Id.ToString(),
+        entry.ViaApiKey, // last, so scripts that read the columns by position before it was added still read them
     ];
 
     public static void WriteJson(Utf8JsonWriter json, AuditEvent entry)
@@ -35,6 +36,7 @@ internal static class AuditLogExport
         JsonExport.WriteStoredJson(json, "before", entry.Before);
         JsonExport.WriteStoredJson(json, "after", entry.After);
         json.WriteString("id", entry.Id.ToString());
+        json.WriteString("via_api_key", entry.ViaApiKey);
     }
 
     /// <summary>E.g. <c>acme-console-audit-log-2026-11-23.json</c>.</summary>

@@ -122,6 +122,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("ViaApiKey")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "OccurredAt");

@@ -125,6 +125,27 @@ public sealed class AuditTableTests : ComponentTest
         Assert.Equal([directorySync, "Alice Anders"], who);
     }
 
+    [Theory]
+    [InlineData("en", "Alice Anders · API key \"terraform (0123456789ab)\"")]
+    [InlineData("pt-BR", "Alice Anders · chave de API \"terraform (0123456789ab)\"")]
+    public void Who_ThroughTheApi_ThePersonAndTheKey_InTheLanguage(string culture, string who)
+    {
+        using var language = Localizers.UiCulture(culture);
+        var throughApi = new AuditEvent
+        {
+            OccurredAt = _at,
+            Actor = "Alice Anders",
+            ViaApiKey = "terraform (0123456789ab)",
+            Action = "provisioning.settings_changed",
+            Target = "Acme",
+        };
+        var table = RenderAudit(throughApi, Entry("membership.role_changed", "carol@acme.test", null, null));
+
+        table.WaitForAssertion(() => Assert.Equal(2, table.FindAll("tbody tr").Count), _patience);
+        var cells = table.FindAll("tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.QuerySelectorAll("td")[1].TextContent, @"\s+", " ").Trim()).ToList();
+        Assert.Equal([who, "Alice Anders"], cells);
+    }
+
     private static AuditEvent Entry(string action, string target, string? before, string? after) =>
         new() { OccurredAt = _at, Actor = "Alice Anders", Action = action, Target = target, Before = before, After = after };
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdentityAccess.Tests.Web.Endpoints.Api;
 
 /// <summary>One app on Kestrel (127.0.0.1) over SQLite for a test class; each test makes the keys it needs.</summary>
-public sealed class ApiKestrelPortal : PortalFixture
+public class ApiKestrelPortal : PortalFixture
 {
     public ApiKestrelPortal()
     {
@@ -35,4 +35,10 @@ public sealed class ApiKestrelPortal : PortalFixture
 
         return client;
     }
+}
+
+/// <summary>The same over PostgreSQL (the server <c>IA_TEST_POSTGRES</c> names).</summary>
+public sealed class PostgresApiKestrelPortal : ApiKestrelPortal
+{
+    protected override TestDatabase CreateDatabase() => new PostgresTestDatabase();
 }

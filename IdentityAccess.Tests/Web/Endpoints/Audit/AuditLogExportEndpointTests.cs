@@ -60,7 +60,7 @@ public abstract class AuditLogExportEndpointTests(PortalFixture portal) : IAsync
         Assert.Equal($"acme-audit-log-{DateTime.UtcNow:yyyy-MM-dd}.csv", response.Content.Headers.ContentDisposition!.FileName);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var lines = await CsvLinesAsync(response);
-        Assert.Equal("time_utc,actor,actor_person_id,action,target,scope,before,after,id", lines[0]);
+        Assert.Equal("time_utc,actor,actor_person_id,action,target,scope,before,after,id,via_api_key", lines[0]);
         Assert.Equal(["sso.connection_changed", "seats.bought", "membership.role_changed"], lines.Skip(1).Select(l => l.Split(',')[3]));
         Assert.StartsWith($"{Day(1)}T00:01:00.000Z,Bob Brown,,seats.bought,\"'=HYPERLINK(\"\"http://evil.test\"\")\",organization,,,", lines[2], StringComparison.Ordinal);
         Assert.Contains(",parent,", lines[1], StringComparison.Ordinal);
