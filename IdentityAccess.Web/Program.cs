@@ -6,6 +6,7 @@ using IdentityAccess.Web.Components.DevMailbox;
 using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.DemoIdp;
 using IdentityAccess.Web.Endpoints.Api;
+using IdentityAccess.Web.Endpoints.Api.RateLimits;
 using IdentityAccess.Web.Endpoints.Audit;
 using IdentityAccess.Web.Endpoints.DirectorySync;
 using IdentityAccess.Web.Endpoints.Invitations;
@@ -57,6 +58,7 @@ app.UseStatusCodePagesForPageRequestsOnly();
 app.UseApiProblems();
 app.UseScim();
 app.UseAuthentication();
+app.UseManagementApiRateLimits(); // before authorization, so requests without a valid key are limited too
 app.UseAuthorization();
 app.UseRateLimiter(); // after authorization: the SCIM policy partitions by the authenticated directory
 app.UseAntiforgery();

@@ -41,6 +41,10 @@ public static class IdentityAccessTelemetry
     public static readonly Counter<long> RateLimitRejections =
         Meter.CreateCounter<long>("identityaccess.scim.rate_limit.rejections", "{request}", "SCIM requests refused by the directory's rate limit.");
 
+    /// <summary>Management API requests refused by a rate limit (429), by caller: "api_key" (its key's budget) or "no_valid_key" (its address's).</summary>
+    public static readonly Counter<long> ApiRateLimitRejections =
+        Meter.CreateCounter<long>("identityaccess.api.rate_limit.rejections", "{request}", "Management API requests refused by a rate limit, by caller kind.");
+
     /// <summary>A span named for a step of the product ("saml.acs", "provisioning.plan_apply"), or null when nobody listens.</summary>
     public static Activity? Start(string name, ActivityKind kind = ActivityKind.Internal) => Source.StartActivity(name, kind);
 

@@ -1,11 +1,16 @@
 using IdentityAccess.Core.Api.Keys;
+using IdentityAccess.Web.Endpoints.Api.Description;
+using IdentityAccess.Web.Endpoints.Api.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 
 namespace IdentityAccess.Web.Endpoints.Api;
 
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>The management API's authentication scheme and the two policies every /api/v1 endpoint names.</summary>
+    /// <summary>
+    /// The management API's authentication scheme, the two policies every /api/v1 endpoint names, its rate limits and
+    /// its OpenAPI document.
+    /// </summary>
     public static IServiceCollection AddManagementApi(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
@@ -16,6 +21,8 @@ internal static class ApiServiceCollectionExtensions
                 .RequireAssertion(c => c.Resource is HttpContext http && http.ApiCaller() is { CreatorIsParentAdmin: true }))
             .AddPolicy(ApiCallers.WritePolicy, policy => policy.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser()
                 .RequireAssertion(c => c.Resource is HttpContext http && http.ApiCaller() is { CreatorIsParentAdmin: true, Scope: ApiKeyScope.ReadWrite }));
+        services.AddManagementApiRateLimits();
+        services.AddManagementApiDocument();
         return services;
     }
 }

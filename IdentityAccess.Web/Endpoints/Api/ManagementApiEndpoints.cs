@@ -1,11 +1,23 @@
+using IdentityAccess.Web.Endpoints.Api.Description;
+
 namespace IdentityAccess.Web.Endpoints.Api;
 
-/// <summary>The management API, <c>/api/v1</c>: every endpoint behind an API key (<see cref="ApiKeyHandler"/>).</summary>
+/// <summary>
+/// The management API, <c>/api/v1</c>: every endpoint behind an API key (<see cref="ApiKeyHandler"/>), and its
+/// description (<see cref="ManagementApiDocument"/>).
+/// </summary>
 internal static class ManagementApiEndpoints
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).WithCommonResponses().MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+        app.MapManagementApiDocument();
         return app;
     }
+
+    /// <summary>What any endpoint of the API may answer, whatever it does: no valid key, a key not allowed, over its rate limit.</summary>
+    private static RouteGroupBuilder WithCommonResponses(this RouteGroupBuilder api) => api
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

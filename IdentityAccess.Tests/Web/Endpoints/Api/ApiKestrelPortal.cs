@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Web.Endpoints.Api;
 
-/// <summary>One app on Kestrel (127.0.0.1) over SQLite for a test class; each test makes the keys it needs.</summary>
+/// <summary>One app on Kestrel (127.0.0.1) over SQLite for a test class; each test makes the keys it needs. Open for fixtures that configure the app (ApiRateLimitPortal).</summary>
 public class ApiKestrelPortal : PortalFixture
 {
     public ApiKestrelPortal()
