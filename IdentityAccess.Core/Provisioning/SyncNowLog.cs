@@ -11,17 +11,21 @@ internal static class SyncNowLog
 {
     public const string Method = "SYNC";
 
-    public static ProvisioningLogEntry Entry(Guid parentId, string scope, string actorName, int changed, TimeProvider time, long startedTimestamp) => new()
+    public static ProvisioningLogEntry Entry(Guid parentId, string scope, string actorName, int changed, TimeProvider time, long startedTimestamp)
     {
-        ParentOrganizationId = parentId,
-        Channel = ProvisioningLogChannel.SyncNow,
-        OccurredAt = time.GetUtcNow(),
-        Method = Method,
-        Path = ProvisioningLogRedaction.Truncate($"Sync now: {scope}", ProvisioningLogEntry.MaxPathLength)!,
-        Status = 200,
-        Summary = ProvisioningLogRedaction.Truncate(
-            $"Sync now by {actorName}: {(changed == 1 ? "1 membership change" : $"{changed} membership changes")}", ProvisioningLogEntry.MaxSummaryLength),
-        CorrelationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"),
-        DurationMs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds),
-    };
+        var (summary, codes) = ProvisioningLogCodes.Both([LogPhrase.Of(LogPhraseCode.SyncNow, actorName, LogPhrase.Count(changed))]);
+        return new()
+        {
+            ParentOrganizationId = parentId,
+            Channel = ProvisioningLogChannel.SyncNow,
+            OccurredAt = time.GetUtcNow(),
+            Method = Method,
+            Path = ProvisioningLogRedaction.Truncate($"Sync now: {scope}", ProvisioningLogEntry.MaxPathLength)!,
+            Status = 200,
+            Summary = summary,
+            TextCodes = codes,
+            CorrelationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"),
+            DurationMs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds),
+        };
+    }
 }

@@ -25,7 +25,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             var members = ScimGroupDocument.MemberIds(ScimJson.Get(body, "members"));
             await EnsureUniqueAsync(db, parentId, name, null, cancellationToken);
             await EnsureExternalIdUniqueAsync(db, parentId, externalId, cancellationToken);
-            ProvisioningLogNotes.Group("Created", name);
+            ProvisioningLogNotes.Group(LogPhraseCode.GroupCreated, name);
             var now = time.GetUtcNow();
             var group = new DirectoryGroup { ParentOrganizationId = parentId, DisplayName = name, ExternalId = "", CreatedAt = now, UpdatedAt = now };
             group.ExternalId = ScimGroupDocument.KeyFor(externalId, group.Id);
@@ -45,7 +45,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             ScimGroupInput.EnsureMemberCount(body, input.Value.MaxMembersPerRequest);
             var name = ScimGroupInput.DisplayName(ScimJson.Get(body, "displayName"));
             var members = ScimGroupDocument.MemberIds(ScimJson.Get(body, "members"));
-            ProvisioningLogNotes.Group("Replaced", group.DisplayName);
+            ProvisioningLogNotes.Group(LogPhraseCode.GroupReplaced, group.DisplayName);
             await RenameAsync(db, group, name, cancellationToken);
             await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
             await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
 
             ScimGroupInput.EnsureMemberCount(patch, input.Value.MaxMembersPerRequest);
 
-            ProvisioningLogNotes.Group("Updated", group.DisplayName);
+            ProvisioningLogNotes.Group(LogPhraseCode.GroupUpdated, group.DisplayName);
             foreach (var operation in operations.OfType<JsonObject>())
             {
                 await ScimGroupPatch.ApplyAsync(db, parentId, group, operation, RenameAsync, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         await WriteAsync(parentId, id, ifMatch, "", async db =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
-            ProvisioningLogNotes.Group("Deleted", group.DisplayName);
+            ProvisioningLogNotes.Group(LogPhraseCode.GroupDeleted, group.DisplayName);
             db.DirectoryGroups.Remove(group);
             return group;
         }, cancellationToken);

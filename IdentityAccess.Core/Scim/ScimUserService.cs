@@ -62,7 +62,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var user = await FindForWriteAsync(db, parentId, id, ifMatch, cancellationToken);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
             await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, id, cancellationToken);
-            ProvisioningLogNotes.UserChanged("Replaced", user, fields);
+            ProvisioningLogNotes.UserChanged(LogPhraseCode.UserReplaced, user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class ScimUserService(IDbContextFactory<IdentityAccessDbContext> c
             var fields = ScimUserFields.From(document);
             await ScimUserIdentity.EnsureOwnedAsync(db, domains, fields, user, cancellationToken);
             await ScimUserUniqueness.EnsureUniqueAsync(db, parentId, fields, id, cancellationToken);
-            ProvisioningLogNotes.UserChanged("Updated", user, fields);
+            ProvisioningLogNotes.UserChanged(LogPhraseCode.UserUpdated, user, fields);
             ScimUserDocument.Store(user, document, fields, time.GetUtcNow());
             return user;
         }, cancellationToken);

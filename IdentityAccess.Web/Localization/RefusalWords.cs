@@ -37,6 +37,7 @@ public static class RefusalWords
         OrganizationNotFound => localizer["Refusal.OrganizationNotFound"],
         ParentNotFound => localizer["Refusal.ParentNotFound"],
         ChangedMeanwhile => localizer["Refusal.ChangedMeanwhile"],
+        ValidationFailed { Rule: ValidationRule.DomainLookupFailed, Arguments: [DomainCheckResult lookup] } => localizer.DomainCheck(lookup),
         ValidationFailed failed => ValidationFailed(localizer, failed),
         InvalidLogPeriod { Problem: LogPeriodProblem.NotADate } period => localizer["Refusal.InvalidLogPeriod.NotADate", period.Field, period.Text],
         InvalidLogPeriod { Problem: LogPeriodProblem.EndsBeforeStart } => localizer["Refusal.InvalidLogPeriod.EndsBeforeStart"],

@@ -78,7 +78,7 @@ internal static class OperatorCommands
                 {
                     foreach (var domain in await DomainService.ListAsync(db, domainsOf, CancellationToken.None))
                     {
-                        await output.WriteLineAsync($"{domain.Domain}	{domain.Status}	TXT {domain.TxtRecordValue}	{domain.LastCheckResult}");
+                        await output.WriteLineAsync($"{domain.Domain}	{domain.Status}	TXT {domain.TxtRecordValue}	{DomainCheckResult.EnglishOf(domain.LastCheckResult)}");
                     }
                 }
 

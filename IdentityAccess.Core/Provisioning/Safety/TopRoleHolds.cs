@@ -73,7 +73,7 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
                 new { Role = RoleCatalog.DisplayName(outcome.Person.Membership!.Role), Status = outcome.Person.Membership.Status.ToString() },
                 new { Change = change.ToString(), ToRole = toRole is { } r ? RoleCatalog.DisplayName(r) : null, ToStatus = toStatus.ToString(), RequestedBy = requestedBy, Reasons = asked.Reasons.Select(r => r.Text).ToList() },
                 organization.OrganizationId, parentOrganizationId);
-            ProvisioningLogScope.Current?.Note($"Held: {outcome.Person.Email} kept as the last {top} of {organization.Name}");
+            ProvisioningLogScope.Current?.Note(LogPhrase.Of(LogPhraseCode.TopRoleHeld, outcome.Person.Email, top, organization.Name));
         }
 
         foreach (var row in open.Values)
@@ -90,8 +90,8 @@ public sealed class TopRoleHolds(AuditLog audit, TimeProvider time)
                 outcome.Person.Email, new { Change = row.Change.ToString(), row.RequestedBy, row.HeldAt }, new { Resolution = resolution, By = requestedBy },
                 organization.OrganizationId, parentOrganizationId);
             ProvisioningLogScope.Current?.Note(resolution == Withdrawn
-                ? $"Held change of {outcome.Person.Email} withdrawn by the IdP"
-                : $"Held change of {outcome.Person.Email} applied: {organization.Name} has another {top}");
+                ? LogPhrase.Of(LogPhraseCode.HeldWithdrawn, outcome.Person.Email)
+                : LogPhrase.Of(LogPhraseCode.HeldApplied, outcome.Person.Email, organization.Name, top));
         }
     }
 

@@ -10,6 +10,7 @@ public sealed class ProvisioningLogEntry
     public const int MaxPathLength = 2048;
     public const int MaxSummaryLength = 500;
     public const int MaxErrorDetailLength = 1000;
+    public const int MaxTextCodesLength = 4000;
 
     /// <summary>Ascending in insertion order: the log's order and its keyset for paging and export.</summary>
     public long Id { get; init; }
@@ -36,6 +37,12 @@ public sealed class ProvisioningLogEntry
 
     /// <summary>What it changed, e.g. "Created user alice@contoso.com"; null when it changed nothing worth saying.</summary>
     public string? Summary { get; init; }
+
+    /// <summary>
+    /// The same as phrase codes and values (<see cref="ProvisioningLogCodes"/>), so the portal says it in the reader's
+    /// language; null for rows written before the codes, which show their <see cref="Summary"/> as written.
+    /// </summary>
+    public string? TextCodes { get; init; }
 
     /// <summary>The SCIM error's scimType (RFC 7644 §3.12), when it has one; for a sign-in, why it was refused (a <c>SamlSignInFailure</c>).</summary>
     public string? ErrorType { get; init; }

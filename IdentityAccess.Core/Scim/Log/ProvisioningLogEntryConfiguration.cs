@@ -17,6 +17,7 @@ internal sealed class ProvisioningLogEntryConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.Method).HasMaxLength(16);
         builder.Property(e => e.Path).HasMaxLength(ProvisioningLogEntry.MaxPathLength);
         builder.Property(e => e.Summary).HasMaxLength(ProvisioningLogEntry.MaxSummaryLength);
+        builder.Property(e => e.TextCodes).HasMaxLength(ProvisioningLogEntry.MaxTextCodesLength);
         builder.Property(e => e.ErrorType).HasMaxLength(32);
         builder.Property(e => e.ErrorDetail).HasMaxLength(ProvisioningLogEntry.MaxErrorDetailLength);
         builder.Property(e => e.CorrelationId).HasMaxLength(64);

@@ -7,54 +7,61 @@ namespace IdentityAccess.Core.Scim.Log;
 internal static class ProvisioningLogNotes
 {
     public static void UserCreated(ScimUserFields user) =>
-        ProvisioningLogScope.Current?.Note($"Created user {user.UserName}{(user.Active ? "" : " (inactive)")}");
+        Note(LogPhrase.Of(user.Active ? LogPhraseCode.UserCreated : LogPhraseCode.UserCreatedInactive, user.UserName));
 
     /// <summary>E.g. "Updated user bob@contoso.com (deactivated)", "Replaced user b@x.test (renamed from a@x.test)".</summary>
-    public static void UserChanged(string verb, DirectoryUser before, ScimUserFields after)
+    public static void UserChanged(LogPhraseCode verb, DirectoryUser before, ScimUserFields after)
     {
-        var details = new List<string>();
+        var details = new List<LogPhrase>();
         if (!string.Equals(before.UserName, after.UserName, StringComparison.Ordinal))
         {
-            details.Add($"renamed from {before.UserName}");
+            details.Add(LogPhrase.Of(LogPhraseCode.RenamedFrom, before.UserName));
         }
 
         if (before.Active != after.Active)
         {
-            details.Add(after.Active ? "reactivated" : "deactivated");
+            details.Add(LogPhrase.Of(after.Active ? LogPhraseCode.Reactivated : LogPhraseCode.Deactivated));
         }
 
-        ProvisioningLogScope.Current?.Note($"{verb} user {after.UserName}{(details.Count == 0 ? "" : $" ({string.Join(", ", details)})")}");
+        Note(LogPhrase.Of(verb, after.UserName) with { Details = details.Count == 0 ? null : details });
     }
 
     /// <summary>E.g. "linked to the existing person carol@acme.test": a manual member the directory governs from now on.</summary>
-    public static void LinkedToPerson(string email) => ProvisioningLogScope.Current?.Note($"linked to the existing person {email}");
+    public static void LinkedToPerson(string email) => Note(LogPhrase.Of(LogPhraseCode.LinkedToPerson, email));
 
     /// <summary>E.g. "profile of carol@acme.test updated (name, email)".</summary>
-    public static void ProfileUpdated(string email, ProfileChange change)
+    public static void ProfileUpdated(string email, ProfileChange change) =>
+        Note(LogPhrase.Of(LogPhraseCode.ProfileUpdated, email) with { Details = ProfileDetails(change) });
+
+    /// <summary>Which parts of a person's profile changed: "name", "email".</summary>
+    public static IReadOnlyList<LogPhrase> ProfileDetails(ProfileChange change)
     {
-        var what = new List<string>();
+        var details = new List<LogPhrase>();
         if (change.NameChanged)
         {
-            what.Add("name");
+            details.Add(LogPhrase.Of(LogPhraseCode.NameChanged));
         }
 
         if (change.EmailChanged)
         {
-            what.Add("email");
+            details.Add(LogPhrase.Of(LogPhraseCode.EmailChanged));
         }
 
-        ProvisioningLogScope.Current?.Note($"profile of {email} updated ({string.Join(", ", what)})");
+        return details;
     }
 
-    public static void UserDeleted(DirectoryUser user) => ProvisioningLogScope.Current?.Note($"Deleted user {user.UserName}");
+    public static void UserDeleted(DirectoryUser user) => Note(LogPhrase.Of(LogPhraseCode.UserDeleted, user.UserName));
 
-    public static void Group(string verb, string displayName) => ProvisioningLogScope.Current?.Note($"{verb} group '{displayName}'");
+    /// <summary>One of <see cref="LogPhraseCode.GroupCreated"/>, Replaced, Updated, Deleted, with the group's name.</summary>
+    public static void Group(LogPhraseCode verb, string displayName) => Note(LogPhrase.Of(verb, displayName));
 
     public static void GroupRenamed(DirectoryGroup group, string newName)
     {
         if (!string.Equals(group.DisplayName, newName, StringComparison.Ordinal))
         {
-            ProvisioningLogScope.Current?.Note($"renamed '{group.DisplayName}' to '{newName}'");
+            Note(LogPhrase.Of(LogPhraseCode.GroupRenamed, group.DisplayName, newName));
         }
     }
+
+    private static void Note(LogPhrase phrase) => ProvisioningLogScope.Current?.Note(phrase);
 }

@@ -34,8 +34,8 @@ public sealed class ProvisioningLogScope : IDisposable
         return scope;
     }
 
-    /// <summary>A short phrase about what the request did, e.g. "Created user alice@contoso.com".</summary>
-    public void Note(string text) => Record(t => t.Notes.Add(text));
+    /// <summary>A short phrase about what the request did, e.g. "Created user alice@contoso.com" (<see cref="ProvisioningLogNotes"/>).</summary>
+    public void Note(LogPhrase phrase) => Record(t => t.Notes.Add(phrase));
 
     /// <summary>Organization memberships the request changed through the rule engine (provisioned, removed, role or tier changed).</summary>
     public void AddMembershipChanges(int count) => Record(t => t.MembershipChanges += Math.Max(0, count));
@@ -54,10 +54,10 @@ public sealed class ProvisioningLogScope : IDisposable
     public void AddNestedGroupsSkipped(int count) => Record(t => t.NestedGroupsSkipped += Math.Max(0, count));
 
     /// <summary>
-    /// E.g. "Updated group 'Engineering': +3 −1 members; 2 membership changes", or null when nothing was reported.
-    /// Only what was committed (or reported outside a transaction) counts.
+    /// What the request did as phrases, empty when nothing was reported. Only what was committed (or reported outside a
+    /// transaction) counts.
     /// </summary>
-    public string? Summary
+    public IReadOnlyList<LogPhrase> Phrases
     {
         get
         {
@@ -67,6 +67,9 @@ public sealed class ProvisioningLogScope : IDisposable
             }
         }
     }
+
+    /// <summary>The phrases in English, e.g. "Updated group 'Engineering': +3 −1 members; 2 membership changes", or null.</summary>
+    public string? Summary => ProvisioningLogEnglish.Summary(Phrases);
 
     public void Dispose() => _current.Value = _previous;
 

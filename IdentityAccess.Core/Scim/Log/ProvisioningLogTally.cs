@@ -1,13 +1,11 @@
-using System.Globalization;
-
 namespace IdentityAccess.Core.Scim.Log;
 
-/// <summary>What a <see cref="ProvisioningLogScope"/> has gathered, committed or pending, and how it reads as a summary.</summary>
+/// <summary>What a <see cref="ProvisioningLogScope"/> has gathered, committed or pending, and the phrases it reads as.</summary>
 internal sealed class ProvisioningLogTally
 {
     private const int MaxNotes = 8;
 
-    public List<string> Notes { get; init; } = [];
+    public List<LogPhrase> Notes { get; init; } = [];
 
     public ProvisioningLogMemberDelta Members { get; init; } = new();
 
@@ -23,14 +21,15 @@ internal sealed class ProvisioningLogTally
         MembershipChanges = MembershipChanges + other.MembershipChanges,
     };
 
-    public string? Describe()
+    /// <summary>The first note with the member changes after it, the other notes, then what was skipped and changed.</summary>
+    public IReadOnlyList<LogPhrase> Describe()
     {
-        var parts = new List<string>();
-        var notes = Notes.Distinct(StringComparer.Ordinal).Take(MaxNotes).ToList();
+        var parts = new List<LogPhrase>();
+        var notes = Notes.Distinct().Take(MaxNotes).ToList();
         var members = Members.Touched ? DescribeMembers() : null;
         if (notes.Count > 0)
         {
-            parts.Add(members is null ? notes[0] : $"{notes[0]}: {members}");
+            parts.Add(members is null ? notes[0] : notes[0] with { Then = [members] });
             parts.AddRange(notes.Skip(1));
         }
         else if (members is not null)
@@ -40,26 +39,22 @@ internal sealed class ProvisioningLogTally
 
         if (NestedGroupsSkipped > 0)
         {
-            parts.Add(Count(NestedGroupsSkipped, "nested group") + " skipped (only direct members count)");
+            parts.Add(LogPhrase.Of(LogPhraseCode.NestedGroupsSkipped, LogPhrase.Count(NestedGroupsSkipped)));
         }
 
         if (MembershipChanges > 0)
         {
-            parts.Add(Count(MembershipChanges, "membership change"));
+            parts.Add(LogPhrase.Of(LogPhraseCode.MembershipChanges, LogPhrase.Count(MembershipChanges)));
         }
 
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        return parts;
     }
 
-    private string DescribeMembers() => (Members.Added.Count, Members.Removed.Count) switch
+    private LogPhrase DescribeMembers() => (Members.Added.Count, Members.Removed.Count) switch
     {
-        (0, 0) => "no member changes",
-        (var added, 0) => $"+{N(added)} {(added == 1 ? "member" : "members")}",
-        (0, var removed) => $"\u2212{N(removed)} {(removed == 1 ? "member" : "members")}",
-        var (added, removed) => $"+{N(added)} \u2212{N(removed)} members",
+        (0, 0) => LogPhrase.Of(LogPhraseCode.NoMemberChanges),
+        (var added, 0) => LogPhrase.Of(LogPhraseCode.MembersAdded, LogPhrase.Count(added)),
+        (0, var removed) => LogPhrase.Of(LogPhraseCode.MembersRemoved, LogPhrase.Count(removed)),
+        var (added, removed) => LogPhrase.Of(LogPhraseCode.MembersAddedRemoved, LogPhrase.Count(added), LogPhrase.Count(removed)),
     };
-
-    private static string Count(int count, string noun) => $"{N(count)} {noun}{(count == 1 ? "" : "s")}";
-
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

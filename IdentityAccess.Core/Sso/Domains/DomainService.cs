@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Common;
@@ -114,24 +115,27 @@ public sealed class DomainService(IDbContextFactory<IdentityAccessDbContext> con
         domain.LastCheckedAt = time.GetUtcNow();
         var found = records.Any(r => string.Equals(r.Trim(), domain.TxtRecordValue, StringComparison.Ordinal));
         Error? error = null;
+        DomainCheckResult? result = null;
         if (!found)
         {
-            error = problem is not null ? new ValidationFailed("domain", ValidationRule.DomainLookupFailed, problem)
-                : records.Count == 0 ? new ValidationFailed("domain", ValidationRule.DomainTxtRecordMissing, domain.Domain)
-                : new ValidationFailed("domain", ValidationRule.DomainTxtRecordDifferent, records.Count, domain.Domain, domain.TxtRecordValue);
-            domain.LastCheckResult = error.Message;
+            (error, result) = problem is not null ? (new ValidationFailed("domain", ValidationRule.DomainLookupFailed, problem), problem)
+                : records.Count == 0 ? (new ValidationFailed("domain", ValidationRule.DomainTxtRecordMissing, domain.Domain),
+                    DomainCheckResult.Of(DomainCheckCode.TxtRecordMissing, domain.Domain))
+                : (new ValidationFailed("domain", ValidationRule.DomainTxtRecordDifferent, records.Count, domain.Domain, domain.TxtRecordValue),
+                    DomainCheckResult.Of(DomainCheckCode.TxtRecordDifferent, records.Count.ToString(CultureInfo.InvariantCulture), domain.Domain, domain.TxtRecordValue));
         }
         else if (await VerifiedElsewhereAsync(db, domain.Domain, parentId, cancellationToken))
         {
-            error = new ValidationFailed("domain", ValidationRule.DomainFoundButVerifiedElsewhere);
-            domain.LastCheckResult = error.Message;
+            (error, result) = (new ValidationFailed("domain", ValidationRule.DomainFoundButVerifiedElsewhere), DomainCheckResult.Of(DomainCheckCode.VerifiedElsewhere));
         }
         else if (domain.Status != DomainStatus.Verified)
         {
-            (domain.Status, domain.VerifiedAt, domain.LastCheckResult) = (DomainStatus.Verified, domain.LastCheckedAt, "TXT record found.");
+            (domain.Status, domain.VerifiedAt, result) = (DomainStatus.Verified, domain.LastCheckedAt, DomainCheckResult.Of(DomainCheckCode.Found));
             audit.Record(db, write.Actor, "domain.verified", domain.Domain, null, null, parentOrganizationId: parentId);
         }
 
+        // Kept as a code, so the panel says it in each reader's language; a check of a domain already verified changes nothing.
+        domain.LastCheckResult = result?.Write() ?? domain.LastCheckResult;
         return await write.CommitAsync(cancellationToken) ?? error;
     }
 

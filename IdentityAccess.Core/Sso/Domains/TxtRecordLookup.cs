@@ -9,8 +9,8 @@ public sealed class TxtRecordLookup(IOptions<DnsOptions> options)
 {
     private readonly LookupClient _client = Create(options.Value);
 
-    /// <summary>The TXT strings at the name, or an error in words (no such domain, no answer, timeout).</summary>
-    public async Task<(IReadOnlyList<string> Records, string? Problem)> LookupAsync(string domain, CancellationToken cancellationToken)
+    /// <summary>The TXT strings at the name, or what went wrong (no such domain, an error, no answer or a timeout).</summary>
+    public async Task<(IReadOnlyList<string> Records, DomainCheckResult? Problem)> LookupAsync(string domain, CancellationToken cancellationToken)
     {
         try
         {
@@ -18,15 +18,15 @@ public sealed class TxtRecordLookup(IOptions<DnsOptions> options)
             if (response.HasError)
             {
                 return ([], response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain
-                    ? $"The domain {domain} does not exist in DNS."
-                    : $"DNS answered with an error: {response.ErrorMessage}.");
+                    ? DomainCheckResult.Of(DomainCheckCode.DomainDoesNotExist, domain)
+                    : DomainCheckResult.Of(DomainCheckCode.DnsError, response.ErrorMessage));
             }
 
             return ([.. response.Answers.TxtRecords().Select(r => string.Concat(r.Text))], null);
         }
         catch (DnsResponseException e)
         {
-            return ([], $"DNS did not answer: {e.Message}");
+            return ([], DomainCheckResult.Of(DomainCheckCode.DnsNoAnswer, e.Message));
         }
     }
 

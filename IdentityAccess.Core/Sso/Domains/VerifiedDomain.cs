@@ -6,6 +6,8 @@ namespace IdentityAccess.Core.Sso.Domains;
 /// </summary>
 public sealed class VerifiedDomain
 {
+    public const int MaxLastCheckResultLength = 500;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Guid ParentOrganizationId { get; init; }
@@ -25,6 +27,7 @@ public sealed class VerifiedDomain
     public DateTimeOffset? LastCheckedAt { get; set; }
 
     /// <summary>What the last check found, in words an owner can act on.</summary>
+    /// <summary>What the last check found: a <see cref="DomainCheckResult"/> in its stored form, or (checked before the codes) an English sentence.</summary>
     public string? LastCheckResult { get; set; }
 
     /// <summary>The TXT record value the owner must publish on the domain.</summary>

@@ -13,7 +13,7 @@ internal sealed class VerifiedDomainConfiguration : IEntityTypeConfiguration<Ver
         builder.Property(d => d.Domain).HasMaxLength(253);
         builder.Property(d => d.Challenge).HasMaxLength(64);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(d => d.LastCheckResult).HasMaxLength(500);
+        builder.Property(d => d.LastCheckResult).HasMaxLength(VerifiedDomain.MaxLastCheckResultLength);
         builder.HasIndex(d => new { d.ParentOrganizationId, d.Domain }).IsUnique();
         builder.HasIndex(d => new { d.Domain, d.Status });
     }

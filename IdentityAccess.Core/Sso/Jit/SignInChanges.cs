@@ -1,4 +1,5 @@
 using IdentityAccess.Core.People;
+using IdentityAccess.Core.Scim.Log;
 
 namespace IdentityAccess.Core.Sso.Jit;
 
@@ -24,41 +25,48 @@ internal sealed class SignInChanges(bool personCreated, bool linked)
     /// E.g. "frank@acme.test: created the person; provisioned in Acme as Member, Standard seat"; null when nothing
     /// changed (<see cref="DescribeAccepted"/> then words the row).
     /// </summary>
-    public string? Describe(string email)
+    public LogPhrase? Describe(string email)
     {
-        var parts = new List<string>();
+        var parts = new List<LogPhrase>();
         if (PersonCreated)
         {
-            parts.Add("created the person");
+            parts.Add(LogPhrase.Of(LogPhraseCode.PersonCreated));
         }
         else if (Linked)
         {
-            parts.Add("linked the IdP's subject to the existing person");
+            parts.Add(LogPhrase.Of(LogPhraseCode.SubjectLinked));
         }
 
         if (Profile is { Changed: true } profile)
         {
-            parts.Add($"profile updated ({string.Join(", ", new[] { profile.NameChanged ? "name" : null, profile.EmailChanged ? "email" : null }.OfType<string>())})");
+            parts.Add(LogPhrase.Of(LogPhraseCode.ProfileChanged) with { Details = ProvisioningLogNotes.ProfileDetails(profile) });
         }
 
-        parts.Add(Profile?.EmailRefused switch
+        switch (Profile?.EmailRefused)
         {
-            ProfileEmailRefusal.OutsideVerifiedDomains => "email not changed: the asserted address is not of a verified domain",
-            ProfileEmailRefusal.UsedByAnotherPerson => "email not changed: the asserted address is another person's",
-            null => "",
-        });
+            case ProfileEmailRefusal.OutsideVerifiedDomains:
+                parts.Add(LogPhrase.Of(LogPhraseCode.EmailNotChangedOutsideDomains));
+                break;
+            case ProfileEmailRefusal.UsedByAnotherPerson:
+                parts.Add(LogPhrase.Of(LogPhraseCode.EmailNotChangedUsedByAnother));
+                break;
+            case null:
+                break;
+        }
+
         parts.AddRange(After.Values.OrderBy(m => m.OrganizationName, StringComparer.Ordinal)
             .SelectMany(after => SignInMembership.Changes(Before.GetValueOrDefault(after.OrganizationId), after)));
-        parts.RemoveAll(p => p.Length == 0);
-        return parts.Count == 0 ? null : $"{email}: {string.Join("; ", parts)}";
+        return parts.Count == 0 ? null : LogPhrase.Of(LogPhraseCode.SignInChanged, email) with { Then = parts };
     }
 
     /// <summary>An existing member who signed in and changed nothing, e.g. "alice@acme.test signed in: Owner in Acme".</summary>
-    public string DescribeAccepted(string email)
+    public LogPhrase DescribeAccepted(string email)
     {
         var active = Access.Where(a => a.CanSignIn).Select(a => a.OrganizationId).ToHashSet();
         var where = After.Values.Where(m => active.Contains(m.OrganizationId)).OrderBy(m => m.OrganizationName, StringComparer.Ordinal)
-            .Select(m => $"{m.Describe()} in {m.OrganizationName}").ToList();
-        return where.Count == 0 ? $"{email} signed in (an invitation to accept)" : $"{email} signed in: {string.Join("; ", where)}";
+            .Select(m => LogPhrase.Of(LogPhraseCode.SignedInTo, [m.OrganizationName, .. m.Values()])).ToList();
+        return where.Count == 0
+            ? LogPhrase.Of(LogPhraseCode.SignedInToAcceptInvitation, email)
+            : LogPhrase.Of(LogPhraseCode.SignedIn, email) with { Then = where };
     }
 }

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Sso.Jit;
@@ -19,15 +20,14 @@ internal sealed record SignInMembership(Guid OrganizationId, string Organization
             .Select(m => new SignInMembership(m.OrganizationId, m.Organization!.Name, m.Role, m.SeatTier, m.Status))
             .ToDictionaryAsync(m => m.OrganizationId, cancellationToken);
 
-    /// <summary>E.g. "Owner, Pro seat" or "Member, pending a seat".</summary>
-    public string Describe() =>
-        $"{RoleCatalog.DisplayName(Role)}{(Tier is { } tier ? $", {tier} seat" : "")}{(Status == MembershipStatus.Active ? "" : $", {StatusWords(Status)}")}";
+    /// <summary>The membership as a log phrase's values: role (its display name), tier (empty for none), status (its name).</summary>
+    public string[] Values() => [RoleCatalog.DisplayName(Role), Tier?.ToString() ?? "", Status.ToString()];
 
     /// <summary>
     /// What changed in one organization, e.g. "provisioned in Acme as Member, Standard seat", "role in Acme Member → Admin";
     /// empty when nothing did.
     /// </summary>
-    public static IEnumerable<string> Changes(SignInMembership? before, SignInMembership? after)
+    public static IEnumerable<LogPhrase> Changes(SignInMembership? before, SignInMembership? after)
     {
         if (after is null)
         {
@@ -37,33 +37,23 @@ internal sealed record SignInMembership(Guid OrganizationId, string Organization
         var name = after.OrganizationName;
         if (before is null || before.Status == MembershipStatus.Removed && after.Status != MembershipStatus.Removed)
         {
-            yield return $"provisioned in {name} as {after.Describe()}";
+            yield return LogPhrase.Of(LogPhraseCode.ProvisionedIn, [name, .. after.Values()]);
             yield break;
         }
 
         if (before.Role != after.Role)
         {
-            yield return $"role in {name} {RoleCatalog.DisplayName(before.Role)} → {RoleCatalog.DisplayName(after.Role)}";
+            yield return LogPhrase.Of(LogPhraseCode.RoleChangedIn, name, RoleCatalog.DisplayName(before.Role), RoleCatalog.DisplayName(after.Role));
         }
 
         if (before.Tier != after.Tier)
         {
-            yield return $"seat tier in {name} {before.Tier?.ToString() ?? "none"} → {after.Tier?.ToString() ?? "none"}";
+            yield return LogPhrase.Of(LogPhraseCode.TierChangedIn, name, before.Tier?.ToString() ?? "", after.Tier?.ToString() ?? "");
         }
 
         if (before.Status != after.Status)
         {
-            yield return $"status in {name} {StatusWords(before.Status)} → {StatusWords(after.Status)}";
+            yield return LogPhrase.Of(LogPhraseCode.StatusChangedIn, name, before.Status.ToString(), after.Status.ToString());
         }
     }
-
-    private static string StatusWords(MembershipStatus status) => status switch
-    {
-        MembershipStatus.Active => "active",
-        MembershipStatus.Invited => "invited",
-        MembershipStatus.PendingSeat => "waiting for a seat",
-        MembershipStatus.LoginBlocked => "sign-in blocked",
-        MembershipStatus.Suspended => "suspended",
-        MembershipStatus.Removed => "removed",
-    };
 }

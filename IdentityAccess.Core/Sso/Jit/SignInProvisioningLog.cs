@@ -21,13 +21,13 @@ public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProv
     public const string ServerError = "ServerError";
 
     /// <summary>An existing member came in and nothing changed: e.g. "alice@acme.test signed in: Owner in Acme".</summary>
-    public void Accepted(SignInAttempt attempt, string summary) => Enqueue(attempt, 200, summary, null, null);
+    public void Accepted(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null);
 
     /// <summary>A sign-in that changed something: e.g. "frank@acme.test: created the person; provisioned in Acme as Member".</summary>
-    public void Provisioned(SignInAttempt attempt, string summary) => Enqueue(attempt, 200, summary, null, null);
+    public void Provisioned(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null);
 
     /// <summary>A refused sign-in, logged with its <see cref="SamlSignInFailure"/> code and why, in words.</summary>
-    public void Refused(SignInAttempt attempt, SamlSignInFailure failure, string detail, string? summary = null) =>
+    public void Refused(SignInAttempt attempt, SamlSignInFailure failure, string detail, LogPhrase? summary = null) =>
         Enqueue(attempt, failure switch
         {
             SamlSignInFailure.NoLoginState or SamlSignInFailure.SsoNotAvailable or SamlSignInFailure.ResponseRejected
@@ -40,7 +40,10 @@ public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProv
     public void Failed(SignInAttempt attempt, Exception exception) =>
         Enqueue(attempt, 500, null, ServerError, $"the sign-in failed on the server ({exception.GetType().Name})");
 
-    private void Enqueue(SignInAttempt attempt, int status, string? summary, string? errorType, string? errorDetail) =>
+    private void Enqueue(SignInAttempt attempt, int status, LogPhrase? summary, string? errorType, string? errorDetail)
+    {
+        // Names, emails and organizations say who; anything of the Response that slipped into one is taken out.
+        var (english, codes) = ProvisioningLogCodes.Both(summary is null ? null : [summary.MapValues(v => ProvisioningLogRedaction.SignInDetail(v)!)]);
         writer.Enqueue(new ProvisioningLogEntry
         {
             ParentOrganizationId = attempt.ParentId,
@@ -49,10 +52,12 @@ public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProv
             Method = Method,
             Path = Path,
             Status = status,
-            Summary = ProvisioningLogRedaction.Truncate(ProvisioningLogRedaction.SignInDetail(summary), ProvisioningLogEntry.MaxSummaryLength),
+            Summary = english,
+            TextCodes = codes,
             ErrorType = errorType,
             ErrorDetail = ProvisioningLogRedaction.Detail(ProvisioningLogRedaction.SignInDetail(errorDetail)),
             CorrelationId = ProvisioningLogRedaction.Truncate(attempt.CorrelationId, 64)!,
             DurationMs = (int)Math.Min(int.MaxValue, time.GetElapsedTime(attempt.StartedTimestamp).TotalMilliseconds),
         });
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ProvisioningLogScopeTests
     {
         using var scope = ProvisioningLogScope.Begin();
 
-        ProvisioningLogScope.Current!.Note("Updated group 'Engineering'");
+        ProvisioningLogScope.Current!.Note(LogPhrase.Of(LogPhraseCode.GroupUpdated, "Engineering"));
         ProvisioningLogScope.Current!.AddGroupMembers([_users[0], _users[1], _users[2]]);
         ProvisioningLogScope.Current!.RemoveGroupMembers([_users[3]]);
         ProvisioningLogScope.Current!.AddMembershipChanges(2);
@@ -27,7 +27,7 @@ public sealed class ProvisioningLogScopeTests
     {
         using var scope = ProvisioningLogScope.Begin();
 
-        scope.Note("Updated group 'Engineering'");
+        scope.Note(LogPhrase.Of(LogPhraseCode.GroupUpdated, "Engineering"));
         scope.RemoveGroupMembers([_users[0], _users[1]]); // replace members = clear, then add the list
         scope.AddGroupMembers([_users[0], _users[1]]);
 
@@ -39,7 +39,7 @@ public sealed class ProvisioningLogScopeTests
     {
         using var scope = ProvisioningLogScope.Begin();
 
-        scope.Note("Updated group 'Engineering'");
+        scope.Note(LogPhrase.Of(LogPhraseCode.GroupUpdated, "Engineering"));
         scope.AddGroupMembers([_users[0]]);
         scope.AddNestedGroupsSkipped(1);
         scope.AddMembershipChanges(1);
@@ -63,11 +63,11 @@ public sealed class ProvisioningLogScopeTests
         using var scope = ProvisioningLogScope.Begin();
 
         scope.TransactionStarted();
-        scope.Note("Updated group 'Engineering'");
+        scope.Note(LogPhrase.Of(LogPhraseCode.GroupUpdated, "Engineering"));
         scope.AddGroupMembers([_users[0]]);
         scope.TransactionRolledBack(); // a concurrent insert: the service retries
         scope.TransactionStarted();
-        scope.Note("Updated group 'Engineering'");
+        scope.Note(LogPhrase.Of(LogPhraseCode.GroupUpdated, "Engineering"));
         scope.AddGroupMembers([_users[0]]);
         scope.AddMembershipChanges(1);
         Assert.Null(scope.Summary); // nothing committed yet
@@ -82,7 +82,7 @@ public sealed class ProvisioningLogScopeTests
         using var scope = ProvisioningLogScope.Begin();
 
         scope.TransactionStarted();
-        scope.Note("Created user zed@acme.test");
+        scope.Note(LogPhrase.Of(LogPhraseCode.UserCreated, "zed@acme.test"));
 
         Assert.Null(scope.Summary);
     }
@@ -94,7 +94,7 @@ public sealed class ProvisioningLogScopeTests
         {
             using var scope = ProvisioningLogScope.Begin();
             await Task.Yield();
-            ProvisioningLogScope.Current!.Note($"Created user {name}");
+            ProvisioningLogScope.Current!.Note(LogPhrase.Of(LogPhraseCode.UserCreated, name));
             await Task.Delay(10);
             return scope.Summary;
         }

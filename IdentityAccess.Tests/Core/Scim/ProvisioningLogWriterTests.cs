@@ -57,6 +57,61 @@ public abstract class ProvisioningLogWriterTests(PortalFixture portal) : IAsyncL
     }
 
     [Fact]
+    public async Task WriteBatch_PhraseCodes_ReadBackAsWritten_BesideTheEnglishTheExportKeeps()
+    {
+        LogPhrase[] phrases =
+        [
+            LogPhrase.Of(LogPhraseCode.GroupUpdated, "Ingeniería \"core\" ☃") with { Then = [LogPhrase.Of(LogPhraseCode.MembersAddedRemoved, "3", "1")] },
+            LogPhrase.Of(LogPhraseCode.UserUpdated, "b@acme.test") with
+            {
+                Details = [LogPhrase.Of(LogPhraseCode.RenamedFrom, "a@acme.test"), LogPhrase.Of(LogPhraseCode.Deactivated)],
+            },
+            LogPhrase.Of(LogPhraseCode.MembershipChanges, "2"),
+        ];
+        var (summary, codes) = ProvisioningLogCodes.Both(phrases);
+        var entry = new ProvisioningLogEntry
+        {
+            ParentOrganizationId = _acme,
+            OccurredAt = _time.GetUtcNow(),
+            Method = "PATCH",
+            Path = "/coded",
+            Status = 200,
+            Summary = summary,
+            TextCodes = codes,
+            CorrelationId = "coded",
+        };
+
+        await Writer().WriteBatchAsync([entry]);
+
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var row = await db.ProvisioningLog.AsNoTracking().SingleAsync(e => e.ParentOrganizationId == _acme && e.Path == "/coded");
+        var read = ProvisioningLogCodes.ReadSummary(row.TextCodes);
+        Assert.NotNull(read);
+        Assert.Equal(phrases.Select(p => p.Code), read.Select(p => p.Code));
+        Assert.Equal(["Ingeniería \"core\" ☃"], read[0].Values);
+        Assert.Equal([LogPhraseCode.MembersAddedRemoved], read[0].Then!.Select(p => p.Code));
+        Assert.Equal([LogPhraseCode.RenamedFrom, LogPhraseCode.Deactivated], read[1].Details!.Select(p => p.Code));
+        Assert.Equal(
+            "Updated group 'Ingeniería \"core\" ☃': +3 \u22121 members; Updated user b@acme.test (renamed from a@acme.test, deactivated); 2 membership changes",
+            row.Summary);
+    }
+
+    [Fact]
+    public async Task RowWrittenBeforeTheCodes_KeepsItsText_AndReadsNoCodes()
+    {
+        await Writer().WriteBatchAsync([new ProvisioningLogEntry
+        {
+            ParentOrganizationId = _acme, OccurredAt = _time.GetUtcNow(), Method = "POST", Path = "/old", Status = 201, Summary = "Created user zed@acme.test",
+            CorrelationId = "old",
+        }]);
+
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var row = await db.ProvisioningLog.AsNoTracking().SingleAsync(e => e.ParentOrganizationId == _acme && e.Path == "/old");
+        Assert.Equal(("Created user zed@acme.test", null), (row.Summary, row.TextCodes));
+        Assert.Null(ProvisioningLogCodes.ReadSummary(row.TextCodes));
+    }
+
+    [Fact]
     public async Task Prune_RowsOlderThanRetention_DeletedForThatDirectoryOnly()
     {
         await InsertAsync(Entry(_acme, TimeSpan.FromDays(31), "/old"), Entry(_acme, TimeSpan.FromDays(29), "/recent"), Entry(_globex, TimeSpan.FromDays(40), "/globex-old"));

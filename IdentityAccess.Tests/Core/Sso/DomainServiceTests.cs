@@ -66,6 +66,60 @@ public sealed class DomainServiceTests : IAsyncLifetime
         Assert.Equal(DomainStatus.Pending, (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id).Status);
     }
 
+    [Fact]
+    public async Task Verify_KeepsWhatItFound_AsACode_WhoseEnglishIsTheRefusal()
+    {
+        Assert.Null(await Domains.AddAsync(_acme, "unrelated.example", _alice));
+        var domain = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Domain == "unrelated.example");
+
+        var error = await Domains.VerifyAsync(_acme, domain.Id, _alice);
+
+        var stored = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id).LastCheckResult;
+        var result = DomainCheckResult.Read(stored);
+        Assert.NotNull(result);
+        Assert.Equal(DomainCheckCode.TxtRecordDifferent, result.Code);
+        Assert.Equal(["1", "unrelated.example", domain.TxtRecordValue], result.Values);
+        Assert.Equal(error!.Message, result.English);
+        Assert.Equal(error.Message, DomainCheckResult.EnglishOf(stored)); // what the command line prints
+    }
+
+    [Fact]
+    public async Task Verify_ByAnyoneButAParentAdmin_LeavesTheLastResultAsItWas()
+    {
+        Assert.Null(await Domains.AddAsync(_acme, "unrelated.example", _alice));
+        var domain = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Domain == "unrelated.example");
+        await Domains.VerifyAsync(_acme, domain.Id, _alice);
+        var before = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id);
+
+        Assert.IsType<AccessRefused>(await Domains.VerifyAsync(_acme, domain.Id, _portal.Demo.Person("oscar@acme.test")));
+        Assert.IsType<AccessRefused>(await Domains.VerifyAsync(_acme, domain.Id, _portal.Demo.Person("carol@acme.test")));
+        var grace = _portal.Demo.Person("grace@globex.test"); // another parent's admin, through her parent or through Acme's
+        Assert.NotNull(await Domains.VerifyAsync(_portal.Demo.GlobexParent, domain.Id, grace));
+        Assert.IsType<ParentNotFound>(await Domains.VerifyAsync(_acme, domain.Id, grace)); // not even told it exists
+
+        var after = (await Domains.ListAsync(_portal.Demo.AcmeChat, _alice))!.Single(d => d.Id == domain.Id);
+        Assert.Equal((before.LastCheckedAt, before.LastCheckResult), (after.LastCheckedAt, after.LastCheckResult));
+    }
+
+    [Theory]
+    [InlineData("No TXT record at contoso.com yet.")]
+    [InlineData("{not ours")]
+    [InlineData(null)]
+    public void Read_ARowCheckedBeforeTheCodes_Null_ItsTextShowsAsIs(string? stored)
+    {
+        Assert.Null(DomainCheckResult.Read(stored));
+        Assert.Equal(stored, DomainCheckResult.EnglishOf(stored));
+    }
+
+    [Fact]
+    public void Write_ALongDnsError_FitsItsColumn_AndReadsBack()
+    {
+        var stored = DomainCheckResult.Of(DomainCheckCode.DnsError, new string('x', 2_000)).Write();
+
+        Assert.True(stored.Length <= VerifiedDomain.MaxLastCheckResultLength);
+        Assert.Equal(DomainCheckCode.DnsError, DomainCheckResult.Read(stored)!.Code);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("localhost")]

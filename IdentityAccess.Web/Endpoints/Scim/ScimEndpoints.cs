@@ -34,14 +34,14 @@ internal static class ScimEndpoints
             var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
             var query = new ScimListQuery(ScimFilter.Parse(filter), sortBy, ScimListQuery.IsDescending(sortOrder), start, size);
             var (page, total) = await users.ListAsync(http.ParentId(), query, http.Request.BaseUrl(), http.RequestAborted);
-            ScimReadNotes.Listed("user", query.Filter, page.Count, total);
+            ScimReadNotes.ListedUsers(query.Filter, page.Count, total);
             return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
         scim.MapGet("/Users/{id}", async (HttpContext http, ScimUserService users, string id, string? attributes, string? excludedAttributes) =>
         {
             var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.User);
             var user = await users.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), http.Request.BaseUrl(), http.RequestAborted);
-            ScimReadNotes.Read("user", user["userName"]?.GetValue<string>());
+            ScimReadNotes.ReadUser(user["userName"]?.GetValue<string>());
             return ScimVersionHeaders.Resource(http, user, selection);
         });
         scim.MapWriteResources();

@@ -14,14 +14,14 @@ internal static class ScimGroupEndpoints
             var query = new ScimListQuery(ScimFilter.Parse(filter), sortBy, ScimListQuery.IsDescending(sortOrder), start, size);
             // Members are not even read when they are not returned (Entra: excludedAttributes=members on every lookup).
             var (page, total) = await groups.ListAsync(http.ParentId(), query, selection.Returns("members"), http.Request.BaseUrl(), http.RequestAborted);
-            ScimReadNotes.Listed("group", query.Filter, page.Count, total);
+            ScimReadNotes.ListedGroups(query.Filter, page.Count, total);
             return ScimResponses.ListResponse([.. page.Select(selection.Apply)], total, start);
         });
         scim.MapGet("/Groups/{id}", async (HttpContext http, ScimGroupService groups, string id, string? attributes, string? excludedAttributes) =>
         {
             var selection = ScimAttributeSelection.Parse(attributes, excludedAttributes, ScimSchemas.Group);
             var group = await groups.GetAsync(http.ParentId(), ScimRequest.ResourceId(id), selection.Returns("members"), http.Request.BaseUrl(), http.RequestAborted);
-            ScimReadNotes.Read("group", group["displayName"]?.GetValue<string>());
+            ScimReadNotes.ReadGroup(group["displayName"]?.GetValue<string>());
             return ScimVersionHeaders.Resource(http, group, selection);
         });
         return scim;

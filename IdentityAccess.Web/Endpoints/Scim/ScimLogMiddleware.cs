@@ -44,7 +44,7 @@ internal sealed class ScimLogMiddleware(RequestDelegate next, ScimRequestLog log
             };
             Telemetry.ScimTelemetry.Record(http.Request.Method, http.Request.Path.Value ?? "", status, System.Diagnostics.Stopwatch.GetElapsedTime(began));
             log.Record(http, start, http.Request.Method, http.Request.PathBase + http.Request.Path, http.Request.QueryString.Value, status,
-                scope.Summary, error, http.TraceIdentifier);
+                scope.Phrases, error, http.TraceIdentifier);
         }
     }
 }

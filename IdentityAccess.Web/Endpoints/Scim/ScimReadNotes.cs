@@ -1,20 +1,24 @@
-using System.Globalization;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
-/// <summary>Provisioning-log summaries of reads, e.g. Entra's matching lookups: "No user matched the filter".</summary>
+/// <summary>Provisioning-log phrases of reads, e.g. Entra's matching lookups: "No user matched the filter".</summary>
 internal static class ScimReadNotes
 {
-    public static void Listed(string noun, ScimFilter? filter, int returned, int total) => ProvisioningLogScope.Current?.Note(
-        filter is not null
-            ? total == 0 ? $"No {noun} matched the filter" : $"{N(total)} {Plural(noun, total)} matched the filter"
-            : $"Listed {N(returned)} of {N(total)} {Plural(noun, total)}");
+    public static void ListedUsers(ScimFilter? filter, int returned, int total) =>
+        Listed(filter, returned, total, LogPhraseCode.NoUserMatched, LogPhraseCode.UsersMatched, LogPhraseCode.UsersListed);
 
-    public static void Read(string noun, string? name) => ProvisioningLogScope.Current?.Note(noun == "group" ? $"Read group '{name}'" : $"Read {noun} {name}");
+    public static void ListedGroups(ScimFilter? filter, int returned, int total) =>
+        Listed(filter, returned, total, LogPhraseCode.NoGroupMatched, LogPhraseCode.GroupsMatched, LogPhraseCode.GroupsListed);
 
-    private static string Plural(string noun, int count) => count == 1 ? noun : noun + "s";
+    public static void ReadUser(string? userName) => ProvisioningLogScope.Current?.Note(LogPhrase.Of(LogPhraseCode.UserRead, userName ?? ""));
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static void ReadGroup(string? displayName) => ProvisioningLogScope.Current?.Note(LogPhrase.Of(LogPhraseCode.GroupRead, displayName ?? ""));
+
+    private static void Listed(ScimFilter? filter, int returned, int total, LogPhraseCode none, LogPhraseCode matched, LogPhraseCode listed) =>
+        ProvisioningLogScope.Current?.Note(
+            filter is not null
+                ? total == 0 ? LogPhrase.Of(none) : LogPhrase.Of(matched, LogPhrase.Count(total))
+                : LogPhrase.Of(listed, LogPhrase.Count(returned), LogPhrase.Count(total)));
 }

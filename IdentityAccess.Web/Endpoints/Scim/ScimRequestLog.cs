@@ -13,7 +13,7 @@ internal sealed class ScimRequestLog(ProvisioningLogWriter writer, TimeProvider 
     public (DateTimeOffset OccurredAt, long Started) Start() => (time.GetUtcNow(), time.GetTimestamp());
 
     public void Record(HttpContext http, (DateTimeOffset OccurredAt, long Started) start, string method, string path, string? query, int status,
-        string? summary, ScimError? error, string correlationId)
+        IReadOnlyList<LogPhrase>? summary, ScimError? error, string correlationId)
     {
         if (http.Caller() is not { } caller)
         {
@@ -22,6 +22,7 @@ internal sealed class ScimRequestLog(ProvisioningLogWriter writer, TimeProvider 
 
         try
         {
+            var (english, codes) = ProvisioningLogCodes.Both(summary);
             // Only queued here: the write loop stores it in a batch, so the answer waits for no log write.
             writer.Enqueue(new ProvisioningLogEntry
             {
@@ -32,7 +33,8 @@ internal sealed class ScimRequestLog(ProvisioningLogWriter writer, TimeProvider 
                 Method = method,
                 Path = ProvisioningLogRedaction.RequestLine(path, query),
                 Status = status,
-                Summary = ProvisioningLogRedaction.Truncate(summary, ProvisioningLogEntry.MaxSummaryLength),
+                Summary = english,
+                TextCodes = codes,
                 ErrorType = error?.ScimType,
                 ErrorDetail = ProvisioningLogRedaction.Detail(error?.Detail),
                 CorrelationId = ProvisioningLogRedaction.Truncate(correlationId, 64)!,

@@ -940,6 +940,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("TextCodes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid?>("TokenId")
                         .HasColumnType("uuid");
 

@@ -930,6 +930,10 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextCodes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TokenId")
                         .HasColumnType("TEXT");
 

@@ -65,4 +65,36 @@ public sealed class DomainsPanelTests : ComponentTest
 
         Assert.Equal("fabrikam.com", added);
     }
+
+    [Theory]
+    [InlineData("en", "No TXT record at contoso.com yet. DNS changes can take a while to appear.", "The domain fabrikam.com does not exist in DNS.")]
+    [InlineData("pt-BR", "Ainda não há registro TXT em contoso.com. Alterações de DNS podem demorar um pouco para aparecer.", "O domínio fabrikam.com não existe no DNS.")]
+    [InlineData("id", "Belum ada record TXT di contoso.com. Perubahan DNS dapat memerlukan waktu untuk muncul.", "Domain fabrikam.com tidak ada di DNS.")]
+    public void TheLastCheck_AndAFailedLookup_InTheReadersLanguage(string culture, string missing, string doesNotExist)
+    {
+        using var language = Localizers.UiCulture(culture);
+        var coded = _pending with { LastCheckResult = DomainCheckResult.Of(DomainCheckCode.TxtRecordMissing, "contoso.com").Write() };
+        var lookupFailed = DomainCheckResult.Of(DomainCheckCode.DomainDoesNotExist, "fabrikam.com");
+        var panel = Render<DomainsPanel>(p => p
+            .Add(c => c.Domains, [_verified, coded])
+            .Add(c => c.OnAdd, _ => Task.FromResult<Error?>(null))
+            .Add(c => c.OnVerify, _ => Task.FromResult<Error?>(new ValidationFailed("domain", ValidationRule.DomainLookupFailed, lookupFailed)))
+            .Add(c => c.OnRemove, _ => Task.FromResult<Error?>(null)));
+
+        Assert.Equal(missing, panel.Find("tr[data-domain='contoso.com'] [data-testid=domain-check]").TextContent);
+
+        panel.Find("tr[data-domain='contoso.com'] button").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(doesNotExist, panel.Find("[data-testid=domain-error]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void ADomainCheckedBeforeTheCodes_ShowsItsSentenceAsStored()
+    {
+        using var language = Localizers.UiCulture("pt-BR");
+
+        var panel = RenderPanel();
+
+        Assert.Equal("No TXT record at contoso.com yet.", panel.Find("tr[data-domain='contoso.com'] [data-testid=domain-check]").TextContent);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class ScimSetupDialogTests : ComponentTest
             { d => d.PreviewRevoke, _ => Task.FromResult<(ScimTokenRevokeImpact?, IdentityAccess.Core.Common.Error?)>((impact, null)) },
             { d => d.Revoke, revoke ?? ((_, _) => noChange) },
         }));
-        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("button[aria-label='Copy the endpoint URL']")));
+        _dialogs.WaitForAssertion(() => Assert.NotEmpty(_dialogs.FindAll("button[data-testid=scim-generate]"))); // in any language
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
         var warning = _dialogs.Find("[data-testid=scim-revoke-last]").TextContent;
         Assert.Contains("last token", warning, StringComparison.Ordinal);
-        Assert.Contains("Acme, Acme Labs", warning, StringComparison.Ordinal);
+        Assert.Contains("Acme and Acme Labs are in Directory sync (SCIM) mode", warning, StringComparison.Ordinal);
         Assert.Null(confirmedWith);
         Assert.True(_dialogs.Find("button[data-testid=scim-revoke-confirm]").HasAttribute("disabled"));
         _dialogs.Find("input[data-testid=scim-revoke-typed], [data-testid=scim-revoke-typed] input").Input("ia_scim_One1");
@@ -181,5 +181,38 @@ public sealed class ScimSetupDialogTests : ComponentTest
 
         _dialogs.WaitForAssertion(() => Assert.Equal(1, calls));
         Assert.Empty(_dialogs.FindAll("[data-testid=scim-revoke-last]"));
+    }
+
+    [Theory]
+    [InlineData("en", "ia_scim_One1… is the directory's last token.", "Acme, Acme Labs and Acme Research are in Directory sync (SCIM) mode",
+        "The 1,204 people in the directory stay as they are.")]
+    [InlineData("pt-BR", "ia_scim_One1… é o último token do diretório.", "Acme, Acme Labs e Acme Research estão no modo Directory sync (SCIM)",
+        "As 1.204 pessoas do diretório continuam como estão.")]
+    [InlineData("id", "ia_scim_One1… adalah token terakhir direktori ini.", "Acme, Acme Labs dan Acme Research berada dalam mode Directory sync (SCIM)",
+        "1.204 orang di direktori tetap seperti apa adanya.")]
+    public async Task RevokeTheLastToken_TheWarning_InTheReadersLanguage(string culture, string lastToken, string organizations, string directory)
+    {
+        using var language = Localizers.UiCulture(culture);
+        await OpenAsync(tokens: [Token("ia_scim_One1")],
+            revokeImpact: new ScimTokenRevokeImpact("ia_scim_One1", IsLastToken: true, ["Acme", "Acme Labs", "Acme Research"], 1_204));
+
+        _dialogs.Find("[data-testid=scim-tokens] button").Click(); // its label is in the language too
+
+        var warning = string.Join(" ", _dialogs.Find("[data-testid=scim-revoke-last]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(lastToken, warning, StringComparison.Ordinal);
+        Assert.Contains(organizations, warning, StringComparison.Ordinal);
+        Assert.Contains(directory, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeTheLastToken_OneOrganizationAndOnePerson_InTheSingular()
+    {
+        await OpenAsync(tokens: [Token("ia_scim_One1")], revokeImpact: new ScimTokenRevokeImpact("ia_scim_One1", IsLastToken: true, ["Acme"], 1));
+
+        _dialogs.Find("button[aria-label='Revoke token ia_scim_One1']").Click();
+
+        var warning = string.Join(" ", _dialogs.Find("[data-testid=scim-revoke-last]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Acme is in Directory sync (SCIM) mode and stops receiving changes", warning, StringComparison.Ordinal);
+        Assert.Contains("The 1 person in the directory stays as they are.", warning, StringComparison.Ordinal);
     }
 }

@@ -135,6 +135,34 @@ public sealed class ProvisioningLogExportEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_RowWithPhraseCodes_KeepsTheEnglishSentence_WhateverTheReadersLanguage()
+    {
+        var (summary, codes) = ProvisioningLogCodes.Both(
+            [LogPhrase.Of(LogPhraseCode.UserCreated, "zed@acme.test"), LogPhrase.Of(LogPhraseCode.MembershipChanges, "1")]);
+        var row = Row(_acme, 0, 201, "/scim/v2/Users", summary);
+        await InsertAsync(new ProvisioningLogEntry
+        {
+            ParentOrganizationId = row.ParentOrganizationId,
+            TokenId = row.TokenId,
+            TokenPrefix = row.TokenPrefix,
+            OccurredAt = row.OccurredAt,
+            Method = row.Method,
+            Path = row.Path,
+            Status = row.Status,
+            Summary = row.Summary,
+            TextCodes = codes,
+            CorrelationId = row.CorrelationId,
+            DurationMs = row.DurationMs,
+        });
+        var client = _portal.CreateClient(_portal.Demo.Person("alice@acme.test"));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pt-BR");
+
+        var lines = await LinesAsync(await client.GetAsync(Url(_portal.Demo.AcmeChat)));
+
+        Assert.Equal("2026-11-23T09:30:00.000Z,201,GET,/scim/v2/Users,Created user zed@acme.test; 1 membership change,,,ia_scim_AbCd…,corr-0,12,scim", lines[1]);
+    }
+
+    [Fact]
     public async Task Export_ClientInputStartingLikeAFormula_Defused()
     {
         await InsertAsync(Row(_acme, 0, 400, "/scim/v2/Users", summary: "=HYPERLINK(\"http://evil.test\",\"x\")", errorDetail: "+SUM(A1:A9)"),

@@ -96,6 +96,26 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
     }
 
     [Fact]
+    public async Task EveryRequest_ItsPhrasesStoredAsCodes_BesideTheEnglish()
+    {
+        await _client.GetAsync("/scim/v2/Users?filter=userName+eq+%22zed%40acme.test%22");
+        var created = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test","displayName":"Zed","active":true}"""));
+        var id = (await BodyAsync(created))["id"]!.GetValue<string>();
+        await _client.PatchAsync($"/scim/v2/Users/{id}", Scim("""{"Operations":[{"op":"Replace","path":"active","value":"False"}]}"""));
+        await _client.GetAsync($"/scim/v2/Users/{Guid.NewGuid()}");
+
+        var log = await LogAsync();
+
+        Assert.Equal([LogPhraseCode.NoUserMatched], ProvisioningLogCodes.ReadSummary(log[0].TextCodes)!.Select(p => p.Code));
+        Assert.Equal(LogPhrase.Of(LogPhraseCode.UserCreated, "zed@acme.test"), ProvisioningLogCodes.ReadSummary(log[1].TextCodes)![0]);
+        var updated = ProvisioningLogCodes.ReadSummary(log[2].TextCodes)![0];
+        Assert.Equal((LogPhraseCode.UserUpdated, "zed@acme.test"), (updated.Code, updated.Values[0]));
+        Assert.Equal([LogPhraseCode.Deactivated], updated.Details!.Select(p => p.Code));
+        Assert.All(log.Take(3), row => Assert.Equal(row.Summary, ProvisioningLogEnglish.Summary(ProvisioningLogCodes.ReadSummary(row.TextCodes)!)));
+        Assert.Null(log[3].TextCodes); // a failure says nothing changed
+    }
+
+    [Fact]
     public async Task ClientError_LoggedWithScimTypeAndDetail_NothingChanged()
     {
         var created = await _client.PostAsync("/scim/v2/Users", Scim("""{"userName":"zed@acme.test"}"""));

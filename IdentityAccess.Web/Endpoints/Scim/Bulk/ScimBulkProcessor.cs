@@ -100,9 +100,10 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
         }
 
         var failures = outcomes.Count(o => o.Error is not null);
-        static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        ProvisioningLogScope.Current?.Note($"Bulk: {N(operations.Count)} operation{(operations.Count == 1 ? "" : "s")}, {N(outcomes.Count - failures)} succeeded, "
-            + $"{N(failures)} failed{(outcomes.Count < operations.Count ? $", {N(operations.Count - outcomes.Count)} not run (failOnErrors)" : "")}");
+        var counts = new[] { operations.Count, outcomes.Count - failures, failures }.Select(LogPhrase.Count).ToList();
+        ProvisioningLogScope.Current?.Note(outcomes.Count < operations.Count
+            ? LogPhrase.Of(LogPhraseCode.BulkStopped, [.. counts, LogPhrase.Count(operations.Count - outcomes.Count)])
+            : LogPhrase.Of(LogPhraseCode.Bulk, [.. counts]));
         return ScimResponses.Json(new JsonObject
         {
             ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
@@ -165,7 +166,7 @@ internal sealed class ScimBulkProcessor(ScimWriteDispatcher writes, ScimRequestL
             outcome = new ScimBulkOutcome(operation, error.Status, null, error);
         }
 
-        log.Record(http, start, operation.Method, ScimRequest.BasePath + operation.LoggedPath(created), null, outcome.Status, scope.Summary, outcome.Error,
+        log.Record(http, start, operation.Method, ScimRequest.BasePath + operation.LoggedPath(created), null, outcome.Status, scope.Phrases, outcome.Error,
             CorrelationId(http, operation));
         return outcome;
     }
