@@ -29,19 +29,13 @@ internal static class IdentityAccessSettingsEndpoints
     private static async Task<IResult> DryRunAsync(Guid organizationId, ApiSettingsRequest body, HttpContext http, OrganizationAccessService access,
         ProvisioningSettingsService settings)
     {
-        var (reached, refused) = await ReachAsync(organizationId, http, access, settings);
+        var (_, draft, refused) = await ReadAsync(organizationId, body, apply: false, http, access, settings);
         if (refused is not null)
         {
             return refused;
         }
 
-        var (draft, invalid) = ApiSettingsRequestReader.Read(body, reached!.Value.View, reached.Value.Organization.Product, apply: false);
-        if (draft is null)
-        {
-            return ApiSettingsProblems.Invalid(invalid);
-        }
-
-        var preview = await settings.PreviewAsync(organizationId, draft, http.RequiredApiCaller().PersonId, http.RequestAborted);
+        var preview = await settings.PreviewAsync(organizationId, draft!, http.RequiredApiCaller().PersonId, http.RequestAborted);
         if (preview.Plan is null)
         {
             return ApiRefusals.Problem(preview.Errors[0]); // no longer allowed since the check above
@@ -54,21 +48,15 @@ internal static class IdentityAccessSettingsEndpoints
     private static async Task<IResult> ApplyAsync(Guid organizationId, ApiSettingsRequest body, int? confirm, HttpContext http,
         OrganizationAccessService access, ProvisioningSettingsService settings)
     {
-        var (reached, refused) = await ReachAsync(organizationId, http, access, settings);
+        var (organization, draft, refused) = await ReadAsync(organizationId, body, apply: true, http, access, settings);
         if (refused is not null)
         {
             return refused;
         }
 
-        var (draft, invalid) = ApiSettingsRequestReader.Read(body, reached!.Value.View, reached.Value.Organization.Product, apply: true);
-        if (draft is null)
-        {
-            return ApiSettingsProblems.Invalid(invalid);
-        }
-
         var caller = http.RequiredApiCaller();
         // Typed in the body or the query (?confirm=2), as the words have it.
-        var result = await settings.ApplyReviewedAsync(organizationId, draft, caller.PersonId, body.Fingerprint!, body.Confirm ?? confirm, http.RequestAborted);
+        var result = await settings.ApplyReviewedAsync(organizationId, draft!, caller.PersonId, body.Fingerprint!, body.Confirm ?? confirm, http.RequestAborted);
         if (result.Plan is null)
         {
             return ApiRefusals.Problem(result.Errors[0]);
@@ -77,7 +65,7 @@ internal static class IdentityAccessSettingsEndpoints
         if (result.Errors.Count == 0)
         {
             var saved = await settings.GetAsync(organizationId, caller.PersonId, http.RequestAborted);
-            return Results.Ok(new ApiApplied(ApiIdentityAccessSettings.From(organizationId, reached.Value.Organization.Product, saved!), ApiDryRun.From(result)));
+            return Results.Ok(new ApiApplied(ApiIdentityAccessSettings.From(organizationId, organization!.Product, saved!), ApiDryRun.From(result)));
         }
 
         var aboutInput = result.Errors.Where(e => ApiRefusal.IsAboutInput(e) && e is not ConfirmationRequired).Select(ApiRefusal.From).ToList();
@@ -89,6 +77,21 @@ internal static class IdentityAccessSettingsEndpoints
             [var first, ..] => ApiSettingsProblems.Refused(first, result),
             [] => throw new InvalidOperationException("Unreachable: a save with no refusal succeeded above."),
         };
+    }
+
+    /// <summary>The draft the body asks for, once the key may change the organization's settings and every value is valid.</summary>
+    private static async Task<(OrganizationSummary? Organization, ProvisioningDraft? Draft, IResult? Refused)> ReadAsync(Guid organizationId,
+        ApiSettingsRequest body, bool apply, HttpContext http, OrganizationAccessService access, ProvisioningSettingsService settings)
+    {
+        var (reached, refused) = await ReachAsync(organizationId, http, access, settings);
+        if (refused is not null)
+        {
+            return (null, null, refused);
+        }
+
+        var (organization, view) = reached!.Value;
+        var (draft, invalid) = ApiSettingsRequestReader.Read(body, view, organization.Product, apply);
+        return draft is null ? (organization, null, ApiSettingsProblems.Invalid(invalid)) : (organization, draft, null);
     }
 
     /// <summary>

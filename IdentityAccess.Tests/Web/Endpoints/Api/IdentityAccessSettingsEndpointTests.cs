@@ -147,6 +147,11 @@ public abstract class IdentityAccessSettingsEndpointTests(ApiKestrelPortal porta
             Assert.All(memberships, e => Assert.Equal(entry.ViaApiKey, e.ViaApiKey));
         }
 
+        // The audit export says so too, in its last column.
+        var csv = await portal.CreateClient(org.Owner).GetStringAsync($"/orgs/{org.OrganizationId}/audit/log.csv");
+        Assert.Contains(csv.ReplaceLineEndings("\n").Split('\n'), line => line.Contains("provisioning.settings_changed", StringComparison.Ordinal)
+            && line.EndsWith($",{key.Name} ({key.Prefix})", StringComparison.Ordinal));
+
         // The same command from the settings page: the person, no key.
         var portalSave = await Settings.SaveAsync(org.OrganizationId, ProvisioningDraft.Manual(2) with { BreakGlassPersonId = org.Owner }, org.Owner, null);
         Assert.Empty(portalSave.Errors);
