@@ -11,12 +11,38 @@ namespace IdentityAccess.Web.Endpoints.Api;
 /// </summary>
 internal static class IdentityAccessSettingsEndpoints
 {
+    private const string SettingsTag = "Identity and access";
+
     public static RouteGroupBuilder MapIdentityAccessSettingsEndpoints(this RouteGroupBuilder api)
     {
         var settings = api.MapGroup("/organizations/{organizationId:guid}/identity-access").ActsThroughApiKey();
-        settings.MapGet("", GetAsync);
-        settings.MapPost("/dry-run", DryRunAsync);
-        settings.MapPost("/apply", ApplyAsync).RequireAuthorization(ApiCallers.WritePolicy);
+        settings.MapGet("", GetAsync)
+            .WithName("GetIdentityAccessSettings").WithTags(SettingsTag)
+            .WithSummary("Get an organization's Identity and access settings")
+            .WithDescription("The provisioning mode, advanced group mappings, role and seat tier mappings, the break-glass person, the settings " +
+                "version and which modes the plan allows (and why not). The settings page's permission applies, as the key's creator.")
+            .Produces<ApiIdentityAccessSettings>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/dry-run", DryRunAsync)
+            .WithName("DryRunIdentityAccessSettings").WithTags(SettingsTag)
+            .WithSummary("Dry-run a change of the settings")
+            .WithDescription("What saving these settings would do, as the review dialog shows it: who gains or loses access, role and tier " +
+                "changes, seats, held changes, refusals, whether a typed confirmation is needed, and the `fingerprint` to pass to apply. Changes nothing.")
+            .Accepts<ApiSettingsRequest>("application/json")
+            .Produces<ApiDryRun>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/apply", ApplyAsync).RequireAuthorization(ApiCallers.WritePolicy)
+            .WithName("ApplyIdentityAccessSettings").WithTags(SettingsTag)
+            .WithSummary("Apply a dry-run change of the settings")
+            .WithDescription("Saves the settings if the dry run whose `fingerprint` is given still holds (else 409 with the new dry run), with " +
+                "`confirm` set to the number of other people who lose access or rank when the dry run asks for it (else 422). Needs a read-write key.")
+            .Accepts<ApiSettingsRequest>("application/json")
+            .Produces<ApiApplied>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
