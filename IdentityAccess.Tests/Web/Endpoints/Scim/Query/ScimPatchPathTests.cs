@@ -10,25 +10,29 @@ namespace IdentityAccess.Tests.Web.Endpoints.Scim.Query;
 /// filter parser, evaluated in memory), path-less objects, add appending to multi-valued attributes, noTarget for a
 /// remove that matches nothing, invalidPath for a path that is not one.
 /// </summary>
-public sealed class ScimPatchPathTests : IAsyncLifetime
+/// <remarks>
+/// The class shares one app; each test patches its own Zed in a directory of its own (<see cref="OwnScimDirectory"/>),
+/// the addresses written for acme.test and moved to its domain by <c>Here</c>.
+/// </remarks>
+public sealed class ScimPatchPathTests(SqlitePortalFixture portal) : IAsyncLifetime, IClassFixture<SqlitePortalFixture>
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private readonly SqlitePortalFixture _portal = new();
     private AcmeScimDirectory _acme = default!;
     private Guid _zed;
 
     public async Task InitializeAsync()
     {
-        await _portal.InitializeAsync();
-        _acme = await StartAsync(_portal);
-        var created = await _acme.PostAsync("""
+        _acme = await OwnScimDirectory.StartAsync(portal);
+        var created = await _acme.PostAsync(Here("""
             {"userName":"zed@acme.test","name":{"givenName":"Zed","familyName":"Zimmer"},
              "emails":[{"type":"work","value":"zed@acme.test"},{"type":"home","value":"zed@home.test"}]}
-            """);
+            """));
         _zed = Guid.Parse((await BodyAsync(created))["id"]!.GetValue<string>());
     }
 
-    public Task DisposeAsync() => _portal.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private string Here(string text) => _acme.Here(text);
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> PatchAsync(params string[] operations)
     {
@@ -71,10 +75,10 @@ public sealed class ScimPatchPathTests : IAsyncLifetime
             """{"op":"replace","path":"emails[type eq \"home\"].value","value":"zed@elsewhere.test"}""",
             """{"op":"add","path":"addresses[type eq \"work\"].formatted","value":"1 Main St"}""",
             """{"op":"Replace","path":"addresses[type eq \"work\"].formatted","value":"2 Main St"}""",
-            """{"op":"replace","path":"emails[type eq \"work\" and value ew \"@acme.test\"]","value":{"primary":true}}""");
+            Here("""{"op":"replace","path":"emails[type eq \"work\" and value ew \"@acme.test\"]","value":{"primary":true}}"""));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(["zed@acme.test", "zed@elsewhere.test"], Values(user["emails"], "value"));
+        Assert.Equal([Here("zed@acme.test"), "zed@elsewhere.test"], Values(user["emails"], "value"));
         Assert.True(user["emails"]![0]!["primary"]!.GetValue<bool>());
         Assert.Equal(["2 Main St"], Values(user["addresses"], "formatted"));
         Assert.Equal(["work"], Values(user["addresses"], "type"));
@@ -125,7 +129,7 @@ public sealed class ScimPatchPathTests : IAsyncLifetime
     [Fact]
     public async Task Group_FilteredMembers_RemoveReplaceAndNoTarget_UrnRename()
     {
-        var bob = Guid.Parse((await BodyAsync(await _acme.PostAsync("""{"userName":"paths-bob@acme.test"}""")))["id"]!.GetValue<string>());
+        var bob = Guid.Parse((await BodyAsync(await _acme.PostAsync(Here("""{"userName":"paths-bob@acme.test"}"""))))["id"]!.GetValue<string>());
         var group = (await BodyAsync(await _acme.Client.PostAsync("/scim/v2/Groups",
             AcmeScimDirectory.Scim($$"""{"displayName":"Paths","members":[{"value":"{{_zed}}"}]}"""))))["id"]!.GetValue<string>();
         Task<HttpResponseMessage> Patch(string op) => _acme.Client.PatchAsync($"/scim/v2/Groups/{group}", AcmeScimDirectory.Scim($$"""{"Operations":[{{op}}]}"""));

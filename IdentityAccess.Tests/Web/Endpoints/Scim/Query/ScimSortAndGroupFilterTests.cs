@@ -11,31 +11,12 @@ namespace IdentityAccess.Tests.Web.Endpoints.Scim.Query;
 /// sortBy/sortOrder (RFC 7644 §3.4.2.3) with paging, Group filters (members as an EXISTS), and the proof that a filter
 /// is SQL: the WHERE clause EF Core generates holds it. On SQLite and PostgreSQL.
 /// </summary>
-public abstract class ScimSortAndGroupFilterTests(PortalFixture portal, ITestOutputHelper output) : IAsyncLifetime
+/// <remarks>The tests only read: the class shares one app and the users and groups it creates (<see cref="ScimSortAndGroupFilterDirectory"/>).</remarks>
+public abstract class ScimSortAndGroupFilterTests(ScimSortAndGroupFilterDirectory directory, ITestOutputHelper output)
 {
-    private AcmeScimDirectory _acme = default!;
-    private readonly Dictionary<string, string> _users = [];
-
-    public async Task InitializeAsync()
-    {
-        await portal.InitializeAsync();
-        _acme = await StartAsync(portal);
-        foreach (var (name, family, active) in new[] { ("ann", "Archer", true), ("bob", "Baker", false), ("cat", "Carter", true), ("dan", null, true) })
-        {
-            var familyJson = family is null ? "" : $$""","name":{"familyName":"{{family}}"}""";
-            var created = await _acme.PostAsync($$"""{"userName":"fs-{{name}}@acme.test","active":{{(active ? "true" : "false")}}{{familyJson}}}""");
-            _users[name] = (await BodyAsync(created))["id"]!.GetValue<string>();
-        }
-
-        foreach (var (group, members) in new[] { ("FS Alpha", "ann"), ("FS Beta", "bob"), ("FS Gamma", "") })
-        {
-            var value = members.Length == 0 ? "[]" : $$"""[{"value":"{{_users[members]}}"}]""";
-            var created = await _acme.Client.PostAsync("/scim/v2/Groups", AcmeScimDirectory.Scim($$"""{"displayName":"{{group}}","externalId":"ext-{{group[3..]}}","members":{{value}}}"""));
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-    }
-
-    public Task DisposeAsync() => portal.DisposeAsync();
+    private readonly PortalFixture _portal = directory.Portal;
+    private readonly AcmeScimDirectory _acme = directory.Acme;
+    private readonly IReadOnlyDictionary<string, string> _users = directory.Users;
 
     private async Task<string[]> PageAsync(string resource, string filter, string query, string field)
     {
@@ -121,7 +102,7 @@ public abstract class ScimSortAndGroupFilterTests(PortalFixture portal, ITestOut
     [Fact]
     public async Task Filter_IsTranslatedToTheSqlWhereClause_NotEvaluatedInMemory()
     {
-        await using var db = await portal.Factory.CreateDbContextAsync();
+        await using var db = await _portal.Factory.CreateDbContextAsync();
         var users = db.DirectoryUsers.Where(u => u.ParentOrganizationId == _acme.ParentId);
         var filter = ScimFilter.Parse("emails[type eq \"work\" and value co \"@acme.test\"] or (name.familyName sw \"Ca\" and not (active eq true))");
         var groups = ScimGroupQuery.Filter(db.DirectoryGroups.Where(g => g.ParentOrganizationId == _acme.ParentId), db.DirectoryGroupMembers,
@@ -143,7 +124,9 @@ public abstract class ScimSortAndGroupFilterTests(PortalFixture portal, ITestOut
     }
 }
 
-public sealed class SqliteScimSortAndGroupFilterTests(ITestOutputHelper output) : ScimSortAndGroupFilterTests(new SqlitePortalFixture(), output);
+public sealed class SqliteScimSortAndGroupFilterTests(ScimSortAndGroupFilterDirectory.Sqlite directory, ITestOutputHelper output)
+    : ScimSortAndGroupFilterTests(directory, output), IClassFixture<ScimSortAndGroupFilterDirectory.Sqlite>;
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresScimSortAndGroupFilterTests(ITestOutputHelper output) : ScimSortAndGroupFilterTests(new PostgresPortalFixture(), output);
+public sealed class PostgresScimSortAndGroupFilterTests(ScimSortAndGroupFilterDirectory.Postgres directory, ITestOutputHelper output)
+    : ScimSortAndGroupFilterTests(directory, output), IClassFixture<ScimSortAndGroupFilterDirectory.Postgres>;

@@ -13,6 +13,10 @@ namespace IdentityAccess.Tests.Web.Endpoints.Scim.Query;
 /// on GET (304), If-Match on PUT/PATCH/DELETE (412 naming the current version, nothing changed; * for any), checked
 /// in the write, so of two concurrent writes naming one version exactly one wins. On SQLite and PostgreSQL.
 /// </summary>
+/// <remarks>
+/// The class shares one app; each test writes its own Zed in a directory of its own (<see cref="OwnScimDirectory"/>),
+/// the addresses written for acme.test and moved to its domain by <c>Here</c>.
+/// </remarks>
 public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
 {
     private AcmeScimDirectory _acme = default!;
@@ -20,14 +24,15 @@ public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await portal.InitializeAsync();
-        _acme = await StartAsync(portal);
-        var created = await _acme.PostAsync("""{"userName":"zed@acme.test","displayName":"Zed"}""");
+        _acme = await OwnScimDirectory.StartAsync(portal);
+        var created = await _acme.PostAsync(Here("""{"userName":"zed@acme.test","displayName":"Zed"}"""));
         Assert.Equal("W/\"1\"", created.Headers.ETag!.ToString());
         _zed = Guid.Parse((await BodyAsync(created))["id"]!.GetValue<string>());
     }
 
-    public Task DisposeAsync() => portal.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private string Here(string text) => _acme.Here(text);
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? json = null, string? ifMatch = null, string? ifNoneMatch = null)
     {
@@ -84,7 +89,7 @@ public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
     [Fact]
     public async Task PutAndDelete_StaleIfMatch412AndKept_StarOrCurrentApplies()
     {
-        var put = await SendAsync(HttpMethod.Put, $"/scim/v2/Users/{_zed}", """{"userName":"zed@acme.test","displayName":"Zed Put"}""", "*");
+        var put = await SendAsync(HttpMethod.Put, $"/scim/v2/Users/{_zed}", Here("""{"userName":"zed@acme.test","displayName":"Zed Put"}"""), "*");
         var staleDelete = await SendAsync(HttpMethod.Delete, $"/scim/v2/Users/{_zed}", ifMatch: "W/\"1\"");
         var delete = await SendAsync(HttpMethod.Delete, $"/scim/v2/Users/{_zed}", ifMatch: "\"2\""); // a strong tag names the same version
 
@@ -128,7 +133,7 @@ public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
         var users = portal.Factory.Services.GetRequiredService<ScimUserService>();
 
         var refused = await Assert.ThrowsAsync<ScimException>(() =>
-            users.ReplaceAsync(_acme.ParentId, _zed, new() { ["userName"] = "zed@acme.test" }, "http://test/scim/v2", ifMatch: "W/\"9\""));
+            users.ReplaceAsync(_acme.ParentId, _zed, new() { ["userName"] = Here("zed@acme.test") }, "http://test/scim/v2", ifMatch: "W/\"9\""));
         await users.DeleteAsync(_acme.ParentId, _zed, ifMatch: "W/\"1\"");
 
         Assert.Equal(412, refused.Status);
@@ -142,7 +147,7 @@ public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
         var patched = await BodyAsync(await _acme.Client.PatchAsync($"/scim/v2/Users/{_zed}?attributes=displayName",
             AcmeScimDirectory.Scim("""{"Operations":[{"op":"replace","path":"title","value":"Boss"}]}""")));
         var posted = await BodyAsync(await _acme.Client.PostAsync("/scim/v2/Users?excludedAttributes=emails,displayName",
-            AcmeScimDirectory.Scim("""{"userName":"yan@acme.test","displayName":"Yan","emails":[{"type":"work","value":"yan@acme.test"}]}""")));
+            AcmeScimDirectory.Scim(Here("""{"userName":"yan@acme.test","displayName":"Yan","emails":[{"type":"work","value":"yan@acme.test"}]}"""))));
 
         Assert.Equal(["displayName", "id", "meta", "schemas"], patched.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Null(posted["emails"]);
@@ -151,7 +156,7 @@ public abstract class ScimVersionTests(PortalFixture portal) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteScimVersionTests() : ScimVersionTests(new SqlitePortalFixture());
+public sealed class SqliteScimVersionTests(SqlitePortalFixture portal) : ScimVersionTests(portal), IClassFixture<SqlitePortalFixture>;
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresScimVersionTests() : ScimVersionTests(new PostgresPortalFixture());
+public sealed class PostgresScimVersionTests(PostgresPortalFixture portal) : ScimVersionTests(portal), IClassFixture<PostgresPortalFixture>;
