@@ -69,7 +69,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 
+                    b.HasIndex("OrganizationId", "Target");
+
                     b.HasIndex("ParentOrganizationId", "OccurredAt");
+
+                    b.HasIndex("ParentOrganizationId", "Target");
 
                     b.ToTable("AuditEvents");
                 });

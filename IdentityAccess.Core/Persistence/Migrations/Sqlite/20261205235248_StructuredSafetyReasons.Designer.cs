@@ -63,7 +63,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 
+                    b.HasIndex("OrganizationId", "Target");
+
                     b.HasIndex("ParentOrganizationId", "OccurredAt");
+
+                    b.HasIndex("ParentOrganizationId", "Target");
 
                     b.ToTable("AuditEvents");
                 });
