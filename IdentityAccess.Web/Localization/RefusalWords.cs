@@ -92,6 +92,7 @@ public static class RefusalWords
         ScimWithNoAssignedPeople => localizer["Refusal.ScimWithNoAssignedPeople"],
         MappingsWithoutRoleMapping => localizer["Refusal.MappingsWithoutRoleMapping"],
         StaleDraft => localizer["Refusal.StaleDraft"],
+        DryRunOutdated => localizer["Refusal.DryRunOutdated"],
         SettingsDraftTooLarge => localizer["Refusal.SettingsDraftTooLarge"],
         ConfirmationRequired confirm => localizer.Count("Refusal.ConfirmationRequired", confirm.AffectedPeople, confirm.AffectedPeople),
         HeldChangeNotFound => localizer["Refusal.HeldChangeNotFound"],

@@ -61,7 +61,7 @@ public sealed class MappingTablesTests : ComponentTest
         cut.Find(Field).Input("  00g-engineering ");
         cut.Find("[data-testid='add-group-id-Admin']").Click();
 
-        Assert.Equal(new RoleMapping("00g-engineering", Role.Admin), added);
+        cut.WaitForAssertion(() => Assert.Equal(new RoleMapping("00g-engineering", Role.Admin), added), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
