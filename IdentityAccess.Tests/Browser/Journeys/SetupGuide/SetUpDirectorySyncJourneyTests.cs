@@ -106,7 +106,15 @@ public sealed class SetUpDirectorySyncJourneyTests(BrowserFixture portal) : ICla
     // The copy buttons go through a server round trip to navigator.clipboard: wait until the expected text arrives.
     private static async Task<string> ClipboardAsync(IPage page, string expected)
     {
-        await page.WaitForFunctionAsync("async expected => (await navigator.clipboard.readText()) === expected", expected);
-        return await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        // Polled from here: a predicate returning a promise is truthy at once, so the copy's async write could still be
+        // on its way (seen once under load: the endpoint copied before was read back instead of the token).
+        var text = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        for (var attempt = 0; text != expected && attempt < 100; attempt++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            text = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        }
+
+        return text;
     }
 }
