@@ -3,6 +3,7 @@ using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
 using IdentityAccess.Web.Components;
 using IdentityAccess.Web.Components.DevMailbox;
+using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.DemoIdp;
 using IdentityAccess.Web.Endpoints.Api;
@@ -44,7 +45,9 @@ builder.AddPortalTelemetry(); // nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is s
 // Confirmations at the bottom right, where they never cover a page's action buttons.
 builder.Services.AddPortalLocalization();
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// The prerendered pages' state comes back in the circuit's first message: the hub takes what their budget allows.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = PrerenderBudget.HubMessageLimit);
 
 var app = builder.Build();
 

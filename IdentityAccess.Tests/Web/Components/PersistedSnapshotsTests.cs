@@ -13,6 +13,7 @@ using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Components.AccessSettings;
 using IdentityAccess.Web.Components.Members;
 using IdentityAccess.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,7 @@ public sealed class PersistedSnapshotsTests(SqlitePortalFixture portal) : IClass
 
         AssertRoundTrips(snapshot);
         Assert.NotNull(snapshot.View);
+        Assert.True(PrerenderBudget.Fits(snapshot), "the demo's settings are carried, not read twice");
     }
 
     [Fact]
@@ -50,6 +52,22 @@ public sealed class PersistedSnapshotsTests(SqlitePortalFixture portal) : IClass
 
         AssertRoundTrips(snapshot);
         Assert.Equal(4, snapshot.FirstPage!.Items.Count);
+        Assert.True(PrerenderBudget.Fits(snapshot), "the demo's members page is carried, not read twice");
+    }
+
+    [Fact]
+    public void Keep_DataOverTheBudget_CarriesNothing_SoTheCircuitReadsAgainAndStillStarts()
+    {
+        var prerendering = new RendererInfo("Static", isInteractive: false);
+        var small = Enumerable.Range(0, 10).Select(i => new string('x', 100)).ToList();
+        var large = Enumerable.Range(0, 300).Select(i => new string('x', 100)).ToList();
+
+        Assert.NotNull(PrerenderedData.Keep("org/person", small, prerendering));
+        Assert.Null(PrerenderedData.Keep("org/person", large, prerendering));
+        Assert.Null(PrerenderedData.Keep("org/person", small, new RendererInfo("Server", isInteractive: true)));
+
+        // Every section of the largest page at its budget, protected and base64-encoded, fits one hub message.
+        Assert.True(7 * PrerenderBudget.MaxBytesPerSection * 1.4 < PrerenderBudget.HubMessageLimit);
     }
 
     [Fact]

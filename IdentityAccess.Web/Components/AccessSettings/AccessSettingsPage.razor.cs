@@ -6,6 +6,7 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -117,7 +118,7 @@ public sealed partial class AccessSettingsPage : IDisposable
         Show(snapshot, keepDraft);
         if (!RendererInfo.IsInteractive)
         {
-            Prerendered = snapshot; // persisted when the prerender ends
+            Prerendered = PrerenderBudget.Fits(snapshot) ? snapshot : null; // persisted when the prerender ends; a large one is read again
             return; // "not members" grows with the directory: it is read once the page is interactive, not in the first response
         }
 

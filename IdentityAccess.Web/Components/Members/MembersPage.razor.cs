@@ -7,6 +7,7 @@ using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Web.Auth;
+using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Components.DirectorySync;
 using IdentityAccess.Web.Localization;
 using Microsoft.AspNetCore.Components;
@@ -84,7 +85,7 @@ public sealed partial class MembersPage
         Show(snapshot);
         if (!RendererInfo.IsInteractive)
         {
-            Prerendered = snapshot; // persisted when the prerender ends
+            Prerendered = PrerenderBudget.Fits(snapshot) ? snapshot : null; // persisted when the prerender ends; a large one is read again
         }
     }
 

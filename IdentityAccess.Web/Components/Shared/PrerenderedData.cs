@@ -25,6 +25,10 @@ public static class PrerenderedData
         return restored;
     }
 
-    /// <summary>What the section persists: its data while prerendering; nothing once interactive, so a later visit reads afresh.</summary>
-    public static PrerenderedData<T>? Keep<T>(string key, T data, RendererInfo renderer) => renderer.IsInteractive ? null : new(key, data);
+    /// <summary>
+    /// What the section persists: its data while prerendering, when within <see cref="PrerenderBudget"/>; nothing once
+    /// interactive, so a later visit reads afresh.
+    /// </summary>
+    public static PrerenderedData<T>? Keep<T>(string key, T data, RendererInfo renderer) =>
+        renderer.IsInteractive || !PrerenderBudget.Fits(data) ? null : new(key, data);
 }
