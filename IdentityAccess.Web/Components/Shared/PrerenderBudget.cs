@@ -21,7 +21,7 @@ public static class PrerenderBudget
     public const int HubMessageLimit = 320 * 1024;
 
     // The options the framework persists with (web defaults); the count only needs to be close.
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _options = new(JsonSerializerDefaults.Web);
 
-    public static bool Fits<T>(T data) => JsonSerializer.SerializeToUtf8Bytes(data, Options).Length <= MaxBytesPerSection;
+    public static bool Fits<T>(T data) => JsonSerializer.SerializeToUtf8Bytes(data, _options).Length <= MaxBytesPerSection;
 }
