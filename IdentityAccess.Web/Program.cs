@@ -7,6 +7,7 @@ using IdentityAccess.Web.Components.Shared;
 using IdentityAccess.Web.Configuration;
 using IdentityAccess.Web.DemoIdp;
 using IdentityAccess.Web.Endpoints.Api;
+using IdentityAccess.Web.Endpoints.Api.Idempotency;
 using IdentityAccess.Web.Endpoints.Api.RateLimits;
 using IdentityAccess.Web.Endpoints.Audit;
 using IdentityAccess.Web.Endpoints.DirectorySync;
@@ -63,6 +64,7 @@ app.UseScim();
 app.UseAuthentication();
 app.UseManagementApiRateLimits(); // before authorization, so requests without a valid key are limited too
 app.UseAuthorization();
+app.UseIdempotencyKeys(); // after authorization: a key's answers are replayed only to that key
 app.UseRateLimiter(); // after authorization: the SCIM policy partitions by the authenticated directory
 app.UseAntiforgery();
 

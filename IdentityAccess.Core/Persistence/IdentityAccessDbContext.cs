@@ -87,6 +87,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Api.Keys.ApiKey> ApiKeys => Set<Api.Keys.ApiKey>();
 
+    public DbSet<Api.Idempotency.ApiIdempotencyRecord> ApiIdempotencyRecords => Set<Api.Idempotency.ApiIdempotencyRecord>();
+
     public DbSet<Provisioning.Drafts.UnsavedSettingsDraft> UnsavedSettingsDrafts => Set<Provisioning.Drafts.UnsavedSettingsDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -9,6 +9,7 @@ public static class ApiKeysServiceCollectionExtensions
     {
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<ApiKeyAuthentication>();
+        services.AddSingleton<Idempotency.ApiIdempotencyStore>();
         return services;
     }
 }

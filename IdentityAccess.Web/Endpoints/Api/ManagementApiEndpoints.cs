@@ -1,4 +1,5 @@
 using IdentityAccess.Web.Endpoints.Api.Description;
+using IdentityAccess.Web.Endpoints.Api.Idempotency;
 
 namespace IdentityAccess.Web.Endpoints.Api;
 
@@ -10,7 +11,7 @@ internal static class ManagementApiEndpoints
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).WithCommonResponses().MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).AcceptsIdempotencyKey().WithCommonResponses().MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
