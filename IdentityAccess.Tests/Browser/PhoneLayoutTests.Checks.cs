@@ -66,9 +66,46 @@ public sealed partial class PhoneLayoutTests
         }
     }
 
-    /// <summary>A MudBlazor text field's input: the test id lands on the input or on its wrapper.</summary>
+    /// <summary>A MudBlazor text field's input (a textarea when it has lines): the test id lands on the input or on its wrapper.</summary>
     private static ILocator TextBox(ILocator scope, string testId) =>
-        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+        scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
+    /// <summary>The button drawn inside a text field, after its text (Copy).</summary>
+    private static ILocator AdornmentButton(ILocator textBox) => textBox.Locator("xpath=ancestor::div[contains(@class, 'mud-input')][1]//button").First;
+
+    /// <summary>
+    /// All of a field's text is in view: a read-only input scrolls a long value sideways inside itself, which neither
+    /// the page nor the dialog shows as overflow, and the person sees the address cut at the edge.
+    /// </summary>
+    private async Task AssertTextReadableAsync(ILocator textBox, string name)
+    {
+        var size = await textBox.EvaluateAsync<double[]>("e => [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]");
+        if (size[0] > size[1] + 1 || size[2] > size[3] + 1)
+        {
+            _faults.Add($"{name} is cut: {size[0]:0}x{size[2]:0}px of text in a {size[1]:0}x{size[3]:0}px box");
+        }
+    }
+
+    /// <summary>
+    /// A field's placeholder fits in it, measured in the placeholder's own font against the room the input's padding
+    /// leaves (a placeholder never wraps or scrolls: what does not fit is simply not seen).
+    /// </summary>
+    private async Task AssertPlaceholderFitsAsync(ILocator textBox, string name)
+    {
+        var fit = await textBox.EvaluateAsync<double[]>(
+            """
+            e => {
+              const font = getComputedStyle(e, '::placeholder'), box = getComputedStyle(e);
+              const context = document.createElement('canvas').getContext('2d');
+              context.font = `${font.fontStyle} ${font.fontWeight} ${font.fontSize} ${font.fontFamily}`;
+              return [context.measureText(e.placeholder).width, e.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)];
+            }
+            """);
+        if (fit[0] > fit[1] + 0.5)
+        {
+            _faults.Add($"{name}: the placeholder '{await textBox.GetAttributeAsync("placeholder")}' needs {fit[0]:0}px, the field has {fit[1]:0}px");
+        }
+    }
 
     /// <summary>The box a person sees around a text field's input: its outline (a field's Style, a max-width, lands there).</summary>
     private static async Task<LayoutBox?> FieldBoxAsync(ILocator scope, string testId)

@@ -79,12 +79,18 @@ public sealed partial class PhoneLayoutTests
         var scim = Dialog(page, "scim-setup");
         await PortalPage.PressUntilAsync(page.GetByTestId("set-up-scim"), () => scim.CountAsync());
         await AssertDialogFitsAsync(page, scim, "Manage SCIM", $"{shot}-scim");
+        var endpoint = TextBox(scim, "scim-endpoint");
+        await Expect(endpoint).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/scim/v2"));
+        await AssertTextReadableAsync(endpoint, "Manage SCIM: the endpoint URL");
+        await AssertReachableAsync(page, AdornmentButton(endpoint), "Manage SCIM: copy the endpoint URL");
 
         await scim.GetByTestId("scim-generate").ClickAsync();
         var secret = TextBox(scim, "scim-secret");
         await Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^ia_scim_"));
         await Expect(scim.GetByTestId("scim-token-limit")).ToBeVisibleAsync();
         await AssertDialogFitsAsync(page, scim, "Manage SCIM with a token shown once", $"{shot}-scim-token");
+        await AssertTextReadableAsync(secret, "Manage SCIM: the token shown once");
+        await AssertReachableAsync(page, AdornmentButton(secret), "Manage SCIM: copy the token");
 
         var prefix = (await secret.InputValueAsync())[..12];
         var row = scim.GetByTestId("scim-tokens").Locator("tbody tr").Filter(new() { HasText = prefix });

@@ -36,10 +36,10 @@ public sealed partial class PhoneLayoutTests(BrowserFixture portal) : IClassFixt
         await Screenshots.SaveAsync(page, $"{shot}-home", fullPage: true);
 
         await WalkChatIdentityAsync(page, shot);
-        await WalkMembersAsync(page, portal.Demo.AcmeChat, "members", $"{shot}-members");
+        await WalkMembersAsync(page, portal.Demo.AcmeChat, "members", $"{shot}-members", hasSeatTiers: true);
 
         // A Console organization: its roles (Admin, Developer, Billing, Claude Code User, User), no seat tiers.
-        await WalkMembersAsync(page, portal.Demo.AcmeConsole, "Console members", $"{shot}-console-members");
+        await WalkMembersAsync(page, portal.Demo.AcmeConsole, "Console members", $"{shot}-console-members", hasSeatTiers: false);
         await OpenAsync(page, $"/orgs/{portal.Demo.AcmeConsole}/identity");
         await Expect(page.GetByTestId("organization-sso")).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(page, "Console identity and access");
@@ -139,11 +139,20 @@ public sealed partial class PhoneLayoutTests(BrowserFixture portal) : IClassFixt
         await Screenshots.SaveAsync(page, $"{shot}-identity", fullPage: true);
     }
 
-    private async Task WalkMembersAsync(IPage page, Guid organizationId, string name, string screenshot)
+    private async Task WalkMembersAsync(IPage page, Guid organizationId, string name, string screenshot, bool hasSeatTiers)
     {
         await OpenAsync(page, $"/orgs/{organizationId}/members");
-        await Expect(page.GetByTestId("member-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        var table = page.GetByTestId("member-table");
+        await Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(page, name);
+        await AssertPlaceholderFitsAsync(TextBox(table, "member-search"), $"{name}: search");
+        // A Console organization has no seat tiers: no "Seat tier —" on its cards (nor a column on a desktop).
+        var tiers = await table.Locator("[data-testid=member-seat-tier], [data-testid=member-seat-tier-header]").CountAsync();
+        if (hasSeatTiers != tiers > 0)
+        {
+            _faults.Add($"{name}: {tiers} seat tier cells, {(hasSeatTiers ? "one a row expected" : "none expected")}");
+        }
+
         await AssertReachableAsync(page, page.GetByTestId("add-member"), $"{name}: Add member");
         await AssertReachableAsync(page, page.GetByTestId("invite-member"), $"{name}: Invite");
         await AssertReachableAsync(page, page.GetByTestId("buy-seats"), $"{name}: Buy seats");
@@ -167,6 +176,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture portal) : IClassFixt
         var audit = page.GetByTestId("audit-table");
         await Expect(audit.Locator("tbody tr").First).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(page, "audit log");
+        await AssertPlaceholderFitsAsync(TextBox(audit, "audit-search"), "audit log: search");
         await AssertPeriodStackedAsync(page, audit, "audit log");
         await AssertReachableAsync(page, TextBox(audit, "log-to"), "audit log: To");
         await AssertReachableAsync(page, audit.GetByTestId("export-audit-json"), "audit log: Export JSON");

@@ -15,6 +15,19 @@ public static class SyncLogWords
     public static string? SyncLogSummary(this IStringLocalizer localizer, ProvisioningLogEntry entry) =>
         ProvisioningLogCodes.ReadSummary(entry.TextCodes) is { } phrases ? string.Join("; ", phrases.Select(p => localizer.SyncLogPhrase(p))) : entry.Summary;
 
+    /// <summary>Why the row failed, in the reader's language; a row without an error phrase says its <c>ErrorDetail</c> as written.</summary>
+    public static string? SyncLogError(this IStringLocalizer localizer, ProvisioningLogEntry entry) => localizer.SyncLogError(entry.TextCodes, entry.ErrorDetail);
+
+    public static string? SyncLogError(this IStringLocalizer localizer, string? textCodes, string? englishDetail) =>
+        ProvisioningLogCodes.ReadError(textCodes) is { } error ? localizer.SyncLogPhrase(error) : englishDetail;
+
+    /// <summary>
+    /// The English under a worded SAML validation failure, as a technical detail (which check refused it, and what it
+    /// found, for the IdP's administrator or support); null where the sentence says it all.
+    /// </summary>
+    public static string? SyncLogTechnicalDetail(ProvisioningLogEntry entry) =>
+        ProvisioningLogCodes.ReadError(entry.TextCodes) is { Code: LogPhraseCode.SignInResponseRejected or LogPhraseCode.SignInSubjectUnusable } ? entry.ErrorDetail : null;
+
     public static string SyncLogPhrase(this IStringLocalizer localizer, LogPhrase phrase)
     {
         var text = Words(localizer, phrase);
@@ -83,6 +96,18 @@ public static class SyncLogWords
         LogPhraseCode.SignedIn => localizer["SyncLogText.SignedIn", p.Value(0)],
         LogPhraseCode.SignedInToAcceptInvitation => localizer["SyncLogText.SignedInToAcceptInvitation", p.Value(0)],
         LogPhraseCode.SignedInTo => localizer["SyncLogText.SignedInTo", p.Value(0), Membership(localizer, p, 1)],
+        LogPhraseCode.SignInWaitingForSeat => localizer["SignInLog.WaitingForSeat", p.Value(0), p.Value(1)],
+        LogPhraseCode.SignInNotInMappedGroup => localizer["SignInLog.NotInMappedGroup", p.Value(0), p.Value(1)],
+        LogPhraseCode.SignInMembershipEnded => localizer["SignInLog.MembershipEnded", p.Value(0), p.Value(1), Status(localizer, p.Value(2))],
+        LogPhraseCode.SignInNotAMember => localizer["SignInLog.NotAMember", p.Value(0)],
+        LogPhraseCode.SignInNoAccount => localizer["SignInLog.NoAccount", p.Value(0)],
+        LogPhraseCode.SignInJitNotInPlan => localizer["SignInLog.JitNotInPlan", p.Value(0)],
+        LogPhraseCode.SignInDomainNotVerified => localizer["SignInLog.DomainNotVerified", p.Value(0), p.Value(1)],
+        LogPhraseCode.SignInSsoTurnedOff => localizer["SignInLog.SsoTurnedOff"],
+        LogPhraseCode.SignInResponseRejected => SamlRejectionWords.Say(localizer, p.Value(0)),
+        LogPhraseCode.SignInSubjectUnusable => localizer["SignInLog.SubjectUnusable"],
+        LogPhraseCode.SignInServerError => localizer["SignInLog.ServerError", p.Value(0)],
+        LogPhraseCode.ClientClosedConnection => localizer["SignInLog.ClientClosed"],
     };
 
     /// <summary>Role, then the seat and the status when they say something: "Owner, Premium seat, waiting for a seat".</summary>

@@ -34,4 +34,5 @@ public sealed record TokenSyncHealth(
     public bool IsQuiet(DateTimeOffset now) => now - (LastRequestAt ?? CreatedAt) >= DirectorySyncStatus.QuietWarning;
 }
 
-public sealed record LoggedError(int Status, string? Detail, DateTimeOffset At);
+/// <param name="TextCodes">The row's phrases (<see cref="ProvisioningLogCodes.ReadError"/>): its error in the reader's language when it has one.</param>
+public sealed record LoggedError(int Status, string? Detail, DateTimeOffset At, string? TextCodes = null);

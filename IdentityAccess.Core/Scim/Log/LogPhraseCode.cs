@@ -69,4 +69,18 @@ public enum LogPhraseCode
     SignedIn,
     SignedInToAcceptInvitation,
     SignedInTo,
+
+    // Why a sign-in was refused or failed, or a request ended unanswered: a row's error, stored beside its English ErrorDetail
+    SignInWaitingForSeat, // {0} the email, {1} the organization
+    SignInNotInMappedGroup, // {0} the email, {1} the organization
+    SignInMembershipEnded, // {0} the email, {1} the organization, {2} the status
+    SignInNotAMember, // {0} the email
+    SignInNoAccount, // {0} the email (the subject when none); details: SignInJitNotInPlan
+    SignInJitNotInPlan, // {0} the organizations, comma-separated
+    SignInDomainNotVerified, // {0} the email's domain, {1} the parent
+    SignInSsoTurnedOff,
+    SignInResponseRejected, // {0} the SamlFailureReason's name
+    SignInSubjectUnusable,
+    SignInServerError, // {0} the exception's type name
+    ClientClosedConnection,
 }

@@ -8,7 +8,8 @@ namespace IdentityAccess.Core.Scim.Log;
 /// <summary>
 /// A row's phrases as stored in <see cref="ProvisioningLogEntry.TextCodes"/>: JSON, e.g.
 /// <c>{"summary":[{"code":"UserCreated","values":["alice@contoso.com"]}]}</c>, beside the English <c>Summary</c> (the
-/// export's, and what rows written before the codes keep). Like the held changes' <c>StoredReasons</c>.
+/// export's, and what rows written before the codes keep). Like the held changes' <c>StoredReasons</c>. A failed row's
+/// error is a phrase too (<c>"error":{"code":"SignInWaitingForSeat","values":[…]}</c>), beside its English <c>ErrorDetail</c>.
 /// </summary>
 public static class ProvisioningLogCodes
 {
@@ -18,20 +19,26 @@ public static class ProvisioningLogCodes
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), // names in any script as they are: the column is not HTML
     };
 
-    /// <summary>A row's two forms of its phrases: the English <c>Summary</c> (cut to its column) and the <c>TextCodes</c>.</summary>
-    public static (string? Summary, string? TextCodes) Both(IReadOnlyList<LogPhrase>? summary) => summary is null or { Count: 0 }
-        ? (null, null)
-        : (ProvisioningLogRedaction.Truncate(ProvisioningLogEnglish.Summary(summary), ProvisioningLogEntry.MaxSummaryLength), Write(summary));
+    /// <summary>
+    /// A row's two forms of its phrases: the English <c>Summary</c> (cut to its column) and the <c>TextCodes</c>, which
+    /// also hold the row's <paramref name="error"/> (its English is the row's <c>ErrorDetail</c>, written by the caller).
+    /// </summary>
+    public static (string? Summary, string? TextCodes) Both(IReadOnlyList<LogPhrase>? summary, LogPhrase? error = null)
+    {
+        var said = summary is { Count: > 0 } ? summary : [];
+        var english = said.Count == 0 ? null : ProvisioningLogRedaction.Truncate(ProvisioningLogEnglish.Summary(said), ProvisioningLogEntry.MaxSummaryLength);
+        return (english, Write(said, error));
+    }
 
     /// <summary>The stored form; null when there is nothing to say or it would not fit (the row's English then says it alone).</summary>
-    public static string? Write(IReadOnlyList<LogPhrase> summary)
+    public static string? Write(IReadOnlyList<LogPhrase> summary, LogPhrase? error = null)
     {
-        if (summary.Count == 0)
+        if (summary.Count == 0 && error is null)
         {
             return null;
         }
 
-        var json = JsonSerializer.Serialize(new Stored(summary), _json);
+        var json = JsonSerializer.Serialize(new Stored(summary.Count == 0 ? null : summary, error), _json);
         return json.Length <= ProvisioningLogEntry.MaxTextCodesLength ? json : null;
     }
 
@@ -54,7 +61,27 @@ public static class ProvisioningLogCodes
         }
     }
 
+    /// <summary>Why a failed row failed, as a phrase; null for a row without one (its <c>ErrorDetail</c> says it as written).</summary>
+    public static LogPhrase? ReadError(string? codes)
+    {
+        if (codes is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Stored>(codes, _json)?.Error is { } error && Complete(error) ? error : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static bool Complete(LogPhrase phrase) => phrase.Values is not null && (phrase.Details ?? []).All(Complete) && (phrase.Then ?? []).All(Complete);
 
-    private sealed record Stored(IReadOnlyList<LogPhrase> Summary);
+    private sealed record Stored(
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LogPhrase>? Summary,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LogPhrase? Error = null);
 }

@@ -82,6 +82,19 @@ public static class ProvisioningLogEnglish
         LogPhraseCode.SignedIn => $"{p.Value(0)} signed in",
         LogPhraseCode.SignedInToAcceptInvitation => $"{p.Value(0)} signed in (an invitation to accept)",
         LogPhraseCode.SignedInTo => $"{Membership(p, 1)} in {p.Value(0)}",
+        // A row's error: its ErrorDetail keeps the English it always had; these say the same for the command line.
+        LogPhraseCode.SignInWaitingForSeat => $"{p.Value(0)}: waiting for a free seat ({p.Value(1)})",
+        LogPhraseCode.SignInNotInMappedGroup => $"{p.Value(0)}: in no group mapped to a role ({p.Value(1)})",
+        LogPhraseCode.SignInMembershipEnded => $"{p.Value(0)}: membership {p.Value(2)} ({p.Value(1)})",
+        LogPhraseCode.SignInNotAMember => $"{p.Value(0)}: not a member of any organization of this parent",
+        LogPhraseCode.SignInNoAccount => $"no account for {p.Value(0)}",
+        LogPhraseCode.SignInJitNotInPlan => $"{p.Value(0)}: set to provision just in time, but the plan does not allow it",
+        LogPhraseCode.SignInDomainNotVerified => $"the email's domain {p.Value(0)} is not one of {p.Value(1)}'s verified domains",
+        LogPhraseCode.SignInSsoTurnedOff => "SSO was turned off during the login",
+        LogPhraseCode.SignInResponseRejected => $"SAML response rejected ({p.Value(0)})",
+        LogPhraseCode.SignInSubjectUnusable => "the assertion has no usable subject",
+        LogPhraseCode.SignInServerError => $"the sign-in failed on the server ({p.Value(0)})",
+        LogPhraseCode.ClientClosedConnection => "The client closed the connection before the response.",
     };
 
     /// <summary>A membership from values role, tier (empty for none), status (its enum name), e.g. "Owner, Pro seat" or "Member, waiting for a seat".</summary>

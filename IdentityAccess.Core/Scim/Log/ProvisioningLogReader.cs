@@ -88,7 +88,7 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
             var mine = log.Where(e => e.TokenId == token.Id);
             var lastLogged = await mine.OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(cancellationToken);
             var lastError = await mine.Where(e => e.Status >= 400).OrderByDescending(e => e.Id)
-                .Select(e => new LoggedError(e.Status, e.ErrorDetail, e.OccurredAt)).FirstOrDefaultAsync(cancellationToken);
+                .Select(e => new LoggedError(e.Status, e.ErrorDetail, e.OccurredAt, e.TextCodes)).FirstOrDefaultAsync(cancellationToken);
             health.Add(new TokenSyncHealth(token.Id, token.Prefix, token.CreatedAt, Latest(token.LastUsedAt, lastLogged),
                 await mine.CountAsync(e => e.OccurredAt >= since, cancellationToken),
                 await mine.CountAsync(e => e.OccurredAt >= since && e.Status >= 400, cancellationToken),

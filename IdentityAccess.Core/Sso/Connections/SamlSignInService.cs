@@ -3,6 +3,7 @@ using IdentityAccess.Core.Members.Invitations;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Sso.Jit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -119,7 +120,8 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
     {
         if (await connections.FindAsync(acs.Db, attempt.ParentId, cancellationToken) is not ({ } connection, { } idp))
         {
-            return await FailAsync(acs, attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login", cancellationToken);
+            return await FailAsync(acs, attempt, "(none)", SamlSignInFailure.SsoNotAvailable, "SSO was turned off during the login",
+                LogPhrase.Of(LogPhraseCode.SignInSsoTurnedOff), cancellationToken);
         }
 
         var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, cancellationToken);
@@ -139,13 +141,15 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
 
         if (!validated.Succeeded)
         {
-            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message, cancellationToken);
+            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.ResponseRejected, validated.Rejection.Message,
+                LogPhrase.Of(LogPhraseCode.SignInResponseRejected, validated.Rejection.Reason.ToString()), cancellationToken);
         }
 
         var (identity, unusable) = SamlIdentityMapper.Map(validated.Assertion, connection.Profile);
         if (unusable is not null)
         {
-            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message, cancellationToken);
+            return await FailAsync(acs, attempt, connection.EntityId, SamlSignInFailure.SubjectUnusable, unusable.Message,
+                LogPhrase.Of(LogPhraseCode.SignInSubjectUnusable), cancellationToken);
         }
 
         await acs.MarkValidatedAsync(cancellationToken);
@@ -223,7 +227,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         if (refusal is not null)
         {
             provisioningLog.Refused(attempt, refusal.Failure, $"{person.Email}: {refusal.Detail}" + (refusal.OrganizationName.Length > 0 ? $" ({refusal.OrganizationName})" : ""),
-                changes.Describe(person.Email));
+                refusal.Why(person.Email), changes.Describe(person.Email));
         }
         else if (changes.Describe(person.Email) is { } changed)
         {
@@ -249,7 +253,8 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         {
             var parent = await acs.Db.ParentOrganizations.AsNoTracking().Where(p => p.Id == attempt.ParentId).Select(p => p.Name).SingleAsync(cancellationToken);
             var detail = $"{who}: the email's domain {LogSafe.Quote(EmailAddress.DomainOf(email))} is not one of {parent}'s verified domains ({domains.Describe()})";
-            var failed = await FailAsync(acs, attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail, cancellationToken);
+            var failed = await FailAsync(acs, attempt, idp, SamlSignInFailure.EmailDomainNotVerified, detail,
+                LogPhrase.Of(LogPhraseCode.SignInDomainNotVerified, EmailAddress.DomainOf(email), parent), cancellationToken);
             return failed with { OrganizationName = parent };
         }
 
@@ -257,12 +262,16 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         var planned = organizations.Where(o => o.Mode == Provisioning.ProvisioningMode.Jit && !o.ProvisionsJustInTime).Select(o => o.Name).ToList();
         var noAccount = $"no account for {who}" + (planned.Count == 0 ? ""
             : $"; {string.Join(", ", planned)} {(planned.Count == 1 ? "is" : "are")} set to provision just in time, but the plan does not allow it");
-        return await FailAsync(acs, attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, cancellationToken);
+        var why = LogPhrase.Of(LogPhraseCode.SignInNoAccount, identity.Email is { Length: > 0 } address ? address : identity.Subject) with
+        {
+            Details = planned.Count == 0 ? null : [LogPhrase.Of(LogPhraseCode.SignInJitNotInPlan, string.Join(", ", planned))],
+        };
+        return await FailAsync(acs, attempt, idp, SamlSignInFailure.NoAccountYet, noAccount, why, cancellationToken);
     }
 
     /// <summary>A refusal: its audit entry commits with the consumed state (and the replay entry, when validation got that far).</summary>
     private async Task<SamlSignInResult> FailAsync(AcsTransaction acs, SignInAttempt attempt, string idp, SamlSignInFailure failure, string detail,
-        CancellationToken cancellationToken)
+        LogPhrase why, CancellationToken cancellationToken)
     {
         logger.LogWarning("SAML sign-in refused for parent {ParentId}, IdP {IdP}: {Failure}: {Detail}", attempt.ParentId, idp, failure, detail);
         var db = acs.Db;
@@ -270,7 +279,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
             parentOrganizationId: attempt.ParentId);
         await db.SaveChangesAsync(cancellationToken);
         await acs.CommitAsync(cancellationToken);
-        provisioningLog.Refused(attempt, failure, detail);
+        provisioningLog.Refused(attempt, failure, detail, why);
         return SamlSignInResult.Failed(failure, detail);
     }
 }

@@ -21,29 +21,34 @@ public sealed class SignInProvisioningLog(ProvisioningLogWriter writer, TimeProv
     public const string ServerError = "ServerError";
 
     /// <summary>An existing member came in and nothing changed: e.g. "alice@acme.test signed in: Owner in Acme".</summary>
-    public void Accepted(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null);
+    public void Accepted(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null, null);
 
     /// <summary>A sign-in that changed something: e.g. "frank@acme.test: created the person; provisioned in Acme as Member".</summary>
-    public void Provisioned(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null);
+    public void Provisioned(SignInAttempt attempt, LogPhrase summary) => Enqueue(attempt, 200, summary, null, null, null);
 
-    /// <summary>A refused sign-in, logged with its <see cref="SamlSignInFailure"/> code and why, in words.</summary>
-    public void Refused(SignInAttempt attempt, SamlSignInFailure failure, string detail, LogPhrase? summary = null) =>
+    /// <summary>
+    /// A refused sign-in, logged with its <see cref="SamlSignInFailure"/> code and why: in English (<paramref name="detail"/>,
+    /// the export's) and as a phrase (<paramref name="why"/>) the portal says in the reader's language.
+    /// </summary>
+    public void Refused(SignInAttempt attempt, SamlSignInFailure failure, string detail, LogPhrase why, LogPhrase? summary = null) =>
         Enqueue(attempt, failure switch
         {
             SamlSignInFailure.NoLoginState or SamlSignInFailure.SsoNotAvailable or SamlSignInFailure.ResponseRejected
                 or SamlSignInFailure.SubjectUnusable => 400,
             SamlSignInFailure.NoAccountYet or SamlSignInFailure.EmailDomainNotVerified or SamlSignInFailure.NotInMappedGroup
                 or SamlSignInFailure.NoSeatAvailable or SamlSignInFailure.MembershipEnded => 403,
-        }, summary, failure.ToString(), detail);
+        }, summary, failure.ToString(), detail, why);
 
     /// <summary>The sign-in broke on our side; the exception's message stays in the application log, which may quote data.</summary>
     public void Failed(SignInAttempt attempt, Exception exception) =>
-        Enqueue(attempt, 500, null, ServerError, $"the sign-in failed on the server ({exception.GetType().Name})");
+        Enqueue(attempt, 500, null, ServerError, $"the sign-in failed on the server ({exception.GetType().Name})",
+            LogPhrase.Of(LogPhraseCode.SignInServerError, exception.GetType().Name));
 
-    private void Enqueue(SignInAttempt attempt, int status, LogPhrase? summary, string? errorType, string? errorDetail)
+    private void Enqueue(SignInAttempt attempt, int status, LogPhrase? summary, string? errorType, string? errorDetail, LogPhrase? error)
     {
         // Names, emails and organizations say who; anything of the Response that slipped into one is taken out.
-        var (english, codes) = ProvisioningLogCodes.Both(summary is null ? null : [summary.MapValues(v => ProvisioningLogRedaction.SignInDetail(v)!)]);
+        static LogPhrase Redacted(LogPhrase phrase) => phrase.MapValues(v => ProvisioningLogRedaction.SignInDetail(v)!);
+        var (english, codes) = ProvisioningLogCodes.Both(summary is null ? null : [Redacted(summary)], error is null ? null : Redacted(error));
         writer.Enqueue(new ProvisioningLogEntry
         {
             ParentOrganizationId = attempt.ParentId,

@@ -20,6 +20,40 @@ public sealed class ProvisioningLogCodesTests
     [Fact]
     public void Both_Nothing_NeitherForm() => Assert.Equal((null, null), ProvisioningLogCodes.Both([]));
 
+    [Fact]
+    public void Both_AnErrorAlone_CodesWithoutASummary_TheEnglishLeftToTheRowsDetail()
+    {
+        var why = LogPhrase.Of(LogPhraseCode.SignInWaitingForSeat, "carol@acme.test", "Acme");
+
+        var (summary, codes) = ProvisioningLogCodes.Both(null, why);
+
+        Assert.Null(summary);
+        Assert.Equal("""{"error":{"code":"SignInWaitingForSeat","values":["carol@acme.test","Acme"]}}""", codes);
+        Assert.Equal(why, ProvisioningLogCodes.ReadError(codes));
+        Assert.Null(ProvisioningLogCodes.ReadSummary(codes));
+    }
+
+    [Fact]
+    public void Both_ChangesAndAnError_EachReadsBack()
+    {
+        LogPhrase[] changes = [LogPhrase.Of(LogPhraseCode.SignInChanged, "frank@acme.test") with { Then = [LogPhrase.Of(LogPhraseCode.PersonCreated)] }];
+        var why = LogPhrase.Of(LogPhraseCode.SignInNotInMappedGroup, "frank@acme.test", "Acme");
+
+        var (summary, codes) = ProvisioningLogCodes.Both(changes, why);
+
+        Assert.Equal("frank@acme.test: created the person", summary);
+        Assert.Equal(changes, ProvisioningLogCodes.ReadSummary(codes));
+        Assert.Equal(why, ProvisioningLogCodes.ReadError(codes));
+    }
+
+    [Theory]
+    [InlineData("""{"summary":[{"code":"UserCreated","values":["zed@acme.test"]}]}""")] // a row of before the errors had codes
+    [InlineData("""{"error":{"code":"SomethingRenamedSince","values":[]}}""")]
+    [InlineData("""{"error":{"code":"ClientClosedConnection"}}""")]
+    [InlineData("not json")]
+    [InlineData(null)]
+    public void ReadError_NoneOrUnreadable_Null_SoTheRowsEnglishDetailShows(string? codes) => Assert.Null(ProvisioningLogCodes.ReadError(codes));
+
     [Theory]
     [InlineData("""{"summary":[{"code":"SomethingRenamedSince","values":[]}]}""")]
     [InlineData("""{"summary":[{"code":"UserCreated"}]}""")]

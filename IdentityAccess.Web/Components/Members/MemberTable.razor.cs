@@ -28,6 +28,9 @@ public sealed partial class MemberTable
     [Parameter] public EventCallback<PendingInvitation> OnResendInvitation { get; set; }
     [Parameter] public EventCallback<PendingInvitation> OnRevokeInvitation { get; set; }
 
+    /// <summary>The organization's members have a seat tier (chat); a Console organization has none, so no column for it.</summary>
+    [Parameter] public bool ShowsSeatTier { get; set; } = true;
+
     /// <summary>The clock invitation expiries are shown against.</summary>
     [Parameter] public DateTimeOffset Now { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Log;
 
 namespace IdentityAccess.Web.Endpoints.Scim;
 
@@ -11,6 +12,12 @@ namespace IdentityAccess.Web.Endpoints.Scim;
 /// </summary>
 internal sealed record ScimError(int Status, string? ScimType, string Detail)
 {
+    /// <summary>
+    /// The detail as a provisioning-log phrase, for an ending that is ours to word rather than the protocol's (the client
+    /// gone before the answer): the log page says it in the reader's language, the export keeps <see cref="Detail"/>.
+    /// </summary>
+    public LogPhrase? Phrase { get; init; }
+
     public JsonObject ToJson()
     {
         var body = new JsonObject

@@ -38,7 +38,10 @@ internal sealed class ScimLogMiddleware(RequestDelegate next, ScimRequestLog log
 
             var error = status switch
             {
-                ClientClosedRequest => new ScimError(status, null, "The client closed the connection before the response."),
+                ClientClosedRequest => new ScimError(status, null, "The client closed the connection before the response.")
+                {
+                    Phrase = LogPhrase.Of(LogPhraseCode.ClientClosedConnection),
+                },
                 >= 400 => http.Features.Get<ScimError>() ?? ScimError.Unexpected(http.TraceIdentifier),
                 _ => null,
             };

@@ -22,7 +22,7 @@ internal sealed class ScimRequestLog(ProvisioningLogWriter writer, TimeProvider 
 
         try
         {
-            var (english, codes) = ProvisioningLogCodes.Both(summary);
+            var (english, codes) = ProvisioningLogCodes.Both(summary, error?.Phrase);
             // Only queued here: the write loop stores it in a batch, so the answer waits for no log write.
             writer.Enqueue(new ProvisioningLogEntry
             {

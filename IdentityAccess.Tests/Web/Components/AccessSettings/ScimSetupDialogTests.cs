@@ -59,6 +59,19 @@ public sealed class ScimSetupDialogTests : ComponentTest
     }
 
     [Fact]
+    public async Task EndpointUrl_InAFieldThatWraps_SoAPhoneShowsAllOfIt_WithItsCopyButton()
+    {
+        await OpenAsync();
+
+        // Issue #20: a one-line input cut the address at 360 px; a textarea breaks it over lines (ia-wrap-value).
+        var endpoint = _dialogs.Find("[data-testid=scim-endpoint] textarea, textarea[data-testid=scim-endpoint]");
+        Assert.Equal(Endpoint, endpoint.GetAttribute("value") ?? endpoint.TextContent.Trim());
+        Assert.True(endpoint.HasAttribute("readonly"));
+        Assert.NotNull(endpoint.Closest(".ia-wrap-value"));
+        Assert.Single(_dialogs.FindAll("button[aria-label='Copy the endpoint URL']"));
+    }
+
+    [Fact]
     public async Task CopyEndpoint_BrowserRefuses_SaysHowToCopyByHand_DialogStaysUsable()
     {
         JSInterop.SetupVoid("navigator.clipboard.writeText", _ => true).SetException(new JSException("Write permission denied."));
@@ -127,7 +140,8 @@ public sealed class ScimSetupDialogTests : ComponentTest
         _dialogs.Find("[data-testid=scim-generate]").Click(); // refused (another admin took the last slot meanwhile)
 
         _dialogs.WaitForAssertion(() => Assert.Contains(new TooManyActiveTokens(2).Message, _dialogs.Markup, StringComparison.Ordinal));
-        Assert.Contains("ia_scim_FirstSecret", _dialogs.Find("[data-testid=scim-secret] input, input[data-testid=scim-secret]").GetAttribute("value"), StringComparison.Ordinal);
+        var secret = _dialogs.Find("[data-testid=scim-secret] textarea, textarea[data-testid=scim-secret]");
+        Assert.Contains("ia_scim_FirstSecret", secret.GetAttribute("value") ?? secret.TextContent, StringComparison.Ordinal);
         _snackbars.WaitForAssertion(() => Assert.DoesNotContain("Token generated", _snackbars.Markup, StringComparison.Ordinal));
     }
 

@@ -39,6 +39,34 @@ public sealed class MemberTableTests : ComponentTest
     }
 
     [Fact]
+    public void ConsoleOrganization_NoSeatTierColumn_NorADashForIt_OnAnyRow()
+    {
+        MemberListItem[] developers =
+        [
+            new(Guid.NewGuid(), Guid.NewGuid(), "Oscar Admin", "oscar@acme.test", Role.Admin, null, MembershipStatus.Active, MembershipSource.Manual, DateTimeOffset.UnixEpoch),
+            new(Guid.NewGuid(), Guid.NewGuid(), "Dev Eloper", "dev@acme.test", Role.Developer, null, MembershipStatus.Active, MembershipSource.Jit, DateTimeOffset.UnixEpoch),
+        ];
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.ShowsSeatTier, false)
+            .Add(c => c.LoadPage, (_, _) => Task.FromResult(new MemberPage(developers, developers.Length))));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+        Assert.Empty(cut.FindAll("[data-testid=member-seat-tier-header], [data-testid=member-seat-tier], td[data-label='Seat tier']"));
+        Assert.DoesNotContain("Seat tier", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("—", cut.Find("tbody tr").TextContent, StringComparison.Ordinal);
+        Assert.Equal(cut.FindAll("thead th").Count, cut.FindAll("tbody tr")[0].QuerySelectorAll("td").Length);
+    }
+
+    [Fact]
+    public void ChatOrganization_KeepsItsSeatTierColumn()
+    {
+        var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
+        Assert.Single(cut.FindAll("[data-testid=member-seat-tier-header]"));
+        Assert.Equal(["Premium", "Standard"], cut.FindAll("[data-testid=member-seat-tier]").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
     public void SuspendedByTheIdp_ShowsWhenTheGracePeriodRemovesThem()
     {
         MemberListItem[] members =
@@ -60,7 +88,7 @@ public sealed class MemberTableTests : ComponentTest
         var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count));
 
-        cut.Find("input[aria-label='Search members']").Input("alice");
+        cut.Find("input[aria-label='Search members by name or email']").Input("alice");
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr")), TimeSpan.FromSeconds(5));
         Assert.Equal("alice", _queries[^1].Search);
@@ -71,7 +99,7 @@ public sealed class MemberTableTests : ComponentTest
     {
         var cut = Render<MemberTable>(p => p.Add(c => c.OrganizationId, _org).Add(c => c.LoadPage, Load));
 
-        cut.Find("input[aria-label='Search members']").Input("nobody");
+        cut.Find("input[aria-label='Search members by name or email']").Input("nobody");
 
         cut.WaitForAssertion(() => Assert.Contains("No member matches \"nobody\"", cut.Markup), TimeSpan.FromSeconds(5));
     }

@@ -50,6 +50,9 @@ public abstract class SamlSignInLogTests(TestDatabase database) : SamlSignInTest
         Assert.Contains("role in Acme Admin → User", rows[1].Summary, StringComparison.Ordinal);
         Assert.Equal((403, nameof(SamlSignInFailure.NotInMappedGroup)), (rows[2].Status, rows[2].ErrorType));
         Assert.StartsWith("frank@acme.test: ", rows[2].ErrorDetail, StringComparison.Ordinal);
+        // Beside the English, the code the log page words in the owner's language.
+        Assert.Equal(LogPhrase.Of(LogPhraseCode.SignInNotInMappedGroup, "frank@acme.test", "Acme"), ProvisioningLogCodes.ReadError(rows[2].TextCodes));
+        Assert.Null(ProvisioningLogCodes.ReadError(rows[0].TextCodes));
         Assert.Contains("status in Acme active → sign-in blocked", rows[2].Summary, StringComparison.Ordinal);
     }
 
@@ -75,9 +78,10 @@ public abstract class SamlSignInLogTests(TestDatabase database) : SamlSignInTest
         var row = Assert.Single(await SsoLogAsync());
         Assert.Equal((400, nameof(SamlSignInFailure.ResponseRejected)), (row.Status, row.ErrorType));
         Assert.Contains(nameof(SamlFailureReason.InvalidSignature), row.ErrorDetail, StringComparison.Ordinal);
+        Assert.Equal(LogPhrase.Of(LogPhraseCode.SignInResponseRejected, nameof(SamlFailureReason.InvalidSignature)), ProvisioningLogCodes.ReadError(row.TextCodes));
         var signatureValue = forged[(forged.IndexOf("SignatureValue>", StringComparison.Ordinal) + 15)..];
         signatureValue = signatureValue[..signatureValue.IndexOf('<', StringComparison.Ordinal)];
-        foreach (var text in new[] { row.Summary, row.ErrorDetail, row.Path })
+        foreach (var text in new[] { row.Summary, row.ErrorDetail, row.Path, row.TextCodes })
         {
             Assert.DoesNotContain("<", text ?? "", StringComparison.Ordinal);
             Assert.DoesNotContain(signatureValue[..40], text ?? "", StringComparison.Ordinal);
@@ -100,6 +104,7 @@ public abstract class SamlSignInLogTests(TestDatabase database) : SamlSignInTest
         Assert.Equal(HttpStatusCode.BadRequest, acs.StatusCode);
         var row = Assert.Single(await SsoLogAsync());
         Assert.Equal((400, nameof(SamlSignInFailure.SsoNotAvailable)), (row.Status, row.ErrorType));
+        Assert.Equal(LogPhraseCode.SignInSsoTurnedOff, ProvisioningLogCodes.ReadError(row.TextCodes)?.Code);
     }
 
     [Fact]

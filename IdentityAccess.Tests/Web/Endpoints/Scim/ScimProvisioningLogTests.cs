@@ -8,6 +8,7 @@ using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Endpoints.Scim;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -246,6 +247,27 @@ public abstract class ScimProvisioningLogTests(PortalFixture portal) : IAsyncLif
 
         await using var db = await portal.Factory.CreateDbContextAsync();
         Assert.Empty(await db.DirectoryGroupNestedGroups.ToListAsync());
+    }
+
+    [Fact]
+    public async Task ClientGoneBeforeTheAnswer_Logged499_InEnglishForTheExport_WithItsCodeForThePage()
+    {
+        var services = portal.Factory.Services;
+        using var aborted = new CancellationTokenSource();
+        var http = new DefaultHttpContext { RequestServices = services, RequestAborted = aborted.Token };
+        (http.Request.Method, http.Request.Path) = ("GET", "/scim/v2/Users");
+        var middleware = new ScimLogMiddleware(context =>
+        {
+            context.Items[ScimRequest.CallerKey] = new ScimCaller(_acme, _token.Id, _token.Prefix, true, "Acme Corporation", default);
+            aborted.Cancel(); // the IdP hung up while the request was being answered
+            return Task.CompletedTask;
+        }, services.GetRequiredService<ScimRequestLog>());
+
+        await middleware.InvokeAsync(http);
+
+        var row = Assert.Single(await LogAsync());
+        Assert.Equal((ScimLogMiddleware.ClientClosedRequest, "The client closed the connection before the response."), (row.Status, row.ErrorDetail));
+        Assert.Equal(LogPhrase.Of(LogPhraseCode.ClientClosedConnection), ProvisioningLogCodes.ReadError(row.TextCodes));
     }
 
     [Fact]
