@@ -10,7 +10,9 @@ internal static class ManagementApiEndpoints
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).WithCommonResponses().MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+        // Every write through a key, whichever resource, is audited with the key's name (ApiKeyAuditing).
+        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().WithCommonResponses()
+            .MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
