@@ -12,7 +12,7 @@ internal static class ManagementApiEndpoints
     {
         // Every write through a key, whichever resource, is audited with the key's name (ApiKeyAuditing).
         app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().WithCommonResponses()
-            .MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
