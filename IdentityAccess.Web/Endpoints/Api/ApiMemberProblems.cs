@@ -25,10 +25,7 @@ internal static class ApiMemberProblems
             extensions: new Dictionary<string, object?> { ["code"] = ApiRefusal.AsSent(first).Code });
     }
 
-    /// <summary>400 with <c>errors</c> per field (as ASP.NET Core's validation problems) and each refusal's code.</summary>
+    /// <summary>400 with <c>errors</c> per field and each refusal's code, in the settings resource's shape.</summary>
     public static IResult Invalid(IReadOnlyList<ApiRefusal> errors) =>
-        Results.ValidationProblem(
-            errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Detail).ToArray()),
-            detail: "Some of the values sent are not valid; nothing was changed.", title: nameof(RefusalCategory.InvalidInput),
-            extensions: new Dictionary<string, object?> { ["refusals"] = errors });
+        ApiSettingsProblems.Invalid(errors, "Some of the values sent are not valid; nothing was changed.");
 }

@@ -79,29 +79,20 @@ public abstract partial class MemberWriteEndpointTests(ApiKestrelPortal portal)
             CreatedAt = now,
         }).Entity;
         db.SeatPools.Add(new SeatPool { OrganizationId = console.Id, Tier = null, Purchased = 10 });
-        db.Memberships.AddRange(
-            new Membership
-            {
-                OrganizationId = console.Id,
-                PersonId = org.Owner,
-                Role = Role.Admin,
-                Status = MembershipStatus.Active,
-                Source = MembershipSource.Manual,
-                CreatedAt = now,
-                StatusChangedAt = now,
-            },
-            new Membership
-            {
-                OrganizationId = console.Id,
-                PersonId = org.Carol,
-                Role = Role.Developer,
-                Status = MembershipStatus.Active,
-                Source = MembershipSource.Manual,
-                CreatedAt = now,
-                StatusChangedAt = now,
-            });
+        db.Memberships.AddRange(Member(org.Owner, Role.Admin), Member(org.Carol, Role.Developer));
         await db.SaveChangesAsync();
         return console.Id;
+
+        Membership Member(Guid personId, Role role) => new()
+        {
+            OrganizationId = console.Id,
+            PersonId = personId,
+            Role = role,
+            Status = MembershipStatus.Active,
+            Source = MembershipSource.Manual,
+            CreatedAt = now,
+            StatusChangedAt = now,
+        };
     }
 
     [Fact]
