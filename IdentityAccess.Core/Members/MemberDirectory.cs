@@ -1,3 +1,4 @@
+using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
@@ -18,23 +19,10 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         }
 
         var total = await members.CountAsync(cancellationToken);
-        var items = await Sort(members, query.Sort, query.Descending, searching: !string.IsNullOrWhiteSpace(query.Search))
+        var page = Sort(members, query.Sort, query.Descending, searching: !string.IsNullOrWhiteSpace(query.Search))
             .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake))
-            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt)
-            {
-                RoleOverride = m.RoleOverride,
-                RoleOverrideSetBy = m.RoleOverrideSetBy,
-                RoleOverrideSetAt = m.RoleOverrideSetAt,
-                RoleBeforeSync = m.RoleBeforeSync,
-                // Only suspended members ask: the page's few rows, through the directory users' person index.
-                IdpDeactivatedAt = m.Status == MembershipStatus.Suspended
-                    ? db.DirectoryUsers.Where(u => u.PersonId == m.PersonId && u.ParentOrganizationId == m.Organization!.ParentOrganizationId && !u.Active)
-                        .Select(u => u.DeactivatedAt).FirstOrDefault()
-                    : null,
-                RemovalGraceDays = m.Organization!.Parent!.RemovalGraceDays,
-            })
-            .ToListAsync(cancellationToken);
+            .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake));
+        var items = await Items(db, page).ToListAsync(cancellationToken);
         return new MemberPage(items, total);
     }
 
@@ -42,23 +30,46 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
     public async Task<MemberListItem?> FindAsync(Guid organizationId, Guid membershipId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Memberships.AsNoTracking()
-            .Where(m => m.Id == membershipId && m.OrganizationId == organizationId)
-            .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt)
-            {
-                RoleOverride = m.RoleOverride,
-                RoleOverrideSetBy = m.RoleOverrideSetBy,
-                RoleOverrideSetAt = m.RoleOverrideSetAt,
-                RoleBeforeSync = m.RoleBeforeSync,
-                // Only suspended members ask: the page's few rows, through the directory users' person index.
-                IdpDeactivatedAt = m.Status == MembershipStatus.Suspended
-                    ? db.DirectoryUsers.Where(u => u.PersonId == m.PersonId && u.ParentOrganizationId == m.Organization!.ParentOrganizationId && !u.Active)
-                        .Select(u => u.DeactivatedAt).FirstOrDefault()
-                    : null,
-                RemovalGraceDays = m.Organization!.Parent!.RemovalGraceDays,
-            })
+        return await Items(db, db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.OrganizationId == organizationId))
             .SingleOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A listed (not removed) member of this organization by the person's id, as the management API names members;
+    /// null when the person is not one.
+    /// </summary>
+    public async Task<MemberListItem?> FindListedByPersonAsync(Guid organizationId, Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Items(db, db.Memberships.AsNoTracking()
+                .Where(m => m.OrganizationId == organizationId && m.PersonId == personId && m.Status != MembershipStatus.Removed))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A listed member of this organization by email, compared as everywhere (case-insensitively); null when none.</summary>
+    public async Task<MemberListItem?> FindListedByEmailAsync(Guid organizationId, string email, CancellationToken cancellationToken = default)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Items(db, db.Memberships.AsNoTracking()
+                .Where(m => m.OrganizationId == organizationId && m.Person!.NormalizedEmail == normalized && m.Status != MembershipStatus.Removed))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<MemberListItem> Items(IdentityAccessDbContext db, IQueryable<Membership> memberships) => memberships
+        .Select(m => new MemberListItem(m.Id, m.PersonId, m.Person!.DisplayName, m.Person.Email, m.Role, m.SeatTier, m.Status, m.Source, m.CreatedAt)
+        {
+            RoleOverride = m.RoleOverride,
+            RoleOverrideSetBy = m.RoleOverrideSetBy,
+            RoleOverrideSetAt = m.RoleOverrideSetAt,
+            RoleBeforeSync = m.RoleBeforeSync,
+            // Only suspended members ask: the page's few rows, through the directory users' person index.
+            IdpDeactivatedAt = m.Status == MembershipStatus.Suspended
+                ? db.DirectoryUsers.Where(u => u.PersonId == m.PersonId && u.ParentOrganizationId == m.Organization!.ParentOrganizationId && !u.Active)
+                    .Select(u => u.DeactivatedAt).FirstOrDefault()
+                : null,
+            RemovalGraceDays = m.Organization!.Parent!.RemovalGraceDays,
+        });
 
     // Roles are stored as text; sorting must follow precedence, not the alphabet. The order is the same in
     // both products' catalogues, so one expression serves both.

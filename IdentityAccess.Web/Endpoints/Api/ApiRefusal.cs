@@ -13,6 +13,12 @@ internal sealed record ApiRefusal(string Code, string Category, string? Field, s
 
     public static ApiRefusal From(Error error) => new(CodeOf(error), error.Category.ToString(), FieldOf(error), error.Message);
 
+    /// <summary>
+    /// A refusal of a command whose request fields carry Core's own names (the members resource: <c>email</c>,
+    /// <c>displayName</c>, <c>role</c>, <c>tier</c>), so the field is said as Core says it.
+    /// </summary>
+    public static ApiRefusal AsSent(Error error) => new(CodeOf(error), error.Category.ToString(), (error as InvalidInputError)?.Field, error.Message);
+
     /// <summary>Refusals about what was sent (a field), rather than about what it would do.</summary>
     public static bool IsAboutInput(Error error) => error is InvalidInputError or ModeNotAvailable;
 

@@ -11,10 +11,10 @@ namespace IdentityAccess.Web.Endpoints.Api;
 internal static class ApiSettingsProblems
 {
     /// <summary>400 with <c>errors</c> per field (as ASP.NET Core's validation problems) and each refusal's code.</summary>
-    public static IResult Invalid(IReadOnlyList<ApiRefusal> errors) =>
+    public static IResult Invalid(IReadOnlyList<ApiRefusal> errors, string detail = "Some of the settings sent are not valid; nothing was changed.") =>
         Results.ValidationProblem(
             errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Detail).ToArray()),
-            detail: "Some of the settings sent are not valid; nothing was changed.", title: nameof(RefusalCategory.InvalidInput),
+            detail: detail, title: nameof(RefusalCategory.InvalidInput),
             extensions: new Dictionary<string, object?> { ["refusals"] = errors });
 
     /// <summary>409: the directory or the settings changed since the dry run; here is the new one, with its fingerprint.</summary>

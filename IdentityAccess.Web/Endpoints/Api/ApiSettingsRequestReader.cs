@@ -124,7 +124,7 @@ internal static class ApiSettingsRequestReader
     }
 
     /// <summary>An enum's value by its name in any case; never by number, which would let "1" mean a role.</summary>
-    private static T? Name<T>(string value) where T : struct, Enum =>
+    internal static T? Name<T>(string value) where T : struct, Enum =>
         Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<T>(name) : null;
 
     private static string Capitalized(string word) => char.ToUpperInvariant(word[0]) + word[1..];

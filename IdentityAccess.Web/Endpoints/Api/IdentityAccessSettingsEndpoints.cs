@@ -15,7 +15,7 @@ internal static class IdentityAccessSettingsEndpoints
 
     public static RouteGroupBuilder MapIdentityAccessSettingsEndpoints(this RouteGroupBuilder api)
     {
-        var settings = api.MapGroup("/organizations/{organizationId:guid}/identity-access").ActsThroughApiKey();
+        var settings = api.MapGroup("/organizations/{organizationId:guid}/identity-access");
         settings.MapGet("", GetAsync)
             .WithName("GetIdentityAccessSettings").WithTags(SettingsTag)
             .WithSummary("Get an organization's Identity and access settings")

@@ -11,7 +11,9 @@ internal static class ManagementApiEndpoints
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).AcceptsIdempotencyKey().WithCommonResponses().MapOrganizationEndpoints().MapIdentityAccessSettingsEndpoints();
+        // Every write through a key, whichever resource, is audited with the key's name (ApiKeyAuditing); every POST takes an Idempotency-Key.
+        app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().AcceptsIdempotencyKey().WithCommonResponses()
+            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
