@@ -6,7 +6,8 @@ namespace IdentityAccess.Core.Persistence;
 /// <summary>Brings the database to the current model at start-up.</summary>
 public sealed class DatabaseMigrator(IDbContextFactory<IdentityAccessDbContext> contexts, ILogger<DatabaseMigrator> logger)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Creates the database if it is missing and applies what is pending; returns how many migrations were applied.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -18,5 +19,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<IdentityAccessDbContext> 
         }
 
         logger.LogInformation("Database ready ({Provider}); applied {Count} migration(s).", db.Database.ProviderName, pending.Count);
+        return pending.Count;
     }
 }

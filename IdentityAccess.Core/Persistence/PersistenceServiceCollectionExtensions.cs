@@ -32,6 +32,7 @@ internal static class PersistenceServiceCollectionExtensions
         }
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabasePresence>();
         return services;
     }
 
@@ -40,17 +41,22 @@ internal static class PersistenceServiceCollectionExtensions
     /// <summary>Anchors a relative database file to the content root and makes sure its folder exists.</summary>
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var isFile = builder.Mode != SqliteOpenMode.Memory
-            && builder.DataSource != ":memory:"
-            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
-        if (!isFile || string.IsNullOrEmpty(builder.DataSource))
+        if (SqliteFilePath(connectionString, contentRoot) is not { } path)
         {
             return connectionString;
         }
 
-        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        return builder.ToString();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder(connectionString) { DataSource = path }.ToString();
+    }
+
+    /// <summary>The database file's full path; null for an in-memory database or a <c>file:</c> URI, used as given.</summary>
+    internal static string? SqliteFilePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = builder.Mode != SqliteOpenMode.Memory
+            && builder.DataSource != ":memory:"
+            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        return isFile && !string.IsNullOrEmpty(builder.DataSource) ? Path.GetFullPath(builder.DataSource, contentRoot) : null;
     }
 }

@@ -9,30 +9,31 @@ namespace IdentityAccess.Web.Operator;
 /// </summary>
 internal static class OperatorOutboxCommands
 {
-    private const string Usage = "operator outbox list [--unsent]";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static OperatorCommand? Parse(string[] args) => args switch
     {
-        bool? unsentOnly = args switch
-        {
-            ["list"] => false,
-            ["list", "--unsent"] => true,
-            _ => null,
-        };
-        if (unsentOnly is null)
-        {
-            await error.WriteLineAsync("Usage: " + Usage);
-            return 2;
-        }
+        ["list"] => new(context => ListAsync(context, unsentOnly: false)),
+        ["list", "--unsent"] => new(context => ListAsync(context, unsentOnly: true)),
+        _ => null,
+    };
 
-        foreach (var message in await services.GetRequiredService<OutboxReader>().ListAsync(unsentOnly.Value, OutboxReader.MaxTake))
-        {
-            var state = message.SentAt is { } sent ? "sent " + sent.ToString("u", CultureInfo.InvariantCulture)
-                : message.LastError is { } failed ? $"unsent, {message.Attempts} attempts: {failed}" : "unsent";
-            await output.WriteLineAsync(string.Join('\t', message.CreatedAt.ToString("u", CultureInfo.InvariantCulture), message.Kind, message.ToAddress,
-                state, message.Subject, string.Join(' ', OutboxText.Links(message.TextBody))));
-        }
+    private static async Task<int> ListAsync(OperatorContext context, bool unsentOnly) =>
+        await context.Console.ListAsync(await context.Get<OutboxReader>().ListAsync(unsentOnly, OutboxReader.MaxTake),
+            message => new
+            {
+                message.Id,
+                message.CreatedAt,
+                message.Kind,
+                message.ToAddress,
+                message.Subject,
+                message.SentAt,
+                message.Attempts,
+                message.LastError,
+                Links = OutboxText.Links(message.TextBody),
+            },
+            message => string.Join('\t', message.CreatedAt.ToString("u", CultureInfo.InvariantCulture), message.Kind, message.ToAddress,
+                State(message), message.Subject, string.Join(' ', OutboxText.Links(message.TextBody))));
 
-        return 0;
-    }
+    private static string State(OutboxMessage message) =>
+        message.SentAt is { } sent ? "sent " + sent.ToString("u", CultureInfo.InvariantCulture)
+        : message.LastError is { } failed ? $"unsent, {message.Attempts} attempts: {failed}" : "unsent";
 }

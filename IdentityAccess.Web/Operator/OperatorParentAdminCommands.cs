@@ -9,56 +9,42 @@ namespace IdentityAccess.Web.Operator;
 /// </summary>
 internal static class OperatorParentAdminCommands
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static OperatorCommand? Parse(string[] args) => args switch
     {
-        var administration = services.GetRequiredService<ParentAdministration>();
-        switch (args)
-        {
-            case ["list", "--parent", var parent]:
-                if (await OperatorCommands.FindParentAsync(services, parent, error) is not { } listFor)
-                {
-                    return 2;
-                }
-
-                foreach (var admin in await administration.ListAsOperatorAsync(listFor))
-                {
-                    await output.WriteLineAsync($"{admin.Email}\t{admin.DisplayName}\tsince {admin.GrantedAt:u} by {admin.GrantedBy}");
-                }
-
-                return 0;
-            case ["grant", "--parent", var parent, "--email", var email]:
-                return await OperatorCommands.FindParentAsync(services, parent, error) is { } grantFor
-                    ? await ReportAsync(await administration.GrantAsOperatorAsync(grantFor, email), $"{email} is now an admin of the parent organization.", output, error)
-                    : 2;
-            case ["revoke", "--parent", var parent, "--email", var email]:
-                return await OperatorCommands.FindParentAsync(services, parent, error) is { } revokeFor
-                    ? await ReportAsync(await administration.RevokeAsOperatorAsync(revokeFor, email), $"{email} is no longer an admin of the parent organization.", output, error)
-                    : 2;
-            default:
-                await error.WriteLineAsync("Usage: operator parent-admin list --parent <name or id> | grant|revoke --parent <name or id> --email <email>");
-                return 2;
-        }
-    }
-
-    /// <summary>A refusal's exit code says its category, so a script can tell "not allowed" from "already done".</summary>
-    public static int ExitCode(RefusalCategory category) => category switch
-    {
-        RefusalCategory.NotAllowed => 3,
-        RefusalCategory.NotFound => 4,
-        RefusalCategory.Conflict => 5,
-        RefusalCategory.InvalidInput => 6,
+        ["list", "--parent", var parent] => new(context => ListAsync(context, parent)),
+        ["grant", "--parent", var parent, "--email", var email] => new(context => ChangeAsync(context, parent, email, grant: true)),
+        ["revoke", "--parent", var parent, "--email", var email] => new(context => ChangeAsync(context, parent, email, grant: false)),
+        _ => null,
     };
 
-    private static async Task<int> ReportAsync(Error? refused, string done, TextWriter output, TextWriter error)
+    private static async Task<int> ListAsync(OperatorContext context, string parent)
     {
-        if (refused is null)
+        if (await context.FindParentAsync(parent) is not { } parentId)
         {
-            await output.WriteLineAsync(done);
-            return 0;
+            return OperatorExitCodes.NotFound;
         }
 
-        await error.WriteLineAsync($"Refused ({Category(refused.Category)}): {refused.Message}");
-        return ExitCode(refused.Category);
+        return await context.Console.ListAsync(await context.Get<ParentAdministration>().ListAsOperatorAsync(parentId),
+            admin => new { admin.PersonId, admin.Email, admin.DisplayName, admin.GrantedAt, admin.GrantedBy },
+            admin => $"{admin.Email}\t{admin.DisplayName}\tsince {admin.GrantedAt:u} by {admin.GrantedBy}");
+    }
+
+    private static async Task<int> ChangeAsync(OperatorContext context, string parent, string email, bool grant)
+    {
+        if (await context.FindParentAsync(parent) is not { } parentId)
+        {
+            return OperatorExitCodes.NotFound;
+        }
+
+        var administration = context.Get<ParentAdministration>();
+        var refused = grant ? await administration.GrantAsOperatorAsync(parentId, email) : await administration.RevokeAsOperatorAsync(parentId, email);
+        if (refused is not null)
+        {
+            return await context.Console.RefusedAsync(refused, $"Refused ({Category(refused.Category)}): {refused.Message}");
+        }
+
+        return await context.Console.AnswerAsync(new { result = grant ? "granted" : "revoked", email },
+            grant ? $"{email} is now an admin of the parent organization." : $"{email} is no longer an admin of the parent organization.");
     }
 
     private static string Category(RefusalCategory category) => category switch

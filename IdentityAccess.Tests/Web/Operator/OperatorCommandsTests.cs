@@ -134,16 +134,16 @@ public sealed class OperatorCommandsTests(OperatorCommandsTests.Portal portal) :
         Assert.StartsWith("The metadata is not readable XML", malformedError, StringComparison.Ordinal);
         Assert.Equal(1, down);
         Assert.StartsWith("The metadata could not be fetched", downError, StringComparison.Ordinal);
-        Assert.Equal(2, ftp);
+        Assert.Equal(1, ftp); // invalid input: refused by a rule
         Assert.StartsWith("The metadata URL is not usable", ftpError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SamlSpMetadata_WithoutPublicBaseUrl_ExitsWith2AndSaysWhatToSet()
+    public async Task SamlSpMetadata_WithoutPublicBaseUrl_ExitsWith1AndSaysWhatToSet()
     {
         var (exit, _, error) = await RunAsync("operator", "saml", "sp-metadata");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("Portal:PublicBaseUrl", error, StringComparison.Ordinal);
     }
 
@@ -157,11 +157,11 @@ public sealed class OperatorCommandsTests(OperatorCommandsTests.Portal portal) :
     }
 
     [Fact]
-    public async Task UnknownCommand_PrintsUsage()
+    public async Task UnknownCommand_ExitsWith64AndPrintsUsage()
     {
         var (code, _, error) = await RunAsync("operator", "frobnicate");
 
-        Assert.Equal(2, code);
+        Assert.Equal(64, code);
         Assert.Contains("operator scim-token create", error, StringComparison.Ordinal);
     }
 }

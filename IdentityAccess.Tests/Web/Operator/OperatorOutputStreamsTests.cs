@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IdentityAccess.Tests.Web.Operator;
 
 /// <summary>
@@ -14,31 +12,17 @@ public sealed class OperatorOutputStreamsTests
         var folder = Directory.CreateTempSubdirectory("ia-operator-").FullName;
         try
         {
-            // The test output holds the web app with its runtime config: run it as `dotnet IdentityAccess.Web.dll`.
-            var app = Path.Combine(AppContext.BaseDirectory, "IdentityAccess.Web.dll");
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-            foreach (var arg in new[]
-            {
-                app, "--Database:Provider", "Sqlite", "--Database:ConnectionString", $"Data Source={Path.Combine(folder, "operator.db")}",
-                "operator", "scim-token", "list", "--parent", "Nobody Inc",
-            })
-            {
-                info.ArgumentList.Add(arg);
-            }
+            string[] database = ["--Database:Provider", "Sqlite", "--Database:ConnectionString", $"Data Source={Path.Combine(folder, "operator.db")}"];
 
-            info.Environment.Remove("Logging__Console__LogLevel__Default"); // the test process quiets its own apps (QuietConsoleLogs)
-            info.Environment["Logging__LogLevel__Default"] = "Information";
-            info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var migrated = await OperatorProcess.RunAsync(folder, [.. database, "operator", "migrate"]);
+            var listed = await OperatorProcess.RunAsync(folder, [.. database, "operator", "scim-token", "list", "--parent", "Nobody Inc"]);
 
-            Assert.Equal(2, process.ExitCode); // an unknown parent (see the usage's exit codes)
-            Assert.DoesNotMatch(@"(?m)^(info|warn|fail|dbug|trce|crit):", await output);
-            Assert.Contains("Nobody Inc", await error);
-            Assert.Matches(@"(?m)^(info|warn):", await error); // the start-up's log lines are there, on the other stream
+            Assert.Equal(0, migrated.ExitCode);
+            Assert.Matches(@"^Database ready: \d+ migrations applied\.\n$", migrated.Output); // the answer alone
+            Assert.Matches(@"(?m)^info:", migrated.Error); // the migrator's log line is there, on the other stream
+            Assert.Equal(2, listed.ExitCode); // an unknown parent (see the usage's exit codes)
+            Assert.DoesNotMatch(OperatorProcess.LogLine, listed.Output);
+            Assert.Contains("Nobody Inc", listed.Error, StringComparison.Ordinal);
         }
         finally
         {
