@@ -20,9 +20,7 @@ internal static class ApiMemberProblems
             return Invalid(aboutInput);
         }
 
-        var first = refusals[0];
-        return Results.Problem(statusCode: RefusalStatus.Of(first), title: first.Category.ToString(), detail: first.Message,
-            extensions: new Dictionary<string, object?> { ["code"] = ApiRefusal.AsSent(first).Code });
+        return ApiRefusals.Problem(refusals[0]);
     }
 
     /// <summary>400 with <c>errors</c> per field and each refusal's code, in the settings resource's shape.</summary>

@@ -5,9 +5,17 @@ namespace IdentityAccess.Web.Endpoints.Api;
 /// <summary>A Core refusal as an RFC 9457 problem: the status from its category, its English sentence as the detail.</summary>
 internal static class ApiRefusals
 {
-    public static IResult Problem(Error refusal) =>
-        Results.Problem(statusCode: RefusalStatus.Of(refusal), title: refusal.Category.ToString(), detail: refusal.Message,
-            extensions: refusal is InvalidInputError invalid ? new Dictionary<string, object?> { ["field"] = invalid.Field } : null);
+    /// <remarks>Its <c>code</c> says which refusal it is (the Core error's name), beside the category in the title.</remarks>
+    public static IResult Problem(Error refusal)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = ApiRefusal.AsSent(refusal).Code };
+        if (refusal is InvalidInputError invalid)
+        {
+            extensions["field"] = invalid.Field;
+        }
+
+        return Results.Problem(statusCode: RefusalStatus.Of(refusal), title: refusal.Category.ToString(), detail: refusal.Message, extensions: extensions);
+    }
 
     /// <summary>
     /// What a key limited to some organizations, or of another parent, is told about an organization it may not reach:

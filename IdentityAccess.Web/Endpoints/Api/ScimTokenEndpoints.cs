@@ -67,7 +67,7 @@ internal static class ScimTokenEndpoints
         var change = await scim.GenerateAsync(caller.ParentId, caller.PersonId, http.RequestAborted);
         if (change.Error is { } error)
         {
-            return Problem(error);
+            return ApiRefusals.Problem(error);
         }
 
         var made = change.Tokens.First(t => change.Secret!.StartsWith(t.Prefix, StringComparison.Ordinal));
@@ -85,7 +85,7 @@ internal static class ScimTokenEndpoints
 
         var caller = http.RequiredApiCaller();
         var change = await scim.RevokeAsync(caller.ParentId, tokenId, caller.PersonId, confirm, http.RequestAborted);
-        return change.Error is { } error ? Problem(error) : Results.NoContent();
+        return change.Error is { } error ? ApiRefusals.Problem(error) : Results.NoContent();
     }
 
     private static IResult? WholeParentRefused(HttpContext http) =>
@@ -94,8 +94,4 @@ internal static class ScimTokenEndpoints
                 detail: "This key is limited to some organizations; SCIM tokens reach every organization of the parent. Use a key without a limit.",
                 extensions: new Dictionary<string, object?> { ["code"] = "KeyLimitedToOrganizations" })
             : null;
-
-    private static IResult Problem(Error refusal) =>
-        Results.Problem(statusCode: RefusalStatus.Of(refusal), title: refusal.Category.ToString(), detail: refusal.Message,
-            extensions: new Dictionary<string, object?> { ["code"] = ApiRefusal.AsSent(refusal).Code });
 }
