@@ -24,6 +24,27 @@ public sealed class AuditTrail(IDbContextFactory<IdentityAccessDbContext> contex
     }
 
     /// <summary>
+    /// Up to <paramref name="take"/> matching events, newest first, after <paramref name="after"/> (null: from the newest).
+    /// The management API's cursor: entries written meanwhile do not move what is still to read.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEvent>> GetAfterAsync(Guid organizationId, AuditQuery query, AuditLogPosition? after, int take,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
+        var targets = await AuditSubject.TargetsAsync(db, query.Person, cancellationToken);
+        var events = query.Apply(db.AuditEvents.AsNoTracking(), organizationId, parentId, targets);
+        if (after is not null)
+        {
+            events = events.Where(e => e.OccurredAt <= after.OccurredAt);
+        }
+
+        return await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Skip(after?.SeenAtThatTime ?? 0).Take(Math.Clamp(take, 1, AuditQuery.MaxTake + 1))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Every matching event, newest first, one at a time as the database returns them (paging is ignored): an export
     /// writes each before the next is read, so memory holds one row whatever the date range.
     /// </summary>

@@ -32,6 +32,15 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
     }
 
     /// <summary>
+    /// Up to <paramref name="take"/> matching rows of the parent's directory log, newest first, below the row id
+    /// <paramref name="below"/> (null: from the newest). The management API's cursor: rows logged meanwhile have higher
+    /// ids, so they never shift what is still to read. The caller has checked the acting person may read it.
+    /// </summary>
+    public async Task<IReadOnlyList<ProvisioningLogEntry>> GetBelowAsync(Guid parentId, ProvisioningLogQuery filter, long? below, int take,
+        CancellationToken cancellationToken = default) =>
+        await ReadBelowAsync(parentId, filter, below, Math.Clamp(take, 1, ProvisioningLogQuery.MaxTake + 1), cancellationToken);
+
+    /// <summary>
     /// Every row of the directory's log that matches, newest first, a page at a time: each page is its own short query
     /// continuing below the last id seen, so an export holds neither every row nor a connection while the client downloads.
     /// </summary>
@@ -42,18 +51,7 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
         long? below = null;
         while (true)
         {
-            List<ProvisioningLogEntry> page;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                var entries = filter.Apply(db.ProvisioningLog.AsNoTracking().Where(e => e.ParentOrganizationId == parentId));
-                if (below is { } id)
-                {
-                    entries = entries.Where(e => e.Id < id);
-                }
-
-                page = await entries.OrderByDescending(e => e.Id).Take(pageSize).ToListAsync(cancellationToken);
-            }
-
+            var page = await ReadBelowAsync(parentId, filter, below, pageSize, cancellationToken);
             if (page.Count > 0)
             {
                 yield return page;
@@ -66,6 +64,19 @@ public sealed class ProvisioningLogReader(IDbContextFactory<IdentityAccessDbCont
 
             below = page[^1].Id;
         }
+    }
+
+    private async Task<List<ProvisioningLogEntry>> ReadBelowAsync(Guid parentId, ProvisioningLogQuery filter, long? below, int take,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = filter.Apply(db.ProvisioningLog.AsNoTracking().Where(e => e.ParentOrganizationId == parentId));
+        if (below is { } id)
+        {
+            entries = entries.Where(e => e.Id < id);
+        }
+
+        return await entries.OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
     }
 
     /// <summary>Sync health for the Identity and access page, or null when the person may not manage it.</summary>

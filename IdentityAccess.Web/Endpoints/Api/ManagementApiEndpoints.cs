@@ -1,5 +1,6 @@
 using IdentityAccess.Web.Endpoints.Api.Description;
 using IdentityAccess.Web.Endpoints.Api.Idempotency;
+using IdentityAccess.Web.Endpoints.Api.Logs;
 
 namespace IdentityAccess.Web.Endpoints.Api;
 
@@ -13,7 +14,8 @@ internal static class ManagementApiEndpoints
     {
         // Every write through a key, whichever resource, is audited with the key's name (ApiKeyAuditing); every POST takes an Idempotency-Key.
         app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().AcceptsIdempotencyKey().WithCommonResponses()
-            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints();
+            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints()
+            .MapAuditLogEndpoints().MapProvisioningLogEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

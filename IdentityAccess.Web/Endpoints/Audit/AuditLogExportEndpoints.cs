@@ -30,23 +30,15 @@ internal static class AuditLogExportEndpoints
             return refused;
         }
 
-        var query = http.Request.Query;
-        var (period, invalidPeriod) = LogPeriod.Parse(query["from"], query["to"]);
-        if (invalidPeriod is not null)
+        var (filter, invalid) = LogFilters.ReadAudit(http.Request.Query);
+        if (invalid is not null)
         {
-            return LogExportRequest.Invalid(invalidPeriod);
-        }
-
-        var (scope, invalidScope) = LogExportRequest.ParseChoice<AuditScope>("scope", query["scope"]);
-        if (invalidScope is not null)
-        {
-            return invalidScope;
+            return LogExportRequest.Invalid(invalid);
         }
 
         // Before and after hold people's details: no shared or browser cache keeps a copy.
         http.Response.Headers.CacheControl = "no-store";
-        var filter = new AuditQuery(query["search"]) { Action = query["action"], Actor = query["actor"], Person = query["person"], Scope = scope ?? AuditScope.All, Period = period! };
-        var rows = trail.ReadAsync(orgId, filter, http.RequestAborted);
+        var rows = trail.ReadAsync(orgId, filter!, http.RequestAborted);
         var fileName = AuditLogExport.FileName(organization!.Name, time.GetUtcNow(), format);
         return format == "json"
             ? Results.Stream(body => JsonExport.WriteAsync(body, rows, AuditLogExport.WriteJson, http.RequestAborted), JsonExport.ContentType, fileName)

@@ -30,55 +30,19 @@ internal static class ProvisioningLogExportEndpoints
             return refused;
         }
 
-        var query = http.Request.Query;
-        var (period, invalidPeriod) = LogPeriod.Parse(query["from"], query["to"]);
-        if (invalidPeriod is not null)
+        var (filter, invalid) = LogFilters.ReadProvisioning(http.Request.Query);
+        if (invalid is not null)
         {
-            return LogExportRequest.Invalid(invalidPeriod);
-        }
-
-        var (channel, invalidChannel) = LogExportRequest.ParseChoice<ProvisioningLogChannel>("channel", query["channel"]);
-        if (invalidChannel is not null)
-        {
-            return invalidChannel;
-        }
-
-        if (!TryReadFlags(query["errorsOnly"], query["status"], out var errorsOnly, out var status, out var invalid))
-        {
-            return LogExportRequest.Invalid(invalid!);
+            return LogExportRequest.Invalid(invalid);
         }
 
         // Request lines name people: no shared or browser cache keeps a copy.
         http.Response.Headers.CacheControl = "no-store";
-        var filter = new ProvisioningLogQuery(errorsOnly, status) { Channel = channel, Period = period! };
-        var rows = log.ReadPagesAsync(organization!.ParentId, filter, cancellationToken: http.RequestAborted).Rows(http.RequestAborted);
+        var rows = log.ReadPagesAsync(organization!.ParentId, filter!, cancellationToken: http.RequestAborted).Rows(http.RequestAborted);
         var fileName = ProvisioningLogCsv.FileName(organization.ParentName, time.GetUtcNow(), format);
         return format == "json"
             ? Results.Stream(body => JsonExport.WriteAsync(body, rows, ProvisioningLogCsv.WriteJson, http.RequestAborted), JsonExport.ContentType, fileName)
             : Results.Stream(body => CsvExport.WriteAsync(body, ProvisioningLogCsv.Header, rows, ProvisioningLogCsv.Cells, http.RequestAborted),
                 ExportFiles.CsvContentType, fileName);
-    }
-
-    private static bool TryReadFlags(string? errorsOnlyText, string? statusText, out bool errorsOnly, out int? status, out InvalidInputError? invalid)
-    {
-        (errorsOnly, status, invalid) = (false, null, null);
-        if (!string.IsNullOrWhiteSpace(errorsOnlyText) && !bool.TryParse(errorsOnlyText, out errorsOnly))
-        {
-            invalid = new ValidationFailed("errorsOnly", ValidationRule.FilterNotBoolean, "errorsOnly");
-            return false;
-        }
-
-        if (!string.IsNullOrWhiteSpace(statusText))
-        {
-            if (!int.TryParse(statusText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) || code is < 100 or > 599)
-            {
-                invalid = new ValidationFailed("status", ValidationRule.FilterNotStatusCode, "status");
-                return false;
-            }
-
-            status = code;
-        }
-
-        return true;
     }
 }

@@ -27,22 +27,4 @@ internal static class LogExportRequest
     public static IResult Invalid(InvalidInputError error) => Results.ValidationProblem(
         new Dictionary<string, string[]> { [error.Field] = [error.Message] },
         title: "The export's filter is not valid", detail: error.Message);
-
-    /// <summary>A value that must be one of a closed set (a channel, a scope), or absent.</summary>
-    public static (TEnum? Value, IResult? Refusal) ParseChoice<TEnum>(string field, string? text) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (null, null);
-        }
-
-        // Names only: Enum.TryParse would also take numbers and comma-joined lists.
-        if (text.Trim().All(char.IsAsciiLetter) && Enum.TryParse<TEnum>(text.Trim(), ignoreCase: true, out var value))
-        {
-            return (value, null);
-        }
-
-        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-        return (null, Invalid(new ValidationFailed(field, ValidationRule.FilterNotOneOf, field, allowed)));
-    }
 }
