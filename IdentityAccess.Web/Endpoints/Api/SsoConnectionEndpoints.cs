@@ -49,6 +49,16 @@ internal static class SsoConnectionEndpoints
             .Produces<ApiSsoConnection>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        sso.MapPut("/idp-initiated-sign-in", SetIdpInitiatedAsync).RequireAuthorization(ApiCallers.WritePolicy)
+            .WithName("SetSsoIdpInitiatedSignIn")
+            .WithSummary("Allow or refuse IdP-initiated sign-in")
+            .WithDescription("As the panel's switch, off by default: on, a Response nobody asked for (a tile in the IdP's app portal) is accepted, " +
+                "which nothing binds to a browser. `allowed` is required (400). 409 `SamlConnectionMissing` before metadata is imported. Needs a " +
+                "read-write key.")
+            .Accepts<ApiIdpInitiatedSignInRequest>("application/json")
+            .Produces<ApiSsoConnection>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         sso.MapGet("/test-result", TestResultAsync)
             .WithName("GetSsoTestResult")
             .WithSummary("The last test sign-in's outcome")
@@ -57,7 +67,7 @@ internal static class SsoConnectionEndpoints
                 "IdP sent; that detail stays with the session that started it, so it is not here. 404 `NoTestSignIn` before any test completed.")
             .Produces<ApiSsoTestResult>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        sso.MapSsoMetadataEndpoints();
+        sso.MapSsoMetadataEndpoints().MapSsoMetadataSourceEndpoints();
         return api;
     }
 
@@ -79,6 +89,24 @@ internal static class SsoConnectionEndpoints
 
         var caller = reader.Http.RequiredApiCaller();
         var error = await reader.Connections.SetEnabledAsync(caller.ParentId, enabled, caller.PersonId, confirm, reader.Http.RequestAborted);
+        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
+    }
+
+    private static async Task<IResult> SetIdpInitiatedAsync(ApiIdpInitiatedSignInRequest body, IdpInitiatedSignInSetting setting,
+        [AsParameters] ApiSsoConnectionReader reader)
+    {
+        if (ApiParentResources.KeyLimitedRefusal(reader.Http, Reach) is { } refused)
+        {
+            return refused;
+        }
+
+        if (body.Allowed is not { } allowed)
+        {
+            return ApiMemberProblems.Invalid([ApiRefusal.Invalid("allowed", "Required", "'allowed' is required: true or false.")]);
+        }
+
+        var caller = reader.Http.RequiredApiCaller();
+        var error = await setting.SetAsync(caller.ParentId, allowed, caller.PersonId, reader.Http.RequestAborted);
         return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
     }
 

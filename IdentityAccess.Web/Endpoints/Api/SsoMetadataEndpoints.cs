@@ -29,15 +29,6 @@ internal static class SsoMetadataEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        sso.MapPost("/metadata/refresh", RefreshAsync).RequireAuthorization(ApiCallers.WritePolicy)
-            .WithName("RefreshSsoMetadata")
-            .WithSummary("Fetch the metadata URL again now")
-            .WithDescription("As the panel's Refresh now: fetches the connection's metadata URL, applies new signing keys of the same IdP and " +
-                "resumes a paused refresh. Refused without a URL (409 `MetadataSourceMissing`) or when the URL now serves another IdP (409 " +
-                "`MetadataEntityChanged`); a fetch that fails is a 400 `MetadataFetchFailed`, the last good metadata kept. Needs a read-write key.")
-            .Produces<ApiSsoConnection>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
         sso.MapPut("/attribute-names", SetAttributeNamesAsync).RequireAuthorization(ApiCallers.WritePolicy)
             .WithName("SetSsoAttributeNames")
             .WithSummary("Change the attribute names")
@@ -83,18 +74,6 @@ internal static class SsoMetadataEndpoints
         var error = input.Url is { } url
             ? await urls.ImportFromUrlAsync(caller.ParentId, url, input.Preset, caller.PersonId, input.Names, reader.Http.RequestAborted)
             : await reader.Connections.ImportMetadataAsync(caller.ParentId, input.Xml!, input.Preset, caller.PersonId, input.Names, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
-    }
-
-    private static async Task<IResult> RefreshAsync([AsParameters] ApiSsoConnectionReader reader, SamlMetadataRefreshService urls)
-    {
-        if (ApiParentResources.KeyLimitedRefusal(reader.Http, SsoConnectionEndpoints.Reach) is { } limited)
-        {
-            return limited;
-        }
-
-        var caller = reader.Http.RequiredApiCaller();
-        var error = await urls.RefreshNowAsync(caller.ParentId, caller.PersonId, reader.Http.RequestAborted);
         return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
     }
 

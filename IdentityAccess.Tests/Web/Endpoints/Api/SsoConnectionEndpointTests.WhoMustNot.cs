@@ -13,7 +13,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Api;
 /// <summary>Who must not: keys and callers the SSO connection refuses, each trying every write, and that the connection did not change for them.</summary>
 public abstract partial class SsoConnectionEndpointTests
 {
-    /// <summary>Import Okta's metadata over the Entra connection, turn it off, on, rename its attributes: every write, as the one client.</summary>
+    /// <summary>Import Okta's metadata over the Entra connection, turn it off, on, rename its attributes, refresh, roll back, allow IdP-initiated: every write.</summary>
     private static async Task<HttpResponseMessage[]> EveryWriteAsync(HttpClient client) =>
     [
         await client.PutAsync($"{Url}/metadata?preset=Okta", Xml(IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.IdpNext)))),
@@ -22,6 +22,9 @@ public abstract partial class SsoConnectionEndpointTests
         await client.PostAsync($"{Url}/enable", null),
         await client.PutAsJsonAsync($"{Url}/attribute-names", new { preset = "Custom", names = new { email = "mail" } }),
         await client.PostAsync($"{Url}/metadata/refresh", null),
+        await client.PostAsync($"{Url}/metadata/rollback", null),
+        await client.DeleteAsync($"{Url}/metadata/url"),
+        await client.PutAsJsonAsync($"{Url}/idp-initiated-sign-in", new { allowed = true }),
     ];
 
     /// <summary>A parent with the Entra connection, on, imported by its Owner's key.</summary>
@@ -36,7 +39,7 @@ public abstract partial class SsoConnectionEndpointTests
     private async Task AssertNothingChangedAsync(OwnSettingsOrganization org)
     {
         var connection = (await ConnectionAsync(org.ParentId))!;
-        Assert.Equal((IdpMetadataSamples.EntraEntityId, true), (connection.EntityId, connection.Enabled));
+        Assert.Equal((IdpMetadataSamples.EntraEntityId, true, false), (connection.EntityId, connection.Enabled, connection.AllowIdpInitiated));
         Assert.Equal(SamlAttributePresets.Names(SamlAttributePreset.EntraId), connection.AttributeNames);
         await using var db = await portal.Factory.CreateDbContextAsync();
         Assert.False(await db.SamlMetadataSources.AnyAsync(s => s.ParentOrganizationId == org.ParentId));

@@ -159,6 +159,25 @@ public abstract partial class SsoConnectionEndpointTests(ApiKestrelPortal portal
     }
 
     [Fact]
+    public async Task ReplacedByOkta_RollBack_TrustsEntraAgain_AndIdpInitiatedSignInSwitches()
+    {
+        var (org, client, _) = await OwnAsync();
+        await ImportEntraAsync(client);
+        await OkAsync(await client.PutAsync($"{Url}/metadata?preset=Okta", Xml(IdpMetadataSamples.Okta(SamlTestKeys.PublicOnly(SamlTestKeys.IdpNext)))));
+
+        var rolledBack = await OkAsync(await client.PostAsync($"{Url}/metadata/rollback", null));
+
+        Assert.Equal(IdpMetadataSamples.EntraEntityId, rolledBack.GetProperty("idp").GetProperty("entityId").GetString());
+        Assert.Equal(IdpMetadataSamples.EntraEntityId, (await ConnectionAsync(org.ParentId))!.EntityId);
+        var allowed = await OkAsync(await client.PutAsJsonAsync($"{Url}/idp-initiated-sign-in", new { allowed = true }));
+        Assert.True(allowed.GetProperty("idp").GetProperty("allowIdpInitiated").GetBoolean());
+        Assert.True((await ConnectionAsync(org.ParentId))!.AllowIdpInitiated);
+        await AssertProblemAsync(await client.PutAsJsonAsync($"{Url}/idp-initiated-sign-in", new { }), HttpStatusCode.BadRequest);
+        Assert.Equal("MetadataSourceMissing", (await AssertProblemAsync(await client.DeleteAsync($"{Url}/metadata/url"), HttpStatusCode.Conflict))
+            .GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task TestResult_404BeforeAnyTest_ThenTheOutcomeOnly_NeverWhatTheIdpSent()
     {
         var (org, client, _) = await OwnAsync();
