@@ -1,3 +1,4 @@
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.Web.Endpoints.Saml;
 using IdentityAccess.Web.Startup;
@@ -11,6 +12,21 @@ namespace IdentityAccess.Web.Endpoints.Api;
 internal readonly record struct ApiSsoConnectionReader(HttpContext Http, SamlConnectionService Connections, SamlAttributeNamesService Names,
     SamlServiceProvider ServiceProvider, PublicBaseUrl PublicBase, TimeProvider Time)
 {
+    /// <summary>
+    /// One change of the connection as the key's creator (parent id, person id), then the connection as it is; a key
+    /// limited to some organizations is refused first, a Core refusal is its problem.
+    /// </summary>
+    public async Task<IResult> ChangeAsync(Func<Guid, Guid, CancellationToken, Task<Error?>> change)
+    {
+        if (ApiParentResources.KeyLimitedRefusal(Http, SsoConnectionEndpoints.Reach) is { } limited)
+        {
+            return limited;
+        }
+
+        var caller = Http.RequiredApiCaller();
+        return await change(caller.ParentId, caller.PersonId, Http.RequestAborted) is { } error ? ApiRefusals.Problem(error) : await ReadAsync();
+    }
+
     public async Task<IResult> ReadAsync()
     {
         var caller = Http.RequiredApiCaller();

@@ -80,17 +80,8 @@ internal static class SsoConnectionEndpoints
         [Description("The number of people who sign in through the IdP (disable-impact's `confirm`), when anyone does, as the portal asks it typed.")] int? confirm,
         [AsParameters] ApiSsoConnectionReader reader) => SetEnabledAsync(reader, false, confirm);
 
-    private static async Task<IResult> SetEnabledAsync(ApiSsoConnectionReader reader, bool enabled, int? confirm)
-    {
-        if (ApiParentResources.KeyLimitedRefusal(reader.Http, Reach) is { } refused)
-        {
-            return refused;
-        }
-
-        var caller = reader.Http.RequiredApiCaller();
-        var error = await reader.Connections.SetEnabledAsync(caller.ParentId, enabled, caller.PersonId, confirm, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
-    }
+    private static Task<IResult> SetEnabledAsync(ApiSsoConnectionReader reader, bool enabled, int? confirm) =>
+        reader.ChangeAsync((parentId, personId, cancellationToken) => reader.Connections.SetEnabledAsync(parentId, enabled, personId, confirm, cancellationToken));
 
     private static async Task<IResult> SetIdpInitiatedAsync(ApiIdpInitiatedSignInRequest body, IdpInitiatedSignInSetting setting,
         [AsParameters] ApiSsoConnectionReader reader)
@@ -105,9 +96,7 @@ internal static class SsoConnectionEndpoints
             return ApiMemberProblems.Invalid([ApiRefusal.Invalid("allowed", "Required", "'allowed' is required: true or false.")]);
         }
 
-        var caller = reader.Http.RequiredApiCaller();
-        var error = await setting.SetAsync(caller.ParentId, allowed, caller.PersonId, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
+        return await reader.ChangeAsync((parentId, personId, cancellationToken) => setting.SetAsync(parentId, allowed, personId, cancellationToken));
     }
 
     private static async Task<IResult> DisableImpactAsync(HttpContext http, SamlConnectionService connections)

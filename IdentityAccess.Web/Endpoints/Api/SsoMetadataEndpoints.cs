@@ -70,11 +70,10 @@ internal static class SsoMetadataEndpoints
             return refused!;
         }
 
-        var caller = reader.Http.RequiredApiCaller();
-        var error = input.Url is { } url
-            ? await urls.ImportFromUrlAsync(caller.ParentId, url, input.Preset, caller.PersonId, input.Names, reader.Http.RequestAborted)
-            : await reader.Connections.ImportMetadataAsync(caller.ParentId, input.Xml!, input.Preset, caller.PersonId, input.Names, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
+        var connections = reader.Connections;
+        return await reader.ChangeAsync((parentId, personId, cancellationToken) => input.Url is { } url
+            ? urls.ImportFromUrlAsync(parentId, url, input.Preset, personId, input.Names, cancellationToken)
+            : connections.ImportMetadataAsync(parentId, input.Xml!, input.Preset, personId, input.Names, cancellationToken));
     }
 
     private static async Task<IResult> SetAttributeNamesAsync(ApiSamlAttributeNamesRequest body, [AsParameters] ApiSsoConnectionReader reader)
@@ -90,8 +89,7 @@ internal static class SsoMetadataEndpoints
             return ApiMemberProblems.Invalid(errors);
         }
 
-        var caller = reader.Http.RequiredApiCaller();
-        var error = await reader.Names.SetAsync(caller.ParentId, names.Preset, names.Names, caller.PersonId, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
+        var service = reader.Names;
+        return await reader.ChangeAsync((parentId, personId, cancellationToken) => service.SetAsync(parentId, names.Preset, names.Names, personId, cancellationToken));
     }
 }

@@ -37,23 +37,11 @@ internal static class SsoMetadataSourceEndpoints
     }
 
     private static Task<IResult> RefreshAsync([AsParameters] ApiSsoConnectionReader reader, SamlMetadataRefreshService urls) =>
-        ChangeAsync(reader, (parentId, personId, cancellationToken) => urls.RefreshNowAsync(parentId, personId, cancellationToken));
+        reader.ChangeAsync(urls.RefreshNowAsync);
 
     private static Task<IResult> StopRefreshingAsync([AsParameters] ApiSsoConnectionReader reader, SamlMetadataRefreshService urls) =>
-        ChangeAsync(reader, (parentId, personId, cancellationToken) => urls.StopRefreshingAsync(parentId, personId, cancellationToken));
+        reader.ChangeAsync(urls.StopRefreshingAsync);
 
     private static Task<IResult> RollBackAsync([AsParameters] ApiSsoConnectionReader reader, SamlMetadataRefreshService urls) =>
-        ChangeAsync(reader, (parentId, personId, cancellationToken) => urls.RollBackAsync(parentId, personId, cancellationToken));
-
-    private static async Task<IResult> ChangeAsync(ApiSsoConnectionReader reader, Func<Guid, Guid, CancellationToken, Task<Core.Common.Error?>> change)
-    {
-        if (ApiParentResources.KeyLimitedRefusal(reader.Http, SsoConnectionEndpoints.Reach) is { } limited)
-        {
-            return limited;
-        }
-
-        var caller = reader.Http.RequiredApiCaller();
-        var error = await change(caller.ParentId, caller.PersonId, reader.Http.RequestAborted);
-        return error is null ? await reader.ReadAsync() : ApiRefusals.Problem(error);
-    }
+        reader.ChangeAsync(urls.RollBackAsync);
 }

@@ -191,9 +191,16 @@ public abstract partial class SsoConnectionEndpointTests(ApiKestrelPortal portal
             // Completed as the ACS completes a test started from the SSO panel, in the Owner's browser session.
             db.Set<SamlTestSignIn>().Add(new SamlTestSignIn
             {
-                ParentOrganizationId = org.ParentId, StartedByPersonId = org.Owner, StartedByName = "Owner", StartedInSessionId = Guid.NewGuid(),
-                StartedAt = now.AddMinutes(-1), IdpEntityId = IdpMetadataSamples.EntraEntityId, CompletedAt = now, Passed = false,
-                FailedCheck = "Signed with the IdP's certificate", ResultJson = result.ToJson(),
+                ParentOrganizationId = org.ParentId,
+                StartedByPersonId = org.Owner,
+                StartedByName = "Owner",
+                StartedInSessionId = Guid.NewGuid(),
+                StartedAt = now.AddMinutes(-1),
+                IdpEntityId = IdpMetadataSamples.EntraEntityId,
+                CompletedAt = now,
+                Passed = false,
+                FailedCheck = "Signed with the IdP's certificate",
+                ResultJson = result.ToJson(),
             });
             await db.SaveChangesAsync();
         }
