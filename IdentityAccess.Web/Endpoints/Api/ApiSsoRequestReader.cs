@@ -119,7 +119,7 @@ internal static class ApiSsoRequestReader
     /// <summary>The body as text, or null when it is longer than <see cref="MaxChars"/>.</summary>
     private static async Task<string?> ReadLimitedAsync(HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
         var text = new StringBuilder();
         var chunk = new char[16 * 1024];
         int count;
