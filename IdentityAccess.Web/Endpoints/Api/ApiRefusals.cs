@@ -12,6 +12,8 @@ internal static class ApiRefusals
         if (refusal is InvalidInputError invalid)
         {
             extensions["field"] = invalid.Field;
+            // Per field too, as a validation problem says it, so a client reads bad input one way whichever resource refused it.
+            extensions["errors"] = new Dictionary<string, string[]> { [invalid.Field] = [refusal.Message] };
         }
 
         return Results.Problem(statusCode: RefusalStatus.Of(refusal), title: refusal.Category.ToString(), detail: refusal.Message, extensions: extensions);
