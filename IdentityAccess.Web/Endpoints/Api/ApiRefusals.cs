@@ -22,4 +22,15 @@ internal static class ApiRefusals
     /// the same as for one that does not exist, so it learns nothing of it.
     /// </summary>
     public static IResult OrganizationNotFound() => Problem(new Core.Access.OrganizationNotFound());
+
+    /// <summary>
+    /// What a key limited to some organizations is told when it asks for an act on the whole parent (SCIM tokens, a new
+    /// organization, Sync now of every organization), <paramref name="why"/> saying which: 403, whatever its creator's roles.
+    /// </summary>
+    public static IResult? WholeParentRefused(HttpContext http, string why) =>
+        http.RequiredApiCaller().OrganizationIds.Count > 0
+            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: RefusalCategory.NotAllowed.ToString(),
+                detail: $"This key is limited to some organizations; {why}. Use a key without a limit.",
+                extensions: new Dictionary<string, object?> { ["code"] = "KeyLimitedToOrganizations" })
+            : null;
 }

@@ -13,7 +13,8 @@ internal static class ManagementApiEndpoints
     {
         // Every write through a key, whichever resource, is audited with the key's name (ApiKeyAuditing); every POST takes an Idempotency-Key.
         app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().AcceptsIdempotencyKey().WithCommonResponses()
-            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints();
+            .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints()
+            .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

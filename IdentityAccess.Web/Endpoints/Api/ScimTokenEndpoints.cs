@@ -89,9 +89,5 @@ internal static class ScimTokenEndpoints
     }
 
     private static IResult? WholeParentRefused(HttpContext http) =>
-        http.RequiredApiCaller().OrganizationIds.Count > 0
-            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: RefusalCategory.NotAllowed.ToString(),
-                detail: "This key is limited to some organizations; SCIM tokens reach every organization of the parent. Use a key without a limit.",
-                extensions: new Dictionary<string, object?> { ["code"] = "KeyLimitedToOrganizations" })
-            : null;
+        ApiRefusals.WholeParentRefused(http, "SCIM tokens reach every organization of the parent");
 }
