@@ -147,8 +147,17 @@ public abstract partial class SyncRunEndpointTests(ApiKestrelPortal portal)
         await using (var db = await portal.Factory.CreateDbContextAsync())
         {
             db.People.Add(user);
-            db.Memberships.Add(new Membership { OrganizationId = queue.Org.OrganizationId, PersonId = user.Id, Role = Role.User, SeatTier = SeatTier.Premium,
-                Status = MembershipStatus.Active, Source = MembershipSource.Manual, CreatedAt = DateTimeOffset.UtcNow, StatusChangedAt = DateTimeOffset.UtcNow });
+            db.Memberships.Add(new Membership
+            {
+                OrganizationId = queue.Org.OrganizationId,
+                PersonId = user.Id,
+                Role = Role.User,
+                SeatTier = SeatTier.Premium,
+                Status = MembershipStatus.Active,
+                Source = MembershipSource.Manual,
+                CreatedAt = DateTimeOffset.UtcNow,
+                StatusChangedAt = DateTimeOffset.UtcNow,
+            });
             await db.SaveChangesAsync();
         }
 
