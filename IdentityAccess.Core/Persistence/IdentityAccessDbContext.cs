@@ -91,6 +91,8 @@ public abstract class IdentityAccessDbContext(DbContextOptions options) : DbCont
 
     public DbSet<Provisioning.Drafts.UnsavedSettingsDraft> UnsavedSettingsDrafts => Set<Provisioning.Drafts.UnsavedSettingsDraft>();
 
+    public DbSet<Provisioning.SyncRuns.SyncRun> SyncRuns => Set<Provisioning.SyncRuns.SyncRun>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityAccessDbContext).Assembly);
 

@@ -18,6 +18,9 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<DirectoryReconciler>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<SeatQueueService>();
+        services.AddSingleton<SyncRuns.SyncRunQueue>();
+        services.AddSingleton<SyncRuns.SyncRunService>();
+        services.AddHostedService<SyncRuns.SyncRunWorker>();
         services.AddOptions<ScheduledReconcileOptions>().BindConfiguration(ScheduledReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScheduledReconcile>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledReconcile>());

@@ -14,7 +14,9 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 public sealed class SeatQueueService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access)
 {
-    public async Task<SeatQueue?> GetAsync(Guid organizationId, Guid actingPersonId, int take = 50, CancellationToken cancellationToken = default)
+    /// <param name="skip">People of the queue before the first returned, for a caller that pages through it (the API).</param>
+    public async Task<SeatQueue?> GetAsync(Guid organizationId, Guid actingPersonId, int take = 50, int skip = 0,
+        CancellationToken cancellationToken = default)
     {
         var check = await access.CheckAsync(organizationId, actingPersonId, Permission.ManageMembers, cancellationToken);
         if (!check.IsGranted)
@@ -25,13 +27,13 @@ public sealed class SeatQueueService(IDbContextFactory<IdentityAccessDbContext> 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat);
         var waiting = await pending
-            .OrderBy(m => m.StatusChangedAt).ThenBy(m => m.Person!.NormalizedEmail).Take(take)
+            .OrderBy(m => m.StatusChangedAt).ThenBy(m => m.Person!.NormalizedEmail).ThenBy(m => m.Id).Skip(skip).Take(take)
             .Select(m => new { m.PersonId, m.Person!.Email, m.Person.DisplayName, m.SeatTier, m.StatusChangedAt })
             .ToListAsync(cancellationToken);
-        return new SeatQueue([.. waiting.Select((w, i) => new WaitingPerson(i + 1, w.PersonId, w.Email, w.DisplayName, w.SeatTier, w.StatusChangedAt))],
+        return new SeatQueue([.. waiting.Select((w, i) => new WaitingPerson(skip + i + 1, w.PersonId, w.Email, w.DisplayName, w.SeatTier, w.StatusChangedAt))],
             RoleCatalog.TiersOf(check.Organization!.Product))
         {
-            Total = waiting.Count < take ? waiting.Count : await pending.CountAsync(cancellationToken),
+            Total = skip == 0 && waiting.Count < take ? waiting.Count : await pending.CountAsync(cancellationToken),
         };
     }
 

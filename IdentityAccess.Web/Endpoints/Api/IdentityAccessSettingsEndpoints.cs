@@ -48,95 +48,18 @@ internal static class IdentityAccessSettingsEndpoints
 
     private static async Task<IResult> GetAsync(Guid organizationId, HttpContext http, OrganizationAccessService access, ProvisioningSettingsService settings)
     {
-        var (reached, refused) = await ReachAsync(organizationId, http, access, settings);
+        var (reached, refused) = await ApiSettingsChange.ReachAsync(organizationId, http, access, settings);
         return refused ?? Results.Ok(ApiIdentityAccessSettings.From(organizationId, reached!.Value.Organization.Product, reached.Value.View));
     }
 
-    private static async Task<IResult> DryRunAsync(Guid organizationId, ApiSettingsRequest body, HttpContext http, OrganizationAccessService access,
-        ProvisioningSettingsService settings)
-    {
-        var (_, draft, refused) = await ReadAsync(organizationId, body, apply: false, http, access, settings);
-        if (refused is not null)
-        {
-            return refused;
-        }
+    private static Task<IResult> DryRunAsync(Guid organizationId, ApiSettingsRequest body, HttpContext http, OrganizationAccessService access,
+        ProvisioningSettingsService settings) =>
+        ApiSettingsChange.DryRunAsync(organizationId, _ => body, http, access, settings);
 
-        var preview = await settings.PreviewAsync(organizationId, draft!, http.RequiredApiCaller().PersonId, http.RequestAborted);
-        if (preview.Plan is null)
-        {
-            return ApiRefusals.Problem(preview.Errors[0]); // no longer allowed since the check above
-        }
-
-        var aboutInput = preview.Errors.Where(ApiRefusal.IsAboutInput).Select(ApiRefusal.From).ToList();
-        return aboutInput.Count > 0 ? ApiSettingsProblems.Invalid(aboutInput) : Results.Ok(ApiDryRun.From(preview));
-    }
-
-    private static async Task<IResult> ApplyAsync(Guid organizationId, ApiSettingsRequest body, int? confirm, HttpContext http,
-        OrganizationAccessService access, ProvisioningSettingsService settings)
-    {
-        var (organization, draft, refused) = await ReadAsync(organizationId, body, apply: true, http, access, settings);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var caller = http.RequiredApiCaller();
-        // Typed in the body or the query (?confirm=2), as the words have it.
-        var result = await settings.ApplyReviewedAsync(organizationId, draft!, caller.PersonId, body.Fingerprint!, body.Confirm ?? confirm, http.RequestAborted);
-        if (result.Plan is null)
-        {
-            return ApiRefusals.Problem(result.Errors[0]);
-        }
-
-        if (result.Errors.Count == 0)
-        {
-            var saved = await settings.GetAsync(organizationId, caller.PersonId, http.RequestAborted);
-            return Results.Ok(new ApiApplied(ApiIdentityAccessSettings.From(organizationId, organization!.Product, saved!), ApiDryRun.From(result)));
-        }
-
-        var aboutInput = result.Errors.Where(e => ApiRefusal.IsAboutInput(e) && e is not ConfirmationRequired).Select(ApiRefusal.From).ToList();
-        return result.Errors switch
-        {
-            [DryRunOutdated, ..] => ApiSettingsProblems.Outdated(result),
-            _ when aboutInput.Count > 0 => ApiSettingsProblems.Invalid(aboutInput),
-            [ConfirmationRequired confirmation] => ApiSettingsProblems.ConfirmationNeeded(confirmation, result),
-            [var first, ..] => ApiSettingsProblems.Refused(first, result),
-            [] => throw new InvalidOperationException("Unreachable: a save with no refusal succeeded above."),
-        };
-    }
-
-    /// <summary>The draft the body asks for, once the key may change the organization's settings and every value is valid.</summary>
-    private static async Task<(OrganizationSummary? Organization, ProvisioningDraft? Draft, IResult? Refused)> ReadAsync(Guid organizationId,
-        ApiSettingsRequest body, bool apply, HttpContext http, OrganizationAccessService access, ProvisioningSettingsService settings)
-    {
-        var (reached, refused) = await ReachAsync(organizationId, http, access, settings);
-        if (refused is not null)
-        {
-            return (null, null, refused);
-        }
-
-        var (organization, view) = reached!.Value;
-        var (draft, invalid) = ApiSettingsRequestReader.Read(body, view, organization.Product, apply);
-        return draft is null ? (organization, null, ApiSettingsProblems.Invalid(invalid)) : (organization, draft, null);
-    }
-
-    /// <summary>
-    /// The organization and its settings, if the key reaches it and its creator may manage its Identity and access
-    /// (as on the page); otherwise the same problem as for the rest of the API (404 outside the key's reach, 403 with
-    /// the page's reason).
-    /// </summary>
-    private static async Task<((OrganizationSummary Organization, ProvisioningSettingsView View)? Reached, IResult? Refused)> ReachAsync(
-        Guid organizationId, HttpContext http, OrganizationAccessService access, ProvisioningSettingsService settings)
-    {
-        var (check, refused) = await OrganizationEndpoints.ReachAsync(organizationId, http, access, Permission.ManageIdentityAccess);
-        if (refused is not null)
-        {
-            return (null, refused);
-        }
-
-        var view = await settings.GetAsync(organizationId, http.RequiredApiCaller().PersonId, http.RequestAborted);
-        return view is null ? (null, ApiRefusals.OrganizationNotFound()) : ((check!.Organization!, view), null);
-    }
+    private static Task<IResult> ApplyAsync(Guid organizationId, ApiSettingsRequest body, int? confirm, HttpContext http,
+        OrganizationAccessService access, ProvisioningSettingsService settings) =>
+        ApiSettingsChange.ApplyAsync(organizationId, _ => body, confirm, (organization, saved, applied) =>
+            new ApiApplied(ApiIdentityAccessSettings.From(organizationId, organization.Product, saved), ApiDryRun.From(applied)), http, access, settings);
 }
 
 /// <summary>What an apply answers: the settings as now saved, and the dry run that was applied.</summary>

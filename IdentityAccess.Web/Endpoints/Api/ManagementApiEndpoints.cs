@@ -16,7 +16,8 @@ internal static class ManagementApiEndpoints
         app.MapGroup("/api/v1").RequireAuthorization(ApiCallers.ReadPolicy).ActsThroughApiKey().AcceptsIdempotencyKey().WithCommonResponses()
             .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints()
             .MapAuditLogEndpoints().MapProvisioningLogEndpoints()
-            .MapDomainEndpoints().MapSsoConnectionEndpoints();
+            .MapDomainEndpoints().MapSsoConnectionEndpoints()
+            .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

@@ -940,6 +940,71 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.ToTable("StagedRemovals");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Provisioning.SyncRuns.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PendingBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StillPending")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Target")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViaApiKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Target")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Running'");
+
+                    b.HasIndex("ParentOrganizationId", "StartedAt");
+
+                    b.ToTable("SyncRuns");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1906,6 +1971,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.HasOne("IdentityAccess.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Provisioning.SyncRuns.SyncRun", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

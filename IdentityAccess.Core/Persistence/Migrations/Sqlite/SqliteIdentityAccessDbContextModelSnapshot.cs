@@ -932,6 +932,71 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.ToTable("StagedRemovals");
                 });
 
+            modelBuilder.Entity("IdentityAccess.Core.Provisioning.SyncRuns.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StillPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViaApiKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Target")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Running'");
+
+                    b.HasIndex("ParentOrganizationId", "StartedAt");
+
+                    b.ToTable("SyncRuns");
+                });
+
             modelBuilder.Entity("IdentityAccess.Core.Scim.Log.ProvisioningLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1894,6 +1959,15 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.HasOne("IdentityAccess.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdentityAccess.Core.Provisioning.SyncRuns.SyncRun", b =>
+                {
+                    b.HasOne("IdentityAccess.Core.Organizations.ParentOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("ParentOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
