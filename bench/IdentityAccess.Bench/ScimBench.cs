@@ -62,12 +62,14 @@ internal static class ScimBench
         //    time is the whole process's: the app, SQLite in it, and this client.
         var ids = new string[users];
         await CreateAsync(http, ids, 0, warmUp, concurrency);
+        using var counters = new WriteCounters();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await CreateAsync(http, ids, warmUp, users, concurrency);
         var timed = users - warmUp;
+        var (commands, batches) = counters.Read();
         Console.WriteLine($"creates: {timed / clock.Elapsed.TotalSeconds:F0}/s ({clock.Elapsed.TotalSeconds:F1} s for {timed} after {warmUp} not timed), "
-            + $"{CpuMillisecondsSince(cpu) / timed:F1} ms CPU each");
+            + $"{CpuMillisecondsSince(cpu) / timed:F1} ms CPU each; {(double)commands / timed:F1} EF commands per create, {(double)timed / Math.Max(1, batches):F1} creates per batch");
 
         // 1b. The floor under any SCIM request: authenticated userName lookups at the same concurrency.
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
