@@ -29,5 +29,12 @@ public sealed class Organization
     /// <summary>Raised on every settings save so a stale draft cannot overwrite a newer one.</summary>
     public int SettingsVersion { get; set; } = 1;
 
+    /// <summary>
+    /// Set to a fresh random value by database triggers whenever what a reconcile reads of this organization changes (its
+    /// mode, plan, name, mappings, seat pools, break-glass person): the SCIM writer's cached copy is checked against it.
+    /// Random, not counted, so a stamp from a transaction that rolled back is never met again.
+    /// </summary>
+    public long ConfigurationStamp { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }

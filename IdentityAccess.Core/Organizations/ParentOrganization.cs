@@ -24,5 +24,11 @@ public sealed class ParentOrganization
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// Set to a fresh random value by database triggers whenever the parent's verified domains, directory groups or
+    /// sign-in groups change: with each organization's own stamp, what the SCIM writer's cached copy is checked against.
+    /// </summary>
+    public long ConfigurationStamp { get; set; }
+
     public List<Organization> Organizations { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Safety;
+using IdentityAccess.Core.Provisioning.Snapshots;
 using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// flushed, so a crash leaves neither half. A SCIM request reconciles only the people it touched
 /// (<see cref="ReconcileScope"/>); Sync now and the scheduled reconcile take everyone.
 /// </summary>
-public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds)
+public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds, ParentSnapshots snapshots)
 {
     private const int MaxScopedPeople = 2000;
 
@@ -26,15 +27,21 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 
     /// <param name="onlyOrganizationId">Reconcile this organization of the parent only (Sync now on its page); null for all.</param>
     /// <param name="requestedBy">The path, as a held top-role change names it; the actor's name when null (SCIM, the scheduled reconcile).</param>
-    public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
-        CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null)
+    public Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
+        CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null) =>
+        ReconcileAsync(db, parentOrganizationId, actor, scope, null, cancellationToken, onlyOrganizationId, requestedBy);
+
+    /// <param name="snapshot">The parent's snapshot the caller already checked in this transaction (a SCIM batch), or null.</param>
+    internal async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
+        ParentSnapshot? snapshot, CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null)
     {
         if (scope?.IsEmpty == true)
         {
             return 0;
         }
 
-        if (!await Scim.DirectorySyncAvailability.AllowsAsync(db, parentOrganizationId, cancellationToken))
+        snapshot ??= await snapshots.CurrentAsync(db, parentOrganizationId, cancellationToken);
+        if (snapshot is null || !Scim.DirectorySyncAvailability.Allows(snapshot.Plan))
         {
             return 0; // the plan has no directory sync: the directory is paused, members are kept as they are
         }
@@ -45,21 +52,18 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             scope = null; // a few whole-organization queries beat id lists that long (and their parameter limits)
         }
 
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.ParentOrganizationId == parentOrganizationId && o.ProvisioningMode == ProvisioningMode.Scim)
-            .Where(o => onlyOrganizationId == null || o.Id == onlyOrganizationId)
-            .OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(cancellationToken); // one lock order for every writer: no deadlock
+        snapshot = await LockAsync(db, snapshot, onlyOrganizationId, cancellationToken);
+        var organizations = snapshot.DirectorySyncOrganizations.Where(o => onlyOrganizationId == null || o.Id == onlyOrganizationId).ToList();
         var changed = 0;
-        foreach (var organizationId in organizations)
+        foreach (var organization in organizations)
         {
-            await OrganizationWrite.LockAsync(db, organizationId, cancellationToken);
-            var settings = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
-            var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, settings, scope, cancellationToken))!;
+            var organizationId = organization.Id;
+            var input = await ProvisioningInputLoader.LoadAsync(db, organization, snapshot.SavedSettings[organizationId], snapshot.GroupNames, scope, cancellationToken);
             // The engine already keeps a last top-role member (held, not staged); a staged removal still counts as leaving when
             // evaluated again, so the same person stays held and both safeguards show their own people.
             (input, var plan) = await breaker.EvaluateAsync(db, input, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
 
-            var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, cancellationToken);
+            var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, snapshot.Domains, cancellationToken);
             CountPerDirectoryUser(asked, plan);
             await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
@@ -77,6 +81,39 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Locks the organizations to reconcile, in id order (one order for every writer: no deadlock). On PostgreSQL the
+    /// snapshot was checked before the locks, so it is checked again under them: a settings or seat save that committed
+    /// meanwhile is seen, as when each organization's settings were read after its lock. SQLite's writer holds the
+    /// database since its BEGIN, so nothing can have changed.
+    /// </summary>
+    private async Task<ParentSnapshot> LockAsync(IdentityAccessDbContext db, ParentSnapshot snapshot, Guid? onlyOrganizationId,
+        CancellationToken cancellationToken)
+    {
+        var locked = new HashSet<Guid>();
+        while (true)
+        {
+            foreach (var organization in snapshot.DirectorySyncOrganizations.Where(o => (onlyOrganizationId == null || o.Id == onlyOrganizationId) && !locked.Contains(o.Id)))
+            {
+                await OrganizationWrite.LockAsync(db, organization.Id, cancellationToken);
+                locked.Add(organization.Id);
+            }
+
+            if (!db.Database.IsNpgsql() || locked.Count == 0)
+            {
+                return snapshot;
+            }
+
+            var current = await snapshots.CurrentAsync(db, snapshot.ParentId, cancellationToken) ?? snapshot;
+            if (ReferenceEquals(current, snapshot) || current.DirectorySyncOrganizations.All(o => locked.Contains(o.Id) || (onlyOrganizationId != null && o.Id != onlyOrganizationId)))
+            {
+                return current;
+            }
+
+            snapshot = current; // an organization switched to directory sync meanwhile: lock it too, then check again
+        }
     }
 
     /// <summary>For a batch of SCIM requests: each change applied now, on the directory user it came from.</summary>

@@ -24,8 +24,12 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
     /// </summary>
     internal const int SetBasedFrom = 200;
 
-    public async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
-        CancellationToken cancellationToken = default)
+    public Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
+        CancellationToken cancellationToken = default) => ApplyAsync(db, plan, parentOrganizationId, actor, null, cancellationToken);
+
+    /// <param name="knownDomains">The parent's verified domains as already read in this transaction (a reconcile's snapshot), or null.</param>
+    internal async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
+        ParentDomains? knownDomains, CancellationToken cancellationToken = default)
     {
         var organizationId = plan.Organization.OrganizationId;
         var now = time.GetUtcNow();
@@ -47,7 +51,7 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         var rows = await MembershipRowsAsync(db, organizationId, writes, cancellationToken);
         var unlinked = writes.Where(o => o.Person.PersonId is null).ToList();
         // Read once, when directory users need a person: the parent's domains and the people their addresses already are.
-        var domains = unlinked.Count == 0 ? null : await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken);
+        var domains = unlinked.Count == 0 ? null : knownDomains ?? await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken);
         var people = unlinked.Count == 0 ? null : await DirectoryPeople.FindManyAsync(db, unlinked.Select(o => o.Person.Email), cancellationToken);
         foreach (var outcome in writes)
         {

@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
+using IdentityAccess.Core.Provisioning.Snapshots;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
@@ -30,24 +31,37 @@ internal static class ProvisioningInputLoader
 
         var pools = await db.SeatPools.AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .Select(p => new SeatPoolFacts(p.Tier, p.Purchased)).ToListAsync(cancellationToken);
+        var known = new OrganizationSnapshot(org.Id, org.ParentOrganizationId, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, org.SettingsVersion,
+            org.RemovalGraceDays, pools);
+        return await LoadAsync(db, known, draft, await GroupNamesAsync(db, org.ParentOrganizationId, cancellationToken), scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, with what rarely changes already known (<see cref="ParentSnapshots"/>, checked in this transaction):
+    /// only the people, their memberships and groups, and the seats held are read.
+    /// </summary>
+    public static async Task<ProvisioningInput> LoadAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
+        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, CancellationToken cancellationToken)
+    {
+        var organizationId = org.Id;
+        List<SeatPoolFacts> pools = [.. org.Pools];
         // Few rows: a held top-role change waits for the organization to have another top role, or for its IdP to stop asking.
         var heldTopRole = await db.HeldTopRoleChanges.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null)
             .Select(h => h.PersonId).ToListAsync(cancellationToken);
         var (members, seats) = scope is null
             ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
             : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, cancellationToken);
-        var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.ProvisioningMode, seats, org.SettingsVersion);
+        var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.Mode, seats, org.SettingsVersion);
         var topRoleElsewhere = scope is not null && await TopRoleHeldElsewhereAsync(db, facts, members, cancellationToken);
 
         var memberIds = members.Select(m => m.PersonId).ToHashSet();
         var directoryUsers = scope is null
-            ? await DirectoryUserRows(db.DirectoryUsers.Where(u => u.ParentOrganizationId == org.ParentOrganizationId)).ToListAsync(cancellationToken)
-            : await ScopedDirectoryUsersAsync(db, org.ParentOrganizationId, scope, memberIds, cancellationToken);
-        var groups = await GroupNamesAsync(db, org.ParentOrganizationId, cancellationToken);
+            ? await DirectoryUserRows(db.DirectoryUsers.Where(u => u.ParentOrganizationId == org.ParentId)).ToListAsync(cancellationToken)
+            : await ScopedDirectoryUsersAsync(db, org.ParentId, scope, memberIds, cancellationToken);
         // A scope without directory users (someone who only signs in through SSO) has no directory groups to read.
-        var groupKeysByUser = scope is null ? await AllGroupKeysAsync(db, org.ParentOrganizationId, cancellationToken)
+        var groupKeysByUser = scope is null ? await AllGroupKeysAsync(db, org.ParentId, cancellationToken)
             : directoryUsers.Count == 0 ? Enumerable.Empty<(Guid, string)>().ToLookup(x => x.Item1, x => x.Item2)
-            : await ScopedGroupKeysAsync(db, org.ParentOrganizationId, directoryUsers, cancellationToken);
+            : await ScopedGroupKeysAsync(db, org.ParentId, directoryUsers, cancellationToken);
 
         var people = new List<KnownPerson>();
         var directoryByPerson = directoryUsers.Where(u => u.PersonId is not null).ToDictionary(u => u.PersonId!.Value);
@@ -71,7 +85,7 @@ internal static class ProvisioningInputLoader
 
         if (draft.Mode == ProvisioningMode.Jit)
         {
-            people = await WithSignInGroupsAsync(db, org.ParentOrganizationId, people, scope, cancellationToken);
+            people = await WithSignInGroupsAsync(db, org.ParentId, people, scope, cancellationToken);
         }
 
         return new ProvisioningInput(facts, draft, people, groups)
@@ -215,11 +229,15 @@ internal static class ProvisioningInputLoader
 
         var mappings = await db.GroupMappings.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .OrderBy(m => m.GroupExternalId).ToListAsync(cancellationToken); // a stable order, so a reloaded draft compares equal
-        return new ProvisioningDraft(org.ProvisioningMode, org.AdvancedGroupMappingsEnabled,
+        return SavedDraft(org, mappings);
+    }
+
+    /// <summary>An organization's saved settings from its row and its mappings (in <c>GroupExternalId</c> order).</summary>
+    public static ProvisioningDraft SavedDraft(Organizations.Organization org, IEnumerable<GroupMappings.GroupMapping> mappings) =>
+        new(org.ProvisioningMode, org.AdvancedGroupMappingsEnabled,
             [.. mappings.Where(m => m.Role is not null).Select(m => new GroupMappings.RoleMapping(m.GroupExternalId, m.Role!.Value))],
             [.. mappings.Where(m => m.Tier is not null).Select(m => new GroupMappings.TierMapping(m.GroupExternalId, m.Tier!.Value))],
             org.BreakGlassPersonId, org.SettingsVersion);
-    }
 
     private static async Task<List<MemberRow>> MembersAsync(IdentityAccessDbContext db, IQueryable<Membership> memberships, CancellationToken cancellationToken) =>
         await memberships.AsNoTracking()

@@ -16,6 +16,7 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<Drafts.SettingsDraftService>();
         services.AddSingleton<DirectoryReconciler>();
+        services.AddSingleton<Snapshots.ParentSnapshots>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<SeatQueueService>();
         services.AddSingleton<SyncRuns.SyncRunQueue>();

@@ -18,7 +18,7 @@ internal static class PeerBench
 
     // Directory-sync mode with group mappings, so the portal pays for its rule engine on every create; the demo owner
     // keeps Owner through a mapping, otherwise the save guard refuses the lockout (as in SamlBench).
-    private static readonly ProvisioningDraft _directorySyncWithMappings = new(ProvisioningMode.Scim, true,
+    internal static readonly ProvisioningDraft DirectorySyncWithMappings = new(ProvisioningMode.Scim, true,
         [new RoleMapping("bench-engineering", Role.Admin), new RoleMapping("6f1c2a9e-0001-4c1e-9a10-acme00000001", Role.Owner)], [], null, 1);
 
     public static async Task RunAsync(string[] args)
@@ -34,7 +34,7 @@ internal static class PeerBench
         // No anonymous analytics calls out of Jackson during the run.
         await using var jackson = await PeerProcess.StartAsync("jackson-server.mjs",
             new Dictionary<string, string> { ["JACKSON_POSTGRES_URL"] = JacksonServerUrl(), ["DO_NOT_TRACK"] = "1", ["BOXYHQ_NO_ANALYTICS"] = "1" });
-        await using var portal = await BenchPortal.StartAsync(0, _directorySyncWithMappings);
+        await using var portal = await BenchPortal.StartAsync(0, DirectorySyncWithMappings);
 
         var portalCpu = () => Process.GetCurrentProcess().TotalProcessorTime;
         await MeasureAsync($"IdentityAccess ({BenchPortal.DatabaseLabel}, directory sync + mappings)", portal.BaseUrl + "/scim/v2", portal.Token, users, concurrency, warmUp, portalCpu);

@@ -1,12 +1,13 @@
 // SCIM benchmark: the real endpoint on Kestrel (127.0.0.1) over a SQLite file, Acme's chat org in directory-sync mode.
 // Prints figures; asserts nothing.
-// Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk] [warm-up]
+// Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk] [warm-up] [mappings]
 //   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs; `-- pages ...` for the portal's pages, PagesBench.cs;
 //   `-- bulk [users]` for /Bulk against single POSTs, ScimBulkBench.cs; `-- peers [users] [concurrency] [warm-up]` for the same
 //   creates against scimmy and BoxyHQ Jackson, PeerBench.cs)
 //   created: users created through SCIM (the first [warm-up] of them not timed, default 200); seeded: people already
 //   synced, written straight to the database first;
-//   walk: 0 skips the paged walk of everyone (slow at 100k).
+//   walk: 0 skips the paged walk of everyone (slow at 100k);
+//   mappings: 1 runs directory sync with group mappings (the peers bench's settings, the SCIM goal's mode), 0 without.
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -50,8 +51,10 @@ internal static class ScimBench
         var walk = Arg(3, 1) != 0;
         // Creates not timed first: JIT tiering settles only after a few thousand requests (docs/performance.md).
         var warmUp = Arg(4, Math.Min(200, users / 5));
-        Console.WriteLine($"SCIM bench: {seeded} people already synced, {users} created, concurrency {concurrency}, {BenchPortal.DatabaseLabel}, {Environment.ProcessorCount} cores");
-        await using var portal = await BenchPortal.StartAsync(seeded);
+        var mappings = Arg(5, 0) != 0;
+        Console.WriteLine($"SCIM bench: {seeded} people already synced, {users} created, concurrency {concurrency}, {BenchPortal.DatabaseLabel}, "
+            + $"directory sync {(mappings ? "with" : "without")} group mappings, {Environment.ProcessorCount} cores");
+        await using var portal = await BenchPortal.StartAsync(seeded, mappings ? PeerBench.DirectorySyncWithMappings : null);
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", portal.Token);
 
@@ -59,12 +62,14 @@ internal static class ScimBench
         //    time is the whole process's: the app, SQLite in it, and this client.
         var ids = new string[users];
         await CreateAsync(http, ids, 0, warmUp, concurrency);
+        using var counters = new WriteCounters();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await CreateAsync(http, ids, warmUp, users, concurrency);
         var timed = users - warmUp;
+        var (commands, batches) = counters.Read();
         Console.WriteLine($"creates: {timed / clock.Elapsed.TotalSeconds:F0}/s ({clock.Elapsed.TotalSeconds:F1} s for {timed} after {warmUp} not timed), "
-            + $"{CpuMillisecondsSince(cpu) / timed:F1} ms CPU each");
+            + $"{CpuMillisecondsSince(cpu) / timed:F1} ms CPU each; {(double)commands / timed:F1} EF commands per create, {(double)timed / Math.Max(1, batches):F1} creates per batch");
 
         // 1b. The floor under any SCIM request: authenticated userName lookups at the same concurrency.
         cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -3,6 +3,7 @@ using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Snapshots;
 using IdentityAccess.Core.Scim.Log;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace IdentityAccess.Core.Scim.GroupCommit;
 /// outcome and its own log row: a refused create does not fail the others, and nothing is answered before the commit,
 /// so a crash mid-batch loses no answered write and leaves no half of one.
 /// </summary>
-public sealed class ScimCreateBatch(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, TimeProvider time)
+public sealed class ScimCreateBatch(IDbContextFactory<IdentityAccessDbContext> contexts, DirectoryReconciler reconciler, ParentSnapshots snapshots, TimeProvider time)
 {
     private static readonly AuditActor _actor = AuditActor.System(SystemActors.DirectorySync);
 
@@ -35,7 +36,9 @@ public sealed class ScimCreateBatch(IDbContextFactory<IdentityAccessDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Database.AutoSavepointsEnabled = false; // the batch is all or nothing: a failed save fails it, and each request runs alone
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
+        // The parent's domains, settings, mappings and groups, reused from the previous batch unless their stamps moved.
+        var snapshot = await snapshots.CurrentAsync(db, parentId, cancellationToken);
+        var domains = snapshot?.Domains ?? await ParentDomains.LoadAsync(db, parentId, cancellationToken);
         var claims = await ScimCreateClaims.LoadAsync(db, parentId, requests.Select(r => r.Fields), cancellationToken);
         var existingPeople = await ExistingPeopleAsync(db, requests, cancellationToken);
         var outcomes = new ScimCreateOutcome[requests.Count];
@@ -79,7 +82,7 @@ public sealed class ScimCreateBatch(IDbContextFactory<IdentityAccessDbContext> c
         // A unique index refusing this save (a create racing another instance's) fails the batch: each then runs alone.
         await db.SaveChangesAsync(cancellationToken);
         var scope = new ReconcileScope().AddDirectoryUsers(written.Select(w => w.User.Id)).CountingChangesPerDirectoryUser();
-        await reconciler.ReconcileAsync(db, parentId, _actor, scope, cancellationToken);
+        await reconciler.ReconcileAsync(db, parentId, _actor, scope, snapshot, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (index, user, notes) in written)

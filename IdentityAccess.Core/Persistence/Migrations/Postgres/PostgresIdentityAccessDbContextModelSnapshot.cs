@@ -541,6 +541,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<Guid?>("BreakGlassPersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ConfigurationStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -648,6 +651,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<long>("ConfigurationStamp")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

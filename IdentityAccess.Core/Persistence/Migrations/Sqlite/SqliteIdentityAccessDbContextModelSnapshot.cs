@@ -535,6 +535,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("BreakGlassPersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ConfigurationStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -642,6 +645,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfigurationStamp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
