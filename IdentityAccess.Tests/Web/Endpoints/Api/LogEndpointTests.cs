@@ -19,7 +19,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Api;
 /// </summary>
 public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private async Task<(OwnSettingsOrganization Org, HttpClient Client)> OwnAsync()
     {
@@ -37,7 +37,7 @@ public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
     {
         var entries = Enumerable.Range(0, count).Select(i => new AuditEvent
         {
-            OccurredAt = (from ?? Start).AddMinutes(i / 3),
+            OccurredAt = (from ?? _start).AddMinutes(i / 3),
             ParentOrganizationId = org.ParentId,
             OrganizationId = parent ? null : org.OrganizationId,
             Actor = "Owner",
@@ -57,7 +57,7 @@ public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
         db.ProvisioningLog.AddRange(Enumerable.Range(0, count).Select(i => new ProvisioningLogEntry
         {
             ParentOrganizationId = parentId,
-            OccurredAt = Start.AddSeconds(i),
+            OccurredAt = _start.AddSeconds(i),
             Method = "POST",
             Path = "/scim/v2/Users",
             Status = status?.Invoke(i) ?? 201,
@@ -89,7 +89,7 @@ public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
         var (items, next) = await PageAsync(client, AuditUrl(org.OrganizationId, "?limit=4&action=membership.role_changed"));
         seen.AddRange(items.Select(i => i.GetProperty("id").GetGuid()));
         // Entries logged between two pages are newer: they never push an entry already read into the next page.
-        await SeedAuditAsync(org, 3, from: Start.AddDays(1));
+        await SeedAuditAsync(org, 3, from: _start.AddDays(1));
         var pages = 1;
         while (next is not null && pages++ < 10)
         {
@@ -126,7 +126,7 @@ public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
         var sibling = await SiblingAsync(org);
         await using (var db = await portal.Factory.CreateDbContextAsync())
         {
-            db.AuditEvents.Add(new AuditEvent { OccurredAt = Start, ParentOrganizationId = org.ParentId, OrganizationId = sibling, Actor = "Owner", Action = "membership.removed", Target = "x@sibling.test" });
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = _start, ParentOrganizationId = org.ParentId, OrganizationId = sibling, Actor = "Owner", Action = "membership.removed", Target = "x@sibling.test" });
             await db.SaveChangesAsync();
         }
 
@@ -182,7 +182,7 @@ public abstract partial class LogEndpointTests(ApiKestrelPortal portal)
 
     private async Task<Guid> SiblingAsync(OwnSettingsOrganization org)
     {
-        var sibling = new Organization { Name = "Sibling " + Guid.NewGuid().ToString("N")[..6], Plan = OrganizationPlan.Enterprise, ParentOrganizationId = org.ParentId, CreatedAt = Start };
+        var sibling = new Organization { Name = "Sibling " + Guid.NewGuid().ToString("N")[..6], Plan = OrganizationPlan.Enterprise, ParentOrganizationId = org.ParentId, CreatedAt = _start };
         await using var db = await portal.Factory.CreateDbContextAsync();
         db.Organizations.Add(sibling);
         await db.SaveChangesAsync();
