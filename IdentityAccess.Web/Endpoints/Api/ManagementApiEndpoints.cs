@@ -17,7 +17,8 @@ internal static class ManagementApiEndpoints
             .MapOrganizationEndpoints().MapMemberWriteEndpoints().MapIdentityAccessSettingsEndpoints().MapScimTokenEndpoints()
             .MapAuditLogEndpoints().MapProvisioningLogEndpoints()
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
-            .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints();
+            .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
+            .MapHeldChangeEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
