@@ -56,8 +56,15 @@ public abstract class HeldChangeEndpointTests(ApiKestrelPortal portal)
     {
         var held = new HeldTopRoleChange
         {
-            OrganizationId = org.OrganizationId, PersonId = org.Carol, Change = ChangeKind.Demote, FromRole = Role.Owner, ToRole = Role.User,
-            ToStatus = MembershipStatus.Active, RequestedBy = "Directory sync", Reason = "Group Staff.", HeldAt = DateTimeOffset.UtcNow,
+            OrganizationId = org.OrganizationId,
+            PersonId = org.Carol,
+            Change = ChangeKind.Demote,
+            FromRole = Role.Owner,
+            ToRole = Role.User,
+            ToStatus = MembershipStatus.Active,
+            RequestedBy = "Directory sync",
+            Reason = "Group Staff.",
+            HeldAt = DateTimeOffset.UtcNow,
         };
         await using var db = await portal.Factory.CreateDbContextAsync();
         await db.Memberships.Where(m => m.OrganizationId == org.OrganizationId && m.PersonId == org.Carol).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, Role.Owner));
@@ -139,8 +146,15 @@ public abstract class HeldChangeEndpointTests(ApiKestrelPortal portal)
         // The Owner's own demotion held: applying it would leave the organization with no Owner.
         var ownerHeld = new HeldTopRoleChange
         {
-            OrganizationId = org.OrganizationId, PersonId = org.Owner, Change = ChangeKind.Demote, FromRole = Role.Owner, ToRole = Role.User,
-            ToStatus = MembershipStatus.Active, RequestedBy = "Directory sync", Reason = "Group Staff.", HeldAt = DateTimeOffset.UtcNow,
+            OrganizationId = org.OrganizationId,
+            PersonId = org.Owner,
+            Change = ChangeKind.Demote,
+            FromRole = Role.Owner,
+            ToRole = Role.User,
+            ToStatus = MembershipStatus.Active,
+            RequestedBy = "Directory sync",
+            Reason = "Group Staff.",
+            HeldAt = DateTimeOffset.UtcNow,
         };
         await using (var db = await portal.Factory.CreateDbContextAsync())
         {
