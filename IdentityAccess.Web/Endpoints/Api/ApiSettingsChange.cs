@@ -20,13 +20,21 @@ internal static class ApiSettingsChange
 
     public delegate object Shown(OrganizationSummary organization, ProvisioningSettingsView saved, ProvisioningPreview applied);
 
-    public static async Task<IResult> DryRunAsync(Guid organizationId, Completion complete, HttpContext http, OrganizationAccessService access,
-        ProvisioningSettingsService settings)
+    /// <param name="limit">How many people of each kind of change to list (<see cref="ApiDryRunPage"/>).</param>
+    /// <param name="cursor">A previous page's <c>nextCursor</c>, to list the next people of the same dry run.</param>
+    public static async Task<IResult> DryRunAsync(Guid organizationId, Completion complete, int? limit, string? cursor, HttpContext http,
+        OrganizationAccessService access, ProvisioningSettingsService settings)
     {
         var (_, draft, refused) = await ReadAsync(organizationId, complete, apply: false, http, access, settings);
         if (refused is not null)
         {
             return refused;
+        }
+
+        var (page, badPage) = ApiDryRunPage.Read(limit, cursor);
+        if (badPage is not null)
+        {
+            return ApiSettingsProblems.Invalid([badPage], "The page asked for is not valid; nothing was changed.");
         }
 
         var preview = await settings.PreviewAsync(organizationId, draft!.Value.Draft, http.RequiredApiCaller().PersonId, http.RequestAborted);
@@ -36,7 +44,14 @@ internal static class ApiSettingsChange
         }
 
         var aboutInput = preview.Errors.Where(ApiRefusal.IsAboutInput).Select(ApiRefusal.From).ToList();
-        return aboutInput.Count > 0 ? ApiSettingsProblems.Invalid(aboutInput) : Results.Ok(ApiDryRun.From(preview));
+        if (aboutInput.Count > 0)
+        {
+            return ApiSettingsProblems.Invalid(aboutInput);
+        }
+
+        return page.Fingerprint is { } paged && paged != ApiDryRun.FingerprintOf(preview)
+            ? ApiSettingsProblems.ChangedWhilePaging(preview, page)
+            : Results.Ok(ApiDryRun.From(preview, page));
     }
 
     /// <param name="confirm">From the query (<c>?confirm=2</c>) when the body has none, as the words have it.</param>

@@ -31,13 +31,18 @@ internal static class ApiSettingsProblems
     public static IResult Refused(Error refusal, ProvisioningPreview? preview) =>
         Problem(refusal, RefusalStatus.Of(refusal), preview);
 
-    private static IResult Problem(Error refusal, int status, ProvisioningPreview? preview, Dictionary<string, object?>? more = null)
+    /// <summary>409: a later page of a dry run that changed meanwhile; here is the new one's first page, of the size asked for.</summary>
+    public static IResult ChangedWhilePaging(ProvisioningPreview preview, ApiDryRunPage page) =>
+        Problem(new DryRunChangedWhilePaging(), StatusCodes.Status409Conflict, preview, page: page with { Position = 0, Fingerprint = null });
+
+    private static IResult Problem(Error refusal, int status, ProvisioningPreview? preview, Dictionary<string, object?>? more = null,
+        ApiDryRunPage? page = null)
     {
         var extensions = more ?? [];
         extensions["code"] = ApiRefusal.From(refusal).Code;
         if (preview?.Plan is not null)
         {
-            extensions["dryRun"] = ApiDryRun.From(preview);
+            extensions["dryRun"] = ApiDryRun.From(preview, page ?? ApiDryRunPage.First);
         }
 
         return Results.Problem(statusCode: status, title: refusal.Category.ToString(), detail: refusal.Message, extensions: extensions);

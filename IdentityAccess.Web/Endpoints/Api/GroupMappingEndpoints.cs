@@ -29,11 +29,13 @@ internal static class GroupMappingEndpoints
             .WithSummary("Dry-run a change of the group mappings")
             .WithDescription("What saving these mappings would do (the mode and the break-glass owner as saved), as the settings dry run says it: " +
                 "who gains or loses access, role and tier changes, seats, held changes, refusals, and the `fingerprint` to pass to apply. " +
-                "A group the directory does not have is 400 naming the field. Changes nothing.")
+                "A group the directory does not have is 400 naming the field. Changes nothing." +
+                ApiDryRunPaging.PagingText)
             .Accepts<ApiGroupMappingsRequest>("application/json")
             .Produces<ApiDryRun>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         mappings.MapPost("/apply", ApplyAsync).RequireAuthorization(ApiCallers.WritePolicy)
             .WithName("ApplyGroupMappings")
             .WithSummary("Apply a dry-run change of the group mappings")
@@ -55,9 +57,10 @@ internal static class GroupMappingEndpoints
         return refused ?? Results.Ok(ApiGroupMappings.From(ApiIdentityAccessSettings.From(organizationId, reached!.Value.Organization.Product, reached.Value.View)));
     }
 
-    private static Task<IResult> DryRunAsync([Description(OrganizationIdText)] Guid organizationId, ApiGroupMappingsRequest body, HttpContext http,
+    private static Task<IResult> DryRunAsync([Description(OrganizationIdText)] Guid organizationId, ApiGroupMappingsRequest body,
+        [Description(ApiDryRunPaging.LimitText)] int? limit, [Description(ApiDryRunPaging.CursorText)] string? cursor, HttpContext http,
         OrganizationAccessService access, ProvisioningSettingsService settings) =>
-        ApiSettingsChange.DryRunAsync(organizationId, body.Completed, http, access, settings);
+        ApiSettingsChange.DryRunAsync(organizationId, body.Completed, limit, cursor, http, access, settings);
 
     private static Task<IResult> ApplyAsync([Description(OrganizationIdText)] Guid organizationId, ApiGroupMappingsRequest body,
         [Description("The number of other people who lose access or rank, when the dry run asks for it (or `confirm` in the body).")] int? confirm,

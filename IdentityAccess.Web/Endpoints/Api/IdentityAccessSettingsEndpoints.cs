@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Provisioning;
 
@@ -27,11 +28,13 @@ internal static class IdentityAccessSettingsEndpoints
             .WithName("DryRunIdentityAccessSettings").WithTags(SettingsTag)
             .WithSummary("Dry-run a change of the settings")
             .WithDescription("What saving these settings would do, as the review dialog shows it: who gains or loses access, role and tier " +
-                "changes, seats, held changes, refusals, whether a typed confirmation is needed, and the `fingerprint` to pass to apply. Changes nothing.")
+                "changes, seats, held changes, refusals, whether a typed confirmation is needed, and the `fingerprint` to pass to apply. Changes nothing." +
+                ApiDryRunPaging.PagingText)
             .Accepts<ApiSettingsRequest>("application/json")
             .Produces<ApiDryRun>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         settings.MapPost("/apply", ApplyAsync).RequireAuthorization(ApiCallers.WritePolicy)
             .WithName("ApplyIdentityAccessSettings").WithTags(SettingsTag)
             .WithSummary("Apply a dry-run change of the settings")
@@ -52,9 +55,9 @@ internal static class IdentityAccessSettingsEndpoints
         return refused ?? Results.Ok(ApiIdentityAccessSettings.From(organizationId, reached!.Value.Organization.Product, reached.Value.View));
     }
 
-    private static Task<IResult> DryRunAsync(Guid organizationId, ApiSettingsRequest body, HttpContext http, OrganizationAccessService access,
-        ProvisioningSettingsService settings) =>
-        ApiSettingsChange.DryRunAsync(organizationId, _ => body, http, access, settings);
+    private static Task<IResult> DryRunAsync(Guid organizationId, ApiSettingsRequest body, [Description(ApiDryRunPaging.LimitText)] int? limit,
+        [Description(ApiDryRunPaging.CursorText)] string? cursor, HttpContext http, OrganizationAccessService access, ProvisioningSettingsService settings) =>
+        ApiSettingsChange.DryRunAsync(organizationId, _ => body, limit, cursor, http, access, settings);
 
     private static Task<IResult> ApplyAsync(Guid organizationId, ApiSettingsRequest body, int? confirm, HttpContext http,
         OrganizationAccessService access, ProvisioningSettingsService settings) =>
