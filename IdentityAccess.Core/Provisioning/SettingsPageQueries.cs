@@ -51,8 +51,11 @@ internal static class SettingsPageQueries
         var parentId = await ParentOfAsync(db, organizationId, cancellationToken);
         var (scope, count) = await NotMemberCandidatesAsync(db, organizationId, parentId, saved.Mode == ProvisioningMode.Jit, query, cancellationToken);
         var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, saved, scope, cancellationToken))!;
-        // A candidate the next reconcile would admit is not one.
+        // A candidate the next reconcile would admit is not one. Only this page's candidates: the loader brings the
+        // whole seat queue in with them (a seat could be free), and those waiting belong to their own page and search.
         var people = ProvisioningRules.Evaluate(input).Outcomes
+            .Where(o => (o.Person.PersonId is { } person && scope.PersonIds.Contains(person))
+                || (o.Person.DirectoryUserId is { } user && scope.DirectoryUserIds.Contains(user)))
             .Where(o => ((o.Person.Directory == DirectoryPresence.Active || o.Person.GroupsFrom == GroupKnowledge.LastSignIn)
                     && o.Person.Membership?.IsMember != true && !o.IsActiveMember)
                 || o.Person.Membership?.Status == MembershipStatus.PendingSeat)
