@@ -18,7 +18,8 @@ internal static class ManagementApiEndpoints
             .MapAuditLogEndpoints().MapProvisioningLogEndpoints()
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
-            .MapHeldChangeEndpoints();
+            .MapHeldChangeEndpoints()
+            .MapParentAdminEndpoints().MapApiKeyEndpoints().MapParentSettingsEndpoints().MapJoinRequestEndpoints().MapParentMembershipEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
