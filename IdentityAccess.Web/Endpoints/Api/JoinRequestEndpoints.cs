@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using IdentityAccess.Core.Api.Keys;
+using IdentityAccess.Core.Common;
 using IdentityAccess.Core.Organizations;
 
 namespace IdentityAccess.Web.Endpoints.Api;
@@ -55,30 +57,20 @@ internal static class JoinRequestEndpoints
             : ApiParentResources.CreatorMayNotView();
     }
 
-    private static async Task<IResult> ApproveAsync([Description(RequestIdText)] Guid requestId, HttpContext http, JoinRequestReview review)
+    private static Task<IResult> ApproveAsync([Description(RequestIdText)] Guid requestId, HttpContext http, JoinRequestReview review) =>
+        DecideAsync(http, caller => review.ApproveAsync(caller.ParentId, requestId, caller.PersonId, http.RequestAborted));
+
+    private static Task<IResult> DeclineAsync([Description(RequestIdText)] Guid requestId, HttpContext http, JoinRequestReview review) =>
+        DecideAsync(http, caller => review.DeclineAsync(caller.ParentId, requestId, caller.PersonId, http.RequestAborted));
+
+    private static async Task<IResult> DecideAsync(HttpContext http, Func<ApiKeyCaller, Task<Error?>> decide)
     {
         if (WholeParentRefused(http) is { } refused)
         {
             return refused;
         }
 
-        var caller = http.RequiredApiCaller();
-        return await review.ApproveAsync(caller.ParentId, requestId, caller.PersonId, http.RequestAborted) is { } error
-            ? ApiRefusals.Problem(error)
-            : Results.NoContent();
-    }
-
-    private static async Task<IResult> DeclineAsync([Description(RequestIdText)] Guid requestId, HttpContext http, JoinRequestReview review)
-    {
-        if (WholeParentRefused(http) is { } refused)
-        {
-            return refused;
-        }
-
-        var caller = http.RequiredApiCaller();
-        return await review.DeclineAsync(caller.ParentId, requestId, caller.PersonId, http.RequestAborted) is { } error
-            ? ApiRefusals.Problem(error)
-            : Results.NoContent();
+        return await decide(http.RequiredApiCaller()) is { } error ? ApiRefusals.Problem(error) : Results.NoContent();
     }
 
     private static IResult? WholeParentRefused(HttpContext http) =>
