@@ -19,7 +19,8 @@ internal static class ManagementApiEndpoints
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
             .MapHeldChangeEndpoints()
-            .MapWhatIfEndpoints().MapDirectorySyncStatusEndpoints();
+            .MapWhatIfEndpoints().MapDirectorySyncStatusEndpoints()
+            .MapParentAdminEndpoints().MapApiKeyEndpoints().MapParentSettingsEndpoints().MapJoinRequestEndpoints().MapParentMembershipEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
