@@ -18,7 +18,8 @@ internal static class ManagementApiEndpoints
             .MapAuditLogEndpoints().MapProvisioningLogEndpoints()
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
-            .MapHeldChangeEndpoints();
+            .MapHeldChangeEndpoints()
+            .MapInvitationEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
