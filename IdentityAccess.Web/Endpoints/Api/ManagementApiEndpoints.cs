@@ -19,7 +19,7 @@ internal static class ManagementApiEndpoints
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
             .MapHeldChangeEndpoints()
-            .MapInvitationEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints();
+            .MapInvitationApiEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

@@ -35,7 +35,7 @@ public abstract partial class SyncRunEndpointTests(ApiKestrelPortal portal)
         Assert.Empty(await portal.Factory.Services.GetRequiredService<SeatPurchase>().SetPurchasedAsync(org.OrganizationId, SeatTier.Standard, seats, org.Owner));
 
     /// <summary>Polls the run's Location until it is no longer running: a bounded number of tries, not a time to meet.</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, string location)
+    internal static async Task<JsonElement> PollAsync(HttpClient client, string location)
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {

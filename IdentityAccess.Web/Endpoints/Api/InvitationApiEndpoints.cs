@@ -10,7 +10,7 @@ namespace IdentityAccess.Web.Endpoints.Api;
 /// own queries and commands (<see cref="InvitationDirectory"/>, <see cref="InvitationAdministration"/>) as the key's
 /// creator, so the page's permission and top-role gate hold and each change is audited with the key's name.
 /// </summary>
-internal static class InvitationEndpoints
+internal static class InvitationApiEndpoints
 {
     private const string Tag = "Invitations";
 
@@ -18,7 +18,7 @@ internal static class InvitationEndpoints
 
     private const string InvitationIdText = "The invitation's `id`, as the invitations list gives it.";
 
-    public static RouteGroupBuilder MapInvitationEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapInvitationApiEndpoints(this RouteGroupBuilder api)
     {
         var invitations = api.MapGroup("/organizations/{organizationId:guid}/invitations").WithTags(Tag);
         invitations.MapGet("", ListAsync)
