@@ -4,7 +4,6 @@ using System.Text.Json;
 using IdentityAccess.Core.Api.Keys;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Members.Invitations;
-using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Outbox;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Tests.TestSupport;
@@ -139,14 +138,7 @@ public abstract class InvitationApiEndpointTests(ApiKestrelPortal portal)
     {
         var (org, invitationId, _, _) = await OwnAsync();
         var ownerInvitation = await InviteAsync(org, $"hugo@{org.Domain}", Role.Owner, SeatTier.Premium);
-        await using (var db = await portal.Factory.CreateDbContextAsync())
-        {
-            db.ParentAdministrators.Add(new ParentAdministrator { ParentOrganizationId = org.ParentId, PersonId = org.Carol, GrantedAt = DateTimeOffset.UtcNow, GrantedBy = "test" });
-            await db.SaveChangesAsync();
-            await db.Memberships.Where(m => m.OrganizationId == org.OrganizationId && m.PersonId == org.Carol).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, Role.Admin));
-        }
-
-        var carol = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Carol, ApiKeyScope.ReadWrite)).Token);
+        var carol = await ChatAdminKey.CarolsAsync(portal, org);
 
         var resend = await AssertProblemAsync(await carol.PostAsync(Url(org, $"/{ownerInvitation}/resend"), null), HttpStatusCode.Forbidden);
         var revoke = await AssertProblemAsync(await carol.DeleteAsync(Url(org, $"/{ownerInvitation}")), HttpStatusCode.Forbidden);

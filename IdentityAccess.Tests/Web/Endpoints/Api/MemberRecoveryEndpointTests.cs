@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IdentityAccess.Core.Api.Keys;
 using IdentityAccess.Core.Members;
-using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
 using static IdentityAccess.Tests.Web.Endpoints.Api.ApiKeyAuthenticationEndpointTests;
@@ -104,15 +103,12 @@ public abstract class MemberRecoveryEndpointTests(ApiKestrelPortal portal)
     {
         // Carol, a chat Admin and parent admin, had the Owner role taken by a directory change.
         var org = await OwnSettingsOrganization.CreateAsync(portal);
+        var carol = await ChatAdminKey.CarolsAsync(portal, org);
         await using (var db = await portal.Factory.CreateDbContextAsync())
         {
-            db.ParentAdministrators.Add(new ParentAdministrator { ParentOrganizationId = org.ParentId, PersonId = org.Carol, GrantedAt = DateTimeOffset.UtcNow, GrantedBy = "test" });
-            await db.SaveChangesAsync();
             await db.Memberships.Where(m => m.OrganizationId == org.OrganizationId && m.PersonId == org.Carol)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, Role.Admin).SetProperty(m => m.RoleBeforeSync, Role.Owner));
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.RoleBeforeSync, Role.Owner));
         }
-
-        var carol = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Carol, ApiKeyScope.ReadWrite)).Token);
 
         var own = await AssertProblemAsync(await carol.PostAsync(Url(org, org.Carol, Restore), null), HttpStatusCode.Forbidden);
 

@@ -162,14 +162,7 @@ public abstract class SeatEndpointTests(ApiKestrelPortal portal)
     public async Task AChatAdmin_SeesTheSeats_ButOnlyTheOwnerBuys_403()
     {
         var org = await OwnSettingsOrganization.CreateAsync(portal);
-        await using (var db = await portal.Factory.CreateDbContextAsync())
-        {
-            db.ParentAdministrators.Add(new ParentAdministrator { ParentOrganizationId = org.ParentId, PersonId = org.Carol, GrantedAt = DateTimeOffset.UtcNow, GrantedBy = "test" });
-            await db.SaveChangesAsync();
-            await db.Memberships.Where(m => m.OrganizationId == org.OrganizationId && m.PersonId == org.Carol).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, Role.Admin));
-        }
-
-        var carol = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Carol, ApiKeyScope.ReadWrite)).Token);
+        var carol = await ChatAdminKey.CarolsAsync(portal, org);
 
         Assert.Equal(HttpStatusCode.OK, (await carol.GetAsync(Url(org.OrganizationId))).StatusCode);
         await AssertProblemAsync(await carol.PutAsync(Url(org.OrganizationId, "Standard"), Purchased(25)), HttpStatusCode.Forbidden);
