@@ -21,7 +21,14 @@ public sealed class InvitationDirectory(IDbContextFactory<IdentityAccessDbContex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var invitations = await db.Invitations.AsNoTracking()
             .Where(i => i.OrganizationId == organizationId && i.Status == InvitationStatus.Pending)
-            .Join(db.Memberships, i => i.MembershipId, m => m.Id, (i, m) => new { i, m.Role, m.SeatTier, m.Person!.DisplayName })
+            .Join(db.Memberships, i => i.MembershipId, m => m.Id, (i, m) => new
+            {
+                i,
+                m.Role,
+                m.SeatTier,
+                m.Person!.DisplayName,
+                InvitedBy = db.People.Where(p => p.Id == i.InvitedByPersonId).Select(p => p.Email).FirstOrDefault(),
+            })
             .OrderByDescending(x => x.i.LastSentAt).Take(MaxListed).ToListAsync(cancellationToken);
         if (invitations.Count == 0)
         {
@@ -39,7 +46,11 @@ public sealed class InvitationDirectory(IDbContextFactory<IdentityAccessDbContex
             var latest = messages.Where(m => m.ToAddress == x.i.Email && m.CreatedAt >= x.i.LastSentAt).MaxBy(m => (m.CreatedAt, m.Id));
             var delivery = latest is null ? null
                 : new InvitationDelivery(latest.SentAt, latest.Attempts, latest.LastError, latest.SentAt is null ? OutboxText.Links(latest.TextBody).FirstOrDefault() : null);
-            return new PendingInvitation(x.i.Id, x.i.MembershipId, x.i.Email, x.DisplayName, x.Role, x.SeatTier, x.i.ExpiresAt, x.i.LastSentAt, x.i.SendCount, delivery);
+            return new PendingInvitation(x.i.Id, x.i.MembershipId, x.i.Email, x.DisplayName, x.Role, x.SeatTier, x.i.ExpiresAt, x.i.LastSentAt, x.i.SendCount, delivery)
+            {
+                InvitedAt = x.i.CreatedAt,
+                InvitedBy = x.InvitedBy,
+            };
         })];
     }
 }

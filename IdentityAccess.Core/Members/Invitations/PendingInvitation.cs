@@ -13,4 +13,11 @@ public sealed record PendingInvitation(
     DateTimeOffset ExpiresAt,
     DateTimeOffset LastSentAt,
     int SendCount,
-    InvitationDelivery? Delivery);
+    InvitationDelivery? Delivery)
+{
+    /// <summary>When the person was first invited; <see cref="PendingInvitation.LastSentAt"/> moves with each resend.</summary>
+    public DateTimeOffset InvitedAt { get; init; }
+
+    /// <summary>The email of who invited them; null should that person no longer exist.</summary>
+    public string? InvitedBy { get; init; }
+}

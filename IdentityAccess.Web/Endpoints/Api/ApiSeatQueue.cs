@@ -11,11 +11,14 @@ internal sealed record ApiSeatQueue(IReadOnlyList<ApiWaitingPerson> Items, strin
 {
     public static ApiSeatQueue From(SeatQueue queue, string? nextCursor, IReadOnlyList<SeatUsage> seats) =>
         new([.. queue.Waiting.Select(w => new ApiWaitingPerson(w.Position, w.PersonId, w.Email, w.DisplayName, w.Tier?.ToString(), w.WaitingSince))],
-            nextCursor, queue.Total, [.. seats.Select(s => new ApiSeatUsage(s.Tier?.ToString(), s.Purchased, s.Used, s.Free, s.Pending))]);
+            nextCursor, queue.Total, [.. seats.Select(ApiSeatUsage.From)]);
 }
 
 /// <summary>A person waiting for a seat: their place in the queue and the tier they wait for (null: any, or a Console organization's untiered seat).</summary>
 internal sealed record ApiWaitingPerson(int Position, Guid PersonId, string Email, string Name, string? Tier, DateTimeOffset Since);
 
 /// <summary>The seats of one tier (null: a Console organization's untiered seats).</summary>
-internal sealed record ApiSeatUsage(string? Tier, int Purchased, int Used, int Free, int Pending);
+internal sealed record ApiSeatUsage(string? Tier, int Purchased, int Used, int Free, int Pending)
+{
+    public static ApiSeatUsage From(SeatUsage seats) => new(seats.Tier?.ToString(), seats.Purchased, seats.Used, seats.Free, seats.Pending);
+}

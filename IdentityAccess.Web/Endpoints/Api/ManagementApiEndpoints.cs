@@ -20,7 +20,8 @@ internal static class ManagementApiEndpoints
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
             .MapHeldChangeEndpoints()
             .MapWhatIfEndpoints().MapDirectorySyncStatusEndpoints()
-            .MapParentAdminEndpoints().MapApiKeyEndpoints().MapParentSettingsEndpoints().MapJoinRequestEndpoints().MapParentMembershipEndpoints();
+            .MapParentAdminEndpoints().MapApiKeyEndpoints().MapParentSettingsEndpoints().MapJoinRequestEndpoints().MapParentMembershipEndpoints()
+            .MapInvitationApiEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

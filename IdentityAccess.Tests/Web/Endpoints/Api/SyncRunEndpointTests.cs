@@ -17,7 +17,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Api;
 
 /// <summary>
 /// Sync now through the API on Kestrel: started in the background (202 and a Location), polled until it ends, people
-/// waiting for a seat admitted once seats were bought (the purchase through Core: buying is not an API action), refusals
+/// waiting for a seat admitted once seats were bought (the purchase through Core; buying through the API is in SeatEndpointTests), refusals
 /// at the start and in the run, a second start while one runs, and who must not (<c>.WhoMustNot.cs</c>).
 /// </summary>
 public abstract partial class SyncRunEndpointTests(ApiKestrelPortal portal)
@@ -35,7 +35,7 @@ public abstract partial class SyncRunEndpointTests(ApiKestrelPortal portal)
         Assert.Empty(await portal.Factory.Services.GetRequiredService<SeatPurchase>().SetPurchasedAsync(org.OrganizationId, SeatTier.Standard, seats, org.Owner));
 
     /// <summary>Polls the run's Location until it is no longer running: a bounded number of tries, not a time to meet.</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, string location)
+    internal static async Task<JsonElement> PollAsync(HttpClient client, string location)
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {

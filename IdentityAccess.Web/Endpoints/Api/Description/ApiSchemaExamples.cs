@@ -16,7 +16,7 @@ internal sealed class ApiSchemaExamples : IOpenApiSchemaTransformer
     {
         [typeof(ApiOrganization)] = new ApiOrganization(Guid.Parse("0b5e6c1e-7d0a-4f6e-9a51-2f1f3c8d9e01"), "Acme", "Enterprise", "Chat", "Scim"),
         [typeof(ApiMember)] = new ApiMember(Guid.Parse("6d2a9f40-1c3b-4b8e-8f7a-5e4d3c2b1a09"), Guid.Parse("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"),
-            "carol@acme.example", "Carol Example", "User", "Standard", "Active", "Scim", new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero)),
+            "carol@acme.example", "Carol Example", "User", "Standard", "Active", "Scim", new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero), null, "Admin"),
         [typeof(ApiNewMemberRequest)] = new ApiNewMemberRequest("dana@acme.example", "Dana Example", "User", "Standard", Invite: false),
         [typeof(ApiMemberChangeRequest)] = new ApiMemberChangeRequest("Admin", "Premium"),
     };
