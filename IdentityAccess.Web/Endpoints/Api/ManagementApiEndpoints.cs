@@ -18,7 +18,8 @@ internal static class ManagementApiEndpoints
             .MapAuditLogEndpoints().MapProvisioningLogEndpoints()
             .MapDomainEndpoints().MapSsoConnectionEndpoints()
             .MapPendingSeatEndpoints().MapSyncRunEndpoints().MapOrganizationWriteEndpoints().MapGroupMappingEndpoints()
-            .MapHeldChangeEndpoints();
+            .MapHeldChangeEndpoints()
+            .MapSpKeyEndpoints().MapSignInGroupEndpoints();
         app.MapManagementApiDocument();
         return app;
     }
