@@ -44,25 +44,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Admitted",
-                table: "SyncRuns");
-
-            migrationBuilder.DropColumn(
-                name: "HeartbeatAt",
-                table: "SyncRuns");
-
-            migrationBuilder.DropColumn(
-                name: "QueuedForSeat",
-                table: "SyncRuns");
-
-            migrationBuilder.DropColumn(
-                name: "Removed",
-                table: "SyncRuns");
-
-            migrationBuilder.DropColumn(
-                name: "RoleOrTierChanged",
-                table: "SyncRuns");
+            // Not DropColumn: SQLite drops a column no trigger or index uses in place, where DropColumn would rebuild the table.
+            foreach (var column in new[] { "Admitted", "HeartbeatAt", "QueuedForSeat", "Removed", "RoleOrTierChanged" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE \"SyncRuns\" DROP COLUMN \"{column}\";");
+            }
         }
     }
 }
