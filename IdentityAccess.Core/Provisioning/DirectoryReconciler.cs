@@ -33,17 +33,22 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 
     /// <param name="snapshot">The parent's snapshot the caller already checked in this transaction (a SCIM batch), or null.</param>
     internal async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
+        ParentSnapshot? snapshot, CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null) =>
+        (await ReconcileCountingAsync(db, parentOrganizationId, actor, scope, snapshot, cancellationToken, onlyOrganizationId, requestedBy)).Total;
+
+    /// <summary>As <see cref="ReconcileAsync(IdentityAccessDbContext, Guid, AuditActor, ReconcileScope?, CancellationToken, Guid?, string?)"/>, with the changes by kind (Sync now's result).</summary>
+    internal async Task<MembershipChangeCounts> ReconcileCountingAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope,
         ParentSnapshot? snapshot, CancellationToken cancellationToken = default, Guid? onlyOrganizationId = null, string? requestedBy = null)
     {
         if (scope?.IsEmpty == true)
         {
-            return 0;
+            return MembershipChangeCounts.None;
         }
 
         snapshot ??= await snapshots.CurrentAsync(db, parentOrganizationId, cancellationToken);
         if (snapshot is null || !Scim.DirectorySyncAvailability.Allows(snapshot.Plan))
         {
-            return 0; // the plan has no directory sync: the directory is paused, members are kept as they are
+            return MembershipChangeCounts.None; // the plan has no directory sync: the directory is paused, members are kept as they are
         }
 
         var asked = scope; // what the caller asked for, counted against even when the load below takes everyone
@@ -54,7 +59,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 
         snapshot = await LockAsync(db, snapshot, onlyOrganizationId, cancellationToken);
         var organizations = snapshot.DirectorySyncOrganizations.Where(o => onlyOrganizationId == null || o.Id == onlyOrganizationId).ToList();
-        var changed = 0;
+        var changed = MembershipChangeCounts.None;
         foreach (var organization in organizations)
         {
             var organizationId = organization.Id;
@@ -67,7 +72,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
             CountPerDirectoryUser(asked, plan);
             await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
-            if (applied > FoldAfterChanges)
+            if (applied.Total > FoldAfterChanges)
             {
                 await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // so the next SCIM request does not
             }
@@ -77,7 +82,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 
         if (asked?.CountsPerDirectoryUser != true)
         {
-            Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed); // "N membership changes" in the SCIM request's log row
+            Scim.Log.ProvisioningLogScope.Current?.AddMembershipChanges(changed.Total); // "N membership changes" in the SCIM request's log row
         }
 
         return changed;

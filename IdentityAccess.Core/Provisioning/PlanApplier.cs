@@ -24,11 +24,12 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
     /// </summary>
     internal const int SetBasedFrom = 200;
 
-    public Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
-        CancellationToken cancellationToken = default) => ApplyAsync(db, plan, parentOrganizationId, actor, null, cancellationToken);
+    public async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
+        CancellationToken cancellationToken = default) => (await ApplyAsync(db, plan, parentOrganizationId, actor, null, cancellationToken)).Total;
 
     /// <param name="knownDomains">The parent's verified domains as already read in this transaction (a reconcile's snapshot), or null.</param>
-    internal async Task<int> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
+    /// <returns>The memberships changed, by what happened to each person.</returns>
+    internal async Task<MembershipChangeCounts> ApplyAsync(IdentityAccessDbContext db, ProvisioningPlan plan, Guid parentOrganizationId, AuditActor actor,
         ParentDomains? knownDomains, CancellationToken cancellationToken = default)
     {
         var organizationId = plan.Organization.OrganizationId;
@@ -37,7 +38,7 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         using var span = IdentityAccessTelemetry.Start("provisioning.plan_apply");
         span?.SetTag("identityaccess.organization.id", organizationId).SetTag("identityaccess.plan.writes", writes.Count);
         IdentityAccessTelemetry.CountDecisions(writes.Select(o => o.Changes));
-        var applied = 0;
+        var applied = MembershipChangeCounts.None;
         if (CanApplySetBased(db, writes))
         {
             // People not linked yet are created and linked on the tracked path (their person is not saved yet).
@@ -53,6 +54,7 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         // Read once, when directory users need a person: the parent's domains and the people their addresses already are.
         var domains = unlinked.Count == 0 ? null : knownDomains ?? await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken);
         var people = unlinked.Count == 0 ? null : await DirectoryPeople.FindManyAsync(db, unlinked.Select(o => o.Person.Email), cancellationToken);
+        var changed = new List<PersonOutcome>();
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
@@ -112,10 +114,10 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             }
 
             db.AuditEvents.Add(AuditEntry(actor, outcome, before, organizationId, parentOrganizationId));
-            applied++;
+            changed.Add(outcome);
         }
 
-        return applied;
+        return applied + MembershipChangeCounts.Of(changed);
     }
 
     /// <summary>A membership created by a plan, as both paths write it.</summary>

@@ -21,6 +21,7 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<SeatQueueService>();
         services.AddSingleton<SyncRuns.SyncRunQueue>();
         services.AddSingleton<SyncRuns.SyncRunService>();
+        services.AddSingleton<SyncRuns.SyncRunLiveness>();
         services.AddHostedService<SyncRuns.SyncRunWorker>();
         services.AddOptions<ScheduledReconcileOptions>().BindConfiguration(ScheduledReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScheduledReconcile>();

@@ -34,8 +34,9 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
             return SyncNowOutcome.Refused(paused);
         }
 
-        var changed = await reconciler.ReconcileAsync(write.Db, organization.ParentId, write.Actor, scope: null, cancellationToken: cancellationToken,
+        var changes = await reconciler.ReconcileCountingAsync(write.Db, organization.ParentId, write.Actor, scope: null, snapshot: null, cancellationToken,
             onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
+        var changed = changes.Total;
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
         write.Db.ProvisioningLog.Add(SyncNowLog.Entry(organization.ParentId, organization.Name, write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
@@ -44,7 +45,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         }
 
         IdentityAccessTelemetry.RecordReconcile("sync_now", System.Diagnostics.Stopwatch.GetElapsedTime(started), changed);
-        return new SyncNowOutcome(changed, null);
+        return new SyncNowOutcome(changes, null);
     }
 
     public async Task<SyncNowOutcome> SyncParentAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
@@ -63,7 +64,8 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
             return SyncNowOutcome.Refused(paused);
         }
 
-        var changed = await reconciler.ReconcileAsync(write.Db, parentId, write.Actor, scope: null, cancellationToken, requestedBy: RequestedBy);
+        var changes = await reconciler.ReconcileCountingAsync(write.Db, parentId, write.Actor, scope: null, snapshot: null, cancellationToken, requestedBy: RequestedBy);
+        var changed = changes.Total;
         audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
         write.Db.ProvisioningLog.Add(SyncNowLog.Entry(parentId, "every organization", write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
@@ -72,6 +74,6 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         }
 
         IdentityAccessTelemetry.RecordReconcile("sync_now", System.Diagnostics.Stopwatch.GetElapsedTime(started), changed);
-        return new SyncNowOutcome(changed, null);
+        return new SyncNowOutcome(changes, null);
     }
 }

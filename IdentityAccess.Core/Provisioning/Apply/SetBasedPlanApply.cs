@@ -22,8 +22,8 @@ internal static class SetBasedPlanApply
     // bounded by statement size rather than by parameter limits.
     private const int ChunkSize = 10_000;
 
-    /// <summary>Writes <paramref name="writes"/> (people who already exist); returns how many memberships changed.</summary>
-    public static async Task<int> ApplyAsync(IdentityAccessDbContext db, Product product, Guid organizationId, IReadOnlyList<PersonOutcome> writes,
+    /// <summary>Writes <paramref name="writes"/> (people who already exist); returns the memberships changed, by what happened to each.</summary>
+    public static async Task<MembershipChangeCounts> ApplyAsync(IdentityAccessDbContext db, Product product, Guid organizationId, IReadOnlyList<PersonOutcome> writes,
         Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, Func<PersonOutcome, AuditEvent> overrideCleared, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal static class SetBasedPlanApply
         var overridesCleared = new List<Guid>();
         var inserts = new List<Membership>();
         var entries = new List<AuditEvent>();
-        var changed = 0;
+        var changed = new List<PersonOutcome>();
         var deactivated = new List<Guid>();
         foreach (var outcome in writes)
         {
@@ -78,7 +78,7 @@ internal static class SetBasedPlanApply
             }
 
             entries.Add(auditEntry(outcome, row?.Values));
-            changed++;
+            changed.Add(outcome);
         }
 
         foreach (var (update, personIds) in updates)
@@ -121,7 +121,7 @@ internal static class SetBasedPlanApply
         await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
         // ExecuteUpdate bypasses the interceptor that revokes the sessions of people left without any role.
         await RoleLossRevocation.RevokeIfNoRoleLeftAsync(db, deactivated, now, cancellationToken);
-        return changed;
+        return MembershipChangeCounts.Of(changed);
     }
 
     private static void ClearOverride(UpdateSettersBuilder<Membership> s) =>

@@ -32,8 +32,23 @@ public sealed class SyncRun
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>
+    /// Last time the instance holding the run (queued or running) said it was alive (<see cref="SyncRunLiveness"/>): a
+    /// run whose instance died stops being touched, and another instance then marks it abandoned.
+    /// </summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     /// <summary>Memberships the sync changed (admitted, removed, role or tier changed), as Sync now counts them.</summary>
     public int? Changed { get; set; }
+
+    /// <summary><see cref="Changed"/> by kind (<see cref="MembershipChangeCounts"/>); null on runs recorded before they were counted apart.</summary>
+    public int? Admitted { get; set; }
+
+    public int? Removed { get; set; }
+
+    public int? RoleOrTierChanged { get; set; }
+
+    public int? QueuedForSeat { get; set; }
 
     /// <summary>People waiting for a seat before the sync ran, and after it.</summary>
     public int? PendingBefore { get; set; }

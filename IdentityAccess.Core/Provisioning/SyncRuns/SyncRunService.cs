@@ -19,7 +19,7 @@ namespace IdentityAccess.Core.Provisioning.SyncRuns;
 public sealed partial class SyncRunService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, SyncNowService syncNow,
     SyncRunQueue queue, TimeProvider time, ILogger<SyncRunService> logger)
 {
-    /// <summary>A run still running after this long is taken as abandoned (its instance stopped): it no longer blocks a new one.</summary>
+    /// <summary>A run with no sign of life (start or heartbeat) for this long is taken as abandoned (its instance stopped): it no longer blocks a new one.</summary>
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(30);
 
     public async Task<SyncRunStart> StartForOrganizationAsync(Guid organizationId, Guid actingPersonId, CancellationToken cancellationToken = default)
@@ -74,10 +74,7 @@ public sealed partial class SyncRunService(IDbContextFactory<IdentityAccessDbCon
         var target = organizationId ?? parentId;
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.SyncRuns.Where(r => r.Target == target && r.State == SyncRunState.Running && r.StartedAt < now - MaxRunTime)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, SyncRunState.Failed).SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Code, "Abandoned").SetProperty(r => r.Category, (string?)null)
-                .SetProperty(r => r.Detail, "The instance running it stopped before it finished; a sync is one transaction, so nothing changed."), cancellationToken);
+        await SyncRunLiveness.MarkAbandonedAsync(db.SyncRuns.Where(r => r.Target == target), now - MaxRunTime, now, cancellationToken);
         if (await RunningAsync(db, target, cancellationToken) is { } running)
         {
             return new SyncRunStart(null, running, null);
@@ -137,6 +134,8 @@ public sealed partial class SyncRunService(IDbContextFactory<IdentityAccessDbCon
                 else
                 {
                     (run.State, run.Changed) = (SyncRunState.Succeeded, outcome.Changed);
+                    (run.Admitted, run.Removed, run.RoleOrTierChanged, run.QueuedForSeat) =
+                        (outcome.Changes.Admitted, outcome.Changes.Removed, outcome.Changes.RoleOrTierChanged, outcome.Changes.QueuedForSeat);
                     run.StillPending = await PendingAsync(db, run, cancellationToken);
                 }
             }

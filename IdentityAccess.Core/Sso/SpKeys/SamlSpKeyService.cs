@@ -29,7 +29,7 @@ public sealed class SamlSpKeyService(IDbContextFactory<IdentityAccessDbContext> 
         var keys = await db.SamlSpKeys.AsNoTracking().Where(k => k.ParentOrganizationId == parentId).ToListAsync(cancellationToken);
         var connection = await db.SamlConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ParentOrganizationId == parentId, cancellationToken);
         return new SamlSpKeysView([.. keys.OrderBy(k => k.Use).ThenBy(k => k.Status)
-            .Select(k => new SamlSpKeyView(k.Id, k.Use, k.Status, k.Fingerprint, k.CreatedAt, k.NotAfter))],
+            .Select(k => new SamlSpKeyView(k.Id, k.Use, k.Status, k.Fingerprint, k.CreatedAt, k.NotAfter, k.CertificatePem))],
             connection?.SignAuthnRequests ?? false, connection is not null);
     }
 

@@ -108,7 +108,7 @@ public sealed partial class TwoInstancesOnPostgresTests : IAsyncLifetime
         Assert.Equal(pushed.Count, active);
         Assert.Equal(4 * UsersPerInstance, await db.DirectoryGroupMembers.CountAsync(m => m.GroupId == Guid.Parse(group)));
         // And a full reconcile afterwards finds nothing left to do: the scoped ones kept up.
-        Assert.Equal(new SyncNowOutcome(0, null), await _second.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner.PersonId!.Value));
+        Assert.Equal(new SyncNowOutcome(MembershipChangeCounts.None, null), await _second.Services.GetRequiredService<SyncNowService>().SyncAsync(_demo.AcmeChat, Owner.PersonId!.Value));
     }
 
     [Fact]

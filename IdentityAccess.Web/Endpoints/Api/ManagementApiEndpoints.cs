@@ -21,7 +21,8 @@ internal static class ManagementApiEndpoints
             .MapHeldChangeEndpoints()
             .MapWhatIfEndpoints().MapDirectorySyncStatusEndpoints()
             .MapParentAdminEndpoints().MapApiKeyEndpoints().MapParentSettingsEndpoints().MapJoinRequestEndpoints().MapParentMembershipEndpoints()
-            .MapInvitationApiEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints();
+            .MapInvitationApiEndpoints().MapMemberRecoveryEndpoints().MapSeatEndpoints().MapMemberExportApiEndpoints()
+            .MapSpKeyEndpoints().MapSignInGroupEndpoints();
         app.MapManagementApiDocument();
         return app;
     }

@@ -37,7 +37,8 @@ internal static class SyncRunEndpoints
             .WithName("GetSyncRun").WithTags(Tag)
             .WithSummary("Get a Sync now run")
             .WithDescription("Its state (`Running`, `Succeeded`, `Refused`, `Failed`), when it started and finished, and what it did: memberships " +
-                "changed, people waiting for a seat before and after. Poll it until it is no longer `Running`. Who may start the run may read it.")
+                "changed (and of them: `admitted`, `removed`, `roleOrTierChanged`, `queuedForSeat`), people waiting for a seat before and after. Poll it " +
+                "until it is no longer `Running`; a run whose instance stopped ends `Failed` with the code `Abandoned`. Who may start the run may read it.")
             .Produces<ApiSyncRun>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;

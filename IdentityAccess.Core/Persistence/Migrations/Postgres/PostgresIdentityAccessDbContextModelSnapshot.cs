@@ -952,6 +952,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Admitted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Category")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -970,6 +973,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -979,8 +985,17 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<int?>("PendingBefore")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("QueuedForSeat")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Removed")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("RequestedByPersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("RoleOrTierChanged")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");

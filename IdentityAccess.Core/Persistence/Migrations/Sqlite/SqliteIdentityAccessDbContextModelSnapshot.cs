@@ -944,6 +944,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Admitted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -962,6 +965,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -971,8 +977,17 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<int?>("PendingBefore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QueuedForSeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Removed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestedByPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoleOrTierChanged")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");

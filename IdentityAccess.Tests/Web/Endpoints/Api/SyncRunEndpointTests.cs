@@ -82,6 +82,8 @@ public abstract partial class SyncRunEndpointTests(ApiKestrelPortal portal)
         Assert.True(run.GetProperty("finishedAt").GetDateTimeOffset() >= run.GetProperty("startedAt").GetDateTimeOffset());
         var result = run.GetProperty("result");
         Assert.Equal((2, 3, 1), (result.GetProperty("changed").GetInt32(), result.GetProperty("pendingBefore").GetInt32(), result.GetProperty("stillPending").GetInt32()));
+        Assert.Equal((2, 0, 0, 0), (result.GetProperty("admitted").GetInt32(), result.GetProperty("removed").GetInt32(),
+            result.GetProperty("roleOrTierChanged").GetInt32(), result.GetProperty("queuedForSeat").GetInt32()));
         Assert.Equal(JsonValueKind.Null, run.GetProperty("refusal").ValueKind);
 
         var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{org.OrganizationId}/pending-seats");
