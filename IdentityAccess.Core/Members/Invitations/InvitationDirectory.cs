@@ -27,7 +27,7 @@ public sealed class InvitationDirectory(IDbContextFactory<IdentityAccessDbContex
                 m.Role,
                 m.SeatTier,
                 m.Person!.DisplayName,
-                InvitedBy = db.People.Where(p => p.Id == i.InvitedByPersonId).Select(p => p.Email).FirstOrDefault(),
+                InvitedBy = db.People.Where(p => p.Id == i.InvitedByPersonId).Select(p => p.DisplayName).FirstOrDefault(),
             })
             .OrderByDescending(x => x.i.LastSentAt).Take(MaxListed).ToListAsync(cancellationToken);
         if (invitations.Count == 0)

@@ -18,6 +18,6 @@ public sealed record PendingInvitation(
     /// <summary>When the person was first invited; <see cref="PendingInvitation.LastSentAt"/> moves with each resend.</summary>
     public DateTimeOffset InvitedAt { get; init; }
 
-    /// <summary>The email of who invited them; null should that person no longer exist.</summary>
+    /// <summary>The name of who invited them (not their email: the organization may since have moved to another parent); null should that person no longer exist.</summary>
     public string? InvitedBy { get; init; }
 }

@@ -13,8 +13,12 @@ public sealed class SyncRunLiveness(IDbContextFactory<IdentityAccessDbContext> c
 {
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromMinutes(1);
 
-    /// <summary>Five missed heartbeats: a busy database or a long pause (GC, a VM's migration) does not look like a death.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Ten missed heartbeats: a busy database or a long pause (GC, a VM's migration) does not look like a death, and
+    /// neither does another instance whose clock is a few minutes off (each stamps and compares with its own clock; the
+    /// instances are expected to keep time with NTP, as the SAML checks already need).
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Touches the runs this instance holds (queued or running); returns how many rows still ran.</summary>
     public async Task<int> HeartbeatAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken = default)

@@ -39,7 +39,7 @@ public sealed class ApiDocsBrowserTests(ProductionBrowserFixture portal) : IClas
         await page.GotoAsync("/api/docs");
 
         await Expect(page.GetByText("List the parent's organizations").First).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Members" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Members", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("IdentityAccess management API").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "api-docs");
         // One probe is expected and harmless: Scalar's schema library (Zod) tries `Function("")` once, inside a try, to

@@ -7,6 +7,3 @@ internal sealed record ApiParentAdmin(Guid PersonId, string Name, string Email, 
 {
     public static ApiParentAdmin From(ParentAdminView admin) => new(admin.PersonId, admin.DisplayName, admin.Email, admin.GrantedAt, admin.GrantedBy);
 }
-
-/// <summary>Whom to make a parent admin: an active member of one of the parent's organizations, by email.</summary>
-internal sealed record ApiParentAdminRequest(string? Email);

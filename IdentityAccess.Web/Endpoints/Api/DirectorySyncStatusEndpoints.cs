@@ -19,8 +19,10 @@ internal static class DirectorySyncStatusEndpoints
             .WithSummary("How directory sync is doing")
             .WithDescription("Per valid SCIM token: the last request, the last day's requests and errors, `quiet` after two hours without a request " +
                 "(Entra ID pushes about every 40 minutes), the last error; requests refused in the last day with a revoked token; groups the IdP " +
-                "nested (skipped); and `paused` when the parent's plan has no directory sync. The audit log's permission applies.")
+                "nested (skipped); and `paused` when the parent's plan has no directory sync. The audit log's permission applies; a key limited " +
+                "to some organizations gets 403 (the directory and its tokens are the whole parent's).")
             .Produces<ApiDirectorySyncStatus>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -31,6 +33,12 @@ internal static class DirectorySyncStatusEndpoints
         if (await OrganizationEndpoints.ReachAsync(organizationId, http, access, Permission.ViewAuditLog) is (_, { } refused))
         {
             return refused;
+        }
+
+        // The directory, its SCIM tokens and the organizations on it are the whole parent's, as the token list is.
+        if (ApiParentResources.KeyLimitedRefusal(http, "the directory and its SCIM tokens are the whole parent's") is { } limited)
+        {
+            return limited;
         }
 
         var person = http.RequiredApiCaller().PersonId;

@@ -72,7 +72,7 @@ internal static class ParentMembershipEndpoints
     private static async Task<IResult> RequestToJoinAsync([Description(OrganizationIdText)] Guid organizationId, ApiJoinRequestRequest body, HttpContext http,
         OrganizationAccessService access, ParentMembership membership)
     {
-        if (await ReachAsync(organizationId, http, access) is { } refused)
+        if (await MoveReachAsync(organizationId, http, access) is { } refused)
         {
             return refused;
         }
@@ -95,7 +95,7 @@ internal static class ParentMembershipEndpoints
     private static async Task<IResult> WithdrawAsync([Description(OrganizationIdText)] Guid organizationId, HttpContext http, OrganizationAccessService access,
         ParentMembership membership)
     {
-        if (await ReachAsync(organizationId, http, access) is { } refused)
+        if (await MoveReachAsync(organizationId, http, access) is { } refused)
         {
             return refused;
         }
@@ -108,7 +108,7 @@ internal static class ParentMembershipEndpoints
     private static async Task<IResult> LeaveAsync([Description(OrganizationIdText)] Guid organizationId, HttpContext http, OrganizationAccessService access,
         ParentMembership membership)
     {
-        if (await ReachAsync(organizationId, http, access) is { } refused)
+        if (await MoveReachAsync(organizationId, http, access) is { } refused)
         {
             return refused;
         }
@@ -125,4 +125,10 @@ internal static class ParentMembershipEndpoints
 
     private static async Task<IResult?> ReachAsync(Guid organizationId, HttpContext http, OrganizationAccessService access) =>
         (await OrganizationEndpoints.ReachAsync(organizationId, http, access, Permission.ChangeParentMembership)).Refused;
+
+    // Moving an organization changes which organizations the parent holds, which is the whole parent's, as deciding a
+    // join request is: a key limited to some organizations may read where it stands, not move it.
+    private static async Task<IResult?> MoveReachAsync(Guid organizationId, HttpContext http, OrganizationAccessService access) =>
+        await ReachAsync(organizationId, http, access)
+        ?? ApiParentResources.KeyLimitedRefusal(http, "which organizations the parent holds is the whole parent's");
 }

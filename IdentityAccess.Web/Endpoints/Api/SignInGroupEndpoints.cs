@@ -47,12 +47,42 @@ internal static class SignInGroupEndpoints
     }
 
     private static async Task<IResult> ListAsync([Description("The organization's id, as the organization list gives it.")] Guid organizationId,
-        HttpContext http, OrganizationAccessService access, SignInGroupService groups) =>
-        await OrganizationEndpoints.ReachAsync(organizationId, http, access, Permission.ViewIdentityAccess) is (_, { } refused)
-            ? refused
-            : await groups.ListAsync(organizationId, http.RequiredApiCaller().PersonId, http.RequestAborted) is { } view
-                ? Results.Ok(ApiSignInGroups.From(view))
-                : ApiRefusals.OrganizationNotFound();
+        HttpContext http, OrganizationAccessService access, SignInGroupService groups)
+    {
+        if (await OrganizationEndpoints.ReachAsync(organizationId, http, access, Permission.ViewIdentityAccess) is (_, { } refused))
+        {
+            return refused;
+        }
+
+        var caller = http.RequiredApiCaller();
+        if (await groups.ListAsync(organizationId, caller.PersonId, http.RequestAborted) is not { } view)
+        {
+            return ApiRefusals.OrganizationNotFound();
+        }
+
+        // Which organizations map a group names the parent's organizations: a key limited to some sees only theirs,
+        // as its organization list does.
+        var shown = ApiSignInGroups.From(view);
+        if (caller.OrganizationIds.Count == 0)
+        {
+            return Results.Ok(shown);
+        }
+
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in caller.OrganizationIds)
+        {
+            if ((await access.CheckAsync(id, caller.PersonId, Permission.ViewOrganization, http.RequestAborted)).Organization is { } organization
+                && organization.ParentId == caller.ParentId)
+            {
+                reachable.Add(organization.Name);
+            }
+        }
+
+        return Results.Ok(shown with
+        {
+            Items = [.. shown.Items.Select(g => g with { MappedIn = [.. g.MappedIn.Where(reachable.Contains)] })],
+        });
+    }
 
     private static async Task<IResult> ListForParentAsync(HttpContext http, SignInGroupService groups)
     {

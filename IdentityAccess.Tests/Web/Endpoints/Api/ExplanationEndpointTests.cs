@@ -244,6 +244,12 @@ public abstract class ExplanationEndpointTests(ApiKestrelPortal portal)
             await AssertProblemAsync(await route(portal.KeyClient(null)), HttpStatusCode.Unauthorized);
         }
 
+        // A key limited to the organization itself: the directory's health is the whole parent's (its tokens, its organizations).
+        var own = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Owner, ApiKeyScope.ReadOnly, org.OrganizationId)).Token);
+        Assert.Equal("KeyLimitedToOrganizations",
+            (await AssertProblemAsync(await routes[3](own), HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await routes[2](own)).StatusCode);
+
         // The creator no longer administers the parent: what the API let them ask is refused.
         var creator = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Owner, ApiKeyScope.ReadOnly)).Token);
         await using (var db = await portal.Factory.CreateDbContextAsync())

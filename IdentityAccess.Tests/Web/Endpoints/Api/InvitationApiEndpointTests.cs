@@ -64,7 +64,7 @@ public abstract class InvitationApiEndpointTests(ApiKestrelPortal portal)
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         using var list = JsonDocument.Parse(body);
         var item = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray());
-        Assert.Equal((invitationId, Gina(org), "User", "Standard", $"owner@{org.Domain}", 1), (item.GetProperty("id").GetGuid(), item.GetProperty("email").GetString(),
+        Assert.Equal((invitationId, Gina(org), "User", "Standard", $"Owner {org.Domain["settings-".Length..^".test".Length]}", 1), (item.GetProperty("id").GetGuid(), item.GetProperty("email").GetString(),
             item.GetProperty("role").GetString(), item.GetProperty("seatTier").GetString(), item.GetProperty("invitedBy").GetString(), item.GetProperty("sendCount").GetInt32()));
         Assert.Equal(stored.MembershipId, item.GetProperty("memberId").GetGuid());
         Assert.Equal(stored.CreatedAt, item.GetProperty("invitedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));

@@ -170,6 +170,29 @@ public abstract class ParentMembershipEndpointTests(ApiKestrelPortal portal)
     }
 
     [Fact]
+    public async Task KeyLimitedToTheOrganizationItself_ReadsWhereItStands_ButMayNotMoveIt_403_NothingChanged()
+    {
+        // Which organizations the parent holds is the whole parent's, as deciding a join request is.
+        var org = await OwnSettingsOrganization.CreateAsync(portal);
+        var lab = await StandaloneConsoleOrganization.CreateAsync(portal);
+        var limited = await ClientAsync(org.ParentId, org.Owner, ApiKeyScope.ReadWrite, org.OrganizationId);
+
+        Assert.Equal(HttpStatusCode.OK, (await limited.GetAsync(Url(org.OrganizationId))).StatusCode);
+        foreach (var response in new[]
+        {
+            await limited.PostAsync(Url(org.OrganizationId, "/leave"), null),
+            await limited.PostAsJsonAsync(Url(org.OrganizationId, "/join-request"), new { parentId = lab.ParentId }),
+            await limited.DeleteAsync(Url(org.OrganizationId, "/join-request")),
+        })
+        {
+            Assert.Equal("KeyLimitedToOrganizations", (await AssertProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(org.ParentId, await ParentOfAsync(org.OrganizationId));
+        Assert.Equal(0, await JoinRequestsAsync(org.OrganizationId));
+    }
+
+    [Fact]
     public async Task ReadOnlyKey_LimitedToAnotherOrganization_AnotherParentsKey_CreatorNoLongerAdmin_NoKey_NothingChanged()
     {
         var org = await OwnSettingsOrganization.CreateAsync(portal);

@@ -150,6 +150,30 @@ public abstract class SignInGroupEndpointTests(ApiKestrelPortal portal)
     }
 
     [Fact]
+    public async Task KeyLimitedToAnOrganization_WhereAGroupIsMapped_NamesOnlyTheOrganizationsItReaches()
+    {
+        var (org, client, _) = await OwnAsync();
+        var siblingId = await SiblingAsync(org);
+        string siblingName;
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            db.GroupMappings.Add(new GroupMapping { OrganizationId = siblingId, GroupExternalId = "Engineering", Role = Role.User });
+            await db.SaveChangesAsync();
+            siblingName = await db.Organizations.Where(o => o.Id == siblingId).Select(o => o.Name).SingleAsync();
+        }
+
+        var limited = portal.KeyClient((await portal.CreateKeyAsync(org.ParentId, org.Owner, ApiKeyScope.ReadOnly, org.OrganizationId)).Token);
+        var url = $"/api/v1/organizations/{org.OrganizationId}/sign-in-groups";
+
+        static IEnumerable<string> MappedIn(JsonElement list) => list.GetProperty("items").EnumerateArray()
+            .Single(g => g.GetProperty("key").GetString() == "Engineering").GetProperty("mappedIn").EnumerateArray().Select(n => n.GetString()!);
+        Assert.Contains(siblingName, MappedIn(await client.GetFromJsonAsync<JsonElement>(url))); // the whole parent's key sees both
+        var seen = await limited.GetStringAsync(url);
+        Assert.DoesNotContain(siblingName, seen);
+        Assert.Single(MappedIn(JsonDocument.Parse(seen).RootElement));
+    }
+
+    [Fact]
     public async Task AnotherParentsKey_404_NothingChanged()
     {
         var (org, _, _) = await OwnAsync();
