@@ -55,7 +55,7 @@ public sealed partial class SyncRunWorker(SyncRunQueue queue, SyncRunService run
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogHeartbeatFailed(logger, e); // the next tick tries again; five missed ones before another instance sweeps
+                    LogHeartbeatFailed(logger, e); // the next tick tries again; ten missed ones before another instance sweeps
                 }
 
                 await SweepAsync(stoppingToken);

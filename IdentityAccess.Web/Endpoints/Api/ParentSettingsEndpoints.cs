@@ -70,8 +70,7 @@ internal static class ParentSettingsEndpoints
             return refused;
         }
 
-        // Only a plan's name: a number would name a plan by its position, which nobody means.
-        if (!Enum.TryParse<ParentPlan>(body.Plan, ignoreCase: true, out var plan) || !Enum.IsDefined(plan) || char.IsAsciiDigit(body.Plan!.Trim()[0]))
+        if ((body.Plan is { } named ? ApiSettingsRequestReader.Name<ParentPlan>(named) : null) is not { } plan)
         {
             return ApiRefusals.Problem(new ValidationFailed("plan", ValidationRule.ParentPlanRequired));
         }

@@ -64,8 +64,7 @@ internal static class SeatEndpoints
     private static Task<IResult> BuyTierAsync([Description(OrganizationIdText)] Guid organizationId,
         [Description("The chat seat tier: `Premium` or `Standard`.")] string tier, ApiSeatPurchaseRequest body, HttpContext http,
         OrganizationAccessService access, SeatPurchase purchase, SeatLedger ledger) =>
-        // Names only: a number would parse as an enum value.
-        Enum.TryParse<SeatTier>(tier, ignoreCase: true, out var parsed) && !char.IsAsciiDigit(tier[0]) && Enum.IsDefined(parsed)
+        ApiSettingsRequestReader.Name<SeatTier>(tier) is { } parsed
             ? BuyAsync(organizationId, parsed, body, http, access, purchase, ledger)
             : Task.FromResult(ApiMemberProblems.Invalid([ApiRefusal.Invalid("tier", "TierNotOneOf", "The tier is Premium or Standard.")]));
 

@@ -131,9 +131,7 @@ internal static class SpKeyEndpoints
             return limited;
         }
 
-        // By name only: Enum.TryParse would also take "0" or "7".
-        if (Enum.GetValues<SamlSpKeyUse>().Where(u => string.Equals(u.ToString(), use, StringComparison.OrdinalIgnoreCase)).Select(u => (SamlSpKeyUse?)u)
-            .FirstOrDefault() is not { } parsed)
+        if (ApiSettingsRequestReader.Name<SamlSpKeyUse>(use) is not { } parsed)
         {
             return ApiMemberProblems.Invalid([ApiRefusal.Invalid("use", "Unknown", $"'{use}' is not a key use: `signing` or `encryption`.")]);
         }
