@@ -6,11 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.TestSupport;
 
-/// <summary>One app on one database with the demo seeded, shared by the tests of a class.</summary>
+/// <summary>
+/// One app on one database with the demo seeded, for one test or the tests of a class. The app may have served an
+/// earlier fixture of the same configuration: it then starts on the database as it was right after that app's start
+/// (<see cref="StartedPortals"/>).
+/// </summary>
 public abstract class PortalFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
     private Uri? _kestrelAddress;
+    private StartedPortal? _started;
 
     public IdentityAccessWebFactory Factory { get; private set; } = default!;
 
@@ -48,6 +53,12 @@ public abstract class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Configuration() is { } configuration && await StartedPortals.TakeAsync(configuration) is { } started)
+        {
+            Use(started);
+            return;
+        }
+
         _database = CreateDatabase();
         Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings, time: Time);
         if (UseKestrel)
@@ -61,17 +72,48 @@ public abstract class PortalFixture : IAsyncLifetime
             _ = Factory.Server; // starts the app: migrations and the demo seed run here
         }
 
-        await using var db = await Factory.CreateDbContextAsync();
-        Demo = await DemoData.LoadAsync(db);
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            Demo = await DemoData.LoadAsync(db);
+        }
+
+        if (Configuration() is { } keep && await _database.SnapshotAsync() is { } snapshot)
+        {
+            _started = new StartedPortal(keep, Factory, _database, snapshot, Demo, _kestrelAddress);
+        }
     }
 
     public async Task DisposeAsync()
     {
+        if (_started is { } started)
+        {
+            _started = null;
+            await StartedPortals.ReturnAsync(started);
+            return;
+        }
+
         await Factory.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// What makes two fixtures' apps interchangeable; null when the app must be this fixture's own (a clock of its
+    /// test's). The settings are part of it: two tests with different settings never share an app.
+    /// </summary>
+    private string? Configuration() => Time is null
+        ? $"{GetType().FullName}|auth:{UseTestAuth}|kestrel:{UseKestrel}|" + string.Join('|', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"))
+        : null;
+
+    private void Use(StartedPortal started)
+    {
+        _started = started;
+        _database = started.Database;
+        Factory = started.Factory;
+        Demo = started.Demo;
+        _kestrelAddress = started.KestrelAddress;
     }
 }
 

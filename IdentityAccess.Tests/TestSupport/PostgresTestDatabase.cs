@@ -31,6 +31,8 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
+    public override async Task<DatabaseSnapshot?> SnapshotAsync() => await PostgresDatabaseSnapshot.TakeAsync(ConnectionString);
+
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

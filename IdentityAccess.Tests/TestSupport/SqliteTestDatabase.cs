@@ -24,5 +24,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override string ConnectionString { get; }
 
+    public override Task<DatabaseSnapshot?> SnapshotAsync() => Task.FromResult<DatabaseSnapshot?>(new SqliteDatabaseSnapshot(_keepAlive));
+
     public override async ValueTask DisposeAsync() => await _keepAlive.DisposeAsync();
 }

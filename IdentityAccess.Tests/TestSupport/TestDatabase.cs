@@ -9,5 +9,8 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract string ConnectionString { get; }
 
+    /// <summary>Its content now, to put back later; null when this kind of database cannot be put back.</summary>
+    public virtual Task<DatabaseSnapshot?> SnapshotAsync() => Task.FromResult<DatabaseSnapshot?>(null);
+
     public abstract ValueTask DisposeAsync();
 }

@@ -14,7 +14,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Invitations;
 /// An invited person whose email domain uses single sign-on (acme.test, through the Acme parent's IdP) signs in with it
 /// to accept, though they are a member of nothing yet. Oscar, Acme Labs' Admin, invites frank@acme.test.
 /// </summary>
-public abstract class InvitedSsoSignInTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class InvitedSsoSignInTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     [Fact]
     public async Task SsoSignIn_InvitedNewcomer_LetInToAcceptAndNothingElse()
@@ -59,7 +59,7 @@ public abstract class InvitedSsoSignInTests(TestDatabase database) : SamlSignInT
     }
 }
 
-public sealed class SqliteInvitedSsoSignInTests() : InvitedSsoSignInTests(new SqliteTestDatabase());
+public sealed class SqliteInvitedSsoSignInTests() : InvitedSsoSignInTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresInvitedSsoSignInTests() : InvitedSsoSignInTests(new PostgresTestDatabase());
+public sealed class PostgresInvitedSsoSignInTests() : InvitedSsoSignInTests(new PostgresPortalFixture());

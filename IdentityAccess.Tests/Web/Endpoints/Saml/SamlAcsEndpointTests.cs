@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 
 /// <summary>The ACS: who gets signed in, how they are found, and every refusal (replay, reused state, wrong browser, bad input, open redirect).</summary>
-public abstract class SamlAcsEndpointTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlAcsEndpointTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     [Fact]
     public async Task FullRoundTrip_ExistingPersonWithVerifiedEmail_SignsInLinksAndApiMeReturnsThePerson()
@@ -178,7 +178,7 @@ public abstract class SamlAcsEndpointTests(TestDatabase database) : SamlSignInTe
     }
 }
 
-public sealed class SqliteSamlAcsEndpointTests() : SamlAcsEndpointTests(new SqliteTestDatabase());
+public sealed class SqliteSamlAcsEndpointTests() : SamlAcsEndpointTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlAcsEndpointTests() : SamlAcsEndpointTests(new PostgresTestDatabase());
+public sealed class PostgresSamlAcsEndpointTests() : SamlAcsEndpointTests(new PostgresPortalFixture());

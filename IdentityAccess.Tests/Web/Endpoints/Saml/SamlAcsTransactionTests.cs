@@ -15,7 +15,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// The ACS's one transaction (state, replay entry, link, JIT, audit): what stays consumed when the sign-in fails after
 /// validation, one state under concurrent posts, and settings saved just before a sign-in taking effect at once.
 /// </summary>
-public abstract class SamlAcsTransactionTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlAcsTransactionTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     [Fact]
     public async Task SignInFailingOnTheServerAfterValidation_KeepsTheStateAndTheReplayEntryConsumed_AndWritesNothingElse()
@@ -144,7 +144,7 @@ public abstract class SamlAcsTransactionTests(TestDatabase database) : SamlSignI
     }
 }
 
-public sealed class SqliteSamlAcsTransactionTests() : SamlAcsTransactionTests(new SqliteTestDatabase());
+public sealed class SqliteSamlAcsTransactionTests() : SamlAcsTransactionTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlAcsTransactionTests() : SamlAcsTransactionTests(new PostgresTestDatabase());
+public sealed class PostgresSamlAcsTransactionTests() : SamlAcsTransactionTests(new PostgresPortalFixture());

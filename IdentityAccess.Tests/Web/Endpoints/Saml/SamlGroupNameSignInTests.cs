@@ -18,7 +18,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// names become its group ids, and a name it lacks is left out and audited. Globex has none: names are recorded at
 /// sign-in, mapped by name in a JIT organization, and a rename in the IdP, told by the parent admin, keeps the mapping.
 /// </summary>
-public abstract class SamlGroupNameSignInTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlGroupNameSignInTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private const string DemoOwners = "6f1c2a9e-0001-4c1e-9a10-acme00000001";
     private const string DemoAdmins = "6f1c2a9e-0002-4c1e-9a10-acme00000002";
@@ -126,7 +126,7 @@ public abstract class SamlGroupNameSignInTests(TestDatabase database) : SamlSign
     }
 }
 
-public sealed class SqliteSamlGroupNameSignInTests() : SamlGroupNameSignInTests(new SqliteTestDatabase());
+public sealed class SqliteSamlGroupNameSignInTests() : SamlGroupNameSignInTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlGroupNameSignInTests() : SamlGroupNameSignInTests(new PostgresTestDatabase());
+public sealed class PostgresSamlGroupNameSignInTests() : SamlGroupNameSignInTests(new PostgresPortalFixture());

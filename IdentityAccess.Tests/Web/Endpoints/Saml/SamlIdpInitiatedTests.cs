@@ -16,7 +16,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// without a state cookie. Off by default; on, it must be fresh, used once, unbound to any request, and its RelayState
 /// lands only on the portal's own pages.
 /// </summary>
-public abstract class SamlIdpInitiatedTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlIdpInitiatedTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private static readonly Login _noLogin = new("", "", null, "");
 
@@ -208,7 +208,7 @@ public abstract class SamlIdpInitiatedTests(TestDatabase database) : SamlSignInT
     }
 }
 
-public sealed class SqliteSamlIdpInitiatedTests() : SamlIdpInitiatedTests(new SqliteTestDatabase());
+public sealed class SqliteSamlIdpInitiatedTests() : SamlIdpInitiatedTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlIdpInitiatedTests() : SamlIdpInitiatedTests(new PostgresTestDatabase());
+public sealed class PostgresSamlIdpInitiatedTests() : SamlIdpInitiatedTests(new PostgresPortalFixture());

@@ -15,7 +15,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// links only within Acme's verified domains (acme.test), renames only people Acme owns, and its decisions are in
 /// Acme's provisioning log. Acme's chat organization provisions just in time without group mappings.
 /// </summary>
-public abstract class SamlJitOwnershipTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlJitOwnershipTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private async Task<HttpResponseMessage> SignInAsync(string email, string subject, string displayName)
     {
@@ -166,7 +166,7 @@ public abstract class SamlJitOwnershipTests(TestDatabase database) : SamlSignInT
     }
 }
 
-public sealed class SqliteSamlJitOwnershipTests() : SamlJitOwnershipTests(new SqliteTestDatabase());
+public sealed class SqliteSamlJitOwnershipTests() : SamlJitOwnershipTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlJitOwnershipTests() : SamlJitOwnershipTests(new PostgresTestDatabase());
+public sealed class PostgresSamlJitOwnershipTests() : SamlJitOwnershipTests(new PostgresPortalFixture());

@@ -16,7 +16,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// organization stays Manual. Each test signs in with a signed Okta-shaped Response and checks the page, the session
 /// and what was written.
 /// </summary>
-public abstract class SamlJitSignInTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlJitSignInTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private const string Engineering = "00g-engineering";
     private const string Staff = "00g-staff";
@@ -178,7 +178,7 @@ public abstract class SamlJitSignInTests(TestDatabase database) : SamlSignInTest
     }
 }
 
-public sealed class SqliteSamlJitSignInTests() : SamlJitSignInTests(new SqliteTestDatabase());
+public sealed class SqliteSamlJitSignInTests() : SamlJitSignInTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlJitSignInTests() : SamlJitSignInTests(new PostgresTestDatabase());
+public sealed class PostgresSamlJitSignInTests() : SamlJitSignInTests(new PostgresPortalFixture());

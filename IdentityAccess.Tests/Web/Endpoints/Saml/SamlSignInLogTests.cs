@@ -18,7 +18,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// Every SSO sign-in decision in Acme's provisioning log, one row per attempt, through the real ACS: accepted with
 /// role and tier, JIT-provisioned, role changed from → to, and refused with its reason, never with the Response in it.
 /// </summary>
-public abstract class SamlSignInLogTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlSignInLogTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private const string Engineering = "00g-engineering";
     private const string Staff = "00g-staff";
@@ -145,7 +145,7 @@ public abstract class SamlSignInLogTests(TestDatabase database) : SamlSignInTest
     }
 }
 
-public sealed class SqliteSamlSignInLogTests() : SamlSignInLogTests(new SqliteTestDatabase());
+public sealed class SqliteSamlSignInLogTests() : SamlSignInLogTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlSignInLogTests() : SamlSignInLogTests(new PostgresTestDatabase());
+public sealed class PostgresSamlSignInLogTests() : SamlSignInLogTests(new PostgresPortalFixture());

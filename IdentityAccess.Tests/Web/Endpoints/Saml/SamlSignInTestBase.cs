@@ -22,21 +22,21 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// turned on; the helpers start a login, sign the IdP's Response for the request the app sent (with
 /// <see cref="SamlResponseSigner"/>), post it to the ACS and call <c>/api/me</c>.
 /// </summary>
-public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsyncLifetime
+public abstract partial class SamlSignInTestBase(PortalFixture portal) : IAsyncLifetime
 {
     protected static Uri Acs { get; } = new("http://localhost/saml/acs");
 
-    protected IdentityAccessWebFactory Factory { get; private set; } = default!;
+    protected IdentityAccessWebFactory Factory => portal.Factory;
 
-    protected DemoData Demo { get; private set; } = default!;
+    protected DemoData Demo => portal.Demo;
 
     protected Guid AcmeParent { get; private set; }
 
     public async Task InitializeAsync()
     {
-        Factory = new IdentityAccessWebFactory(database, useTestAuth: false);
+        portal.UseTestAuth = false; // the app's own cookie session, as a browser signing in gets
+        await portal.InitializeAsync();
         await using var db = await Factory.CreateDbContextAsync();
-        Demo = await DemoData.LoadAsync(db);
         AcmeParent = await db.ParentOrganizations.Where(p => p.Name == "Acme Corporation").Select(p => p.Id).SingleAsync();
         var connections = Factory.Services.GetRequiredService<SamlConnectionService>();
         var alice = new AuditActor(Demo.Person("alice@acme.test"), "Alice");
@@ -49,11 +49,7 @@ public abstract partial class SamlSignInTestBase(TestDatabase database) : IAsync
     protected static SamlCustomAttributes OktaWithGroupIds { get; } =
         SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = SamlGroupsFormat.Ids };
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => portal.DisposeAsync();
 
     protected sealed record Login(string RequestId, string RelayState, string? Nonce, string SetCookie);
 

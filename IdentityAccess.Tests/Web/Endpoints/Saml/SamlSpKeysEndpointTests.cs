@@ -18,7 +18,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// and the ACS decrypts; rotation keeps the old key decrypting until it is retired; signed AuthnRequests verify with
 /// the published signing certificate; only the parent's admins rotate keys or download the metadata file.
 /// </summary>
-public abstract class SamlSpKeysEndpointTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlSpKeysEndpointTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private const string MetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
 
@@ -187,7 +187,7 @@ public abstract class SamlSpKeysEndpointTests(TestDatabase database) : SamlSignI
     }
 }
 
-public sealed class SqliteSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new SqliteTestDatabase());
+public sealed class SqliteSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new PostgresTestDatabase());
+public sealed class PostgresSamlSpKeysEndpointTests() : SamlSpKeysEndpointTests(new PostgresPortalFixture());

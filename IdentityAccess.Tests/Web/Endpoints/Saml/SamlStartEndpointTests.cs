@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 
 /// <summary>Starting a login (IdP tile and email step), the SP metadata, and <c>/api/me</c> without a session.</summary>
-public abstract class SamlStartEndpointTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlStartEndpointTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     [Fact]
     public async Task Start_RelayStateIsOnlyTheStateKey_AndTheCookieIsHttpOnlyOnTheAcsPath()
@@ -93,7 +93,7 @@ public abstract class SamlStartEndpointTests(TestDatabase database) : SamlSignIn
     }
 }
 
-public sealed class SqliteSamlStartEndpointTests() : SamlStartEndpointTests(new SqliteTestDatabase());
+public sealed class SqliteSamlStartEndpointTests() : SamlStartEndpointTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlStartEndpointTests() : SamlStartEndpointTests(new PostgresTestDatabase());
+public sealed class PostgresSamlStartEndpointTests() : SamlStartEndpointTests(new PostgresPortalFixture());

@@ -17,7 +17,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// Who may start a test sign-in and who may read its result, each refusal tried as that actor with nothing written;
 /// and tests of a draft: pasted metadata checked against, never saved.
 /// </summary>
-public abstract class SamlTestSignInAccessTests(TestDatabase database) : SamlTestSignInTestBase(database)
+public abstract class SamlTestSignInAccessTests(PortalFixture portal) : SamlTestSignInTestBase(portal)
 {
     [Fact]
     public async Task OrganizationAdminWhoIsNotAParentAdmin_SeesNoButtonAndIsRefused()
@@ -156,7 +156,7 @@ public abstract class SamlTestSignInAccessTests(TestDatabase database) : SamlTes
     }
 }
 
-public sealed class SqliteSamlTestSignInAccessTests() : SamlTestSignInAccessTests(new SqliteTestDatabase());
+public sealed class SqliteSamlTestSignInAccessTests() : SamlTestSignInAccessTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlTestSignInAccessTests() : SamlTestSignInAccessTests(new PostgresTestDatabase());
+public sealed class PostgresSamlTestSignInAccessTests() : SamlTestSignInAccessTests(new PostgresPortalFixture());

@@ -13,7 +13,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// Test sign-in over HTTP as a browser does it: a parent admin's real session, the SSO panel's form (its antiforgery
 /// token taken from the page), the new tab sent to the IdP, the IdP's Response posted to the ACS in that tab.
 /// </summary>
-public abstract partial class SamlTestSignInTestBase(TestDatabase database) : SamlSignInTestBase(database)
+public abstract partial class SamlTestSignInTestBase(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     /// <summary>A browser signed in as <paramref name="email"/> with a session of its own.</summary>
     protected async Task<CookieJarClient> SignedInAsync(string email)

@@ -14,7 +14,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// A parent admin's test sign-in against the saved connection: the ACS reports instead of signing in, the tester keeps
 /// their own session, nobody is linked, created or changed, and the test's Response can never be used to sign in.
 /// </summary>
-public abstract class SamlTestSignInTests(TestDatabase database) : SamlTestSignInTestBase(database)
+public abstract class SamlTestSignInTests(PortalFixture portal) : SamlTestSignInTestBase(portal)
 {
     [Fact]
     public async Task SavedConnection_ReportsChecksAndOutcome_SignsNobodyInAndChangesNobody()
@@ -113,7 +113,7 @@ public abstract class SamlTestSignInTests(TestDatabase database) : SamlTestSignI
     }
 }
 
-public sealed class SqliteSamlTestSignInTests() : SamlTestSignInTests(new SqliteTestDatabase());
+public sealed class SqliteSamlTestSignInTests() : SamlTestSignInTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlTestSignInTests() : SamlTestSignInTests(new PostgresTestDatabase());
+public sealed class PostgresSamlTestSignInTests() : SamlTestSignInTests(new PostgresPortalFixture());
