@@ -61,7 +61,7 @@ public sealed class ParentSnapshots
     {
         var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
         var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.ParentOrganizationId == parentId && o.ProvisioningMode == ProvisioningMode.Scim)
+            .Where(o => o.ParentOrganizationId == parentId) // every mode: SSO reads them all, JIT provisions from their settings
             .OrderBy(o => o.Id).ToListAsync(cancellationToken); // one lock order for every writer: no deadlock
         var ids = organizations.Select(o => o.Id).ToList();
         // Only when the parent changed since the last batch, so one query per table (no empty-list special case).

@@ -20,7 +20,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
     AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
     AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys,
-    TestSignIn.SamlTestSignInCompletion tests)
+    TestSignIn.SamlTestSignInCompletion tests, Provisioning.Snapshots.ParentSnapshots snapshots)
 {
     private static readonly AuditActor _signIn = AuditActor.System(SystemActors.SamlSignIn);
 
@@ -179,8 +179,12 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         CancellationToken cancellationToken)
     {
         var (db, parentId) = (acs.Db, attempt.ParentId);
-        var domains = await ParentDomains.LoadAsync(db, parentId, cancellationToken);
-        var organizations = await jit.OrganizationsAsync(db, parentId, cancellationToken);
+        // The domains, organizations, settings and mappings as of this transaction: one statement checks the parent's
+        // snapshot (its stamps), which JIT provisions from too.
+        var snapshot = await snapshots.CurrentAsync(db, parentId, cancellationToken)
+            ?? throw new InvalidOperationException("The parent of this sign-in no longer exists."); // its login state and connection were just read
+        var domains = snapshot.Domains;
+        var organizations = snapshot.Organizations.Select(ParentOrganizationMode.Of).ToList();
         var mayCreate = organizations.Any(o => o.ProvisionsJustInTime);
         var link = await linker.LinkAsync(db, parentId, identity, domains.Owns(identity.Email), mayCreate, cancellationToken);
         if (link is null)
@@ -197,7 +201,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
         changes.Before = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken);
-        var access = await jit.ProvisionAsync(db, parentId, organizations, person.Id, _signIn, cancellationToken);
+        var access = await jit.ProvisionAsync(db, snapshot, person.Id, _signIn, cancellationToken);
         changes.Access = access;
         var refusal = SignInRefusal.For(access);
         if (refusal is not null && await InvitationAcceptance.HasPendingAsync(db, person.Id, time.GetUtcNow(), cancellationToken))

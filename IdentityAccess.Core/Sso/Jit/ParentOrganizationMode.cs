@@ -12,6 +12,10 @@ public sealed record ParentOrganizationMode(Guid Id, string Name, ProvisioningMo
     /// </summary>
     public bool ProvisionsJustInTime => ProvisionsUnder(ProvisioningModePolicy.Check);
 
+    /// <summary>As the parent's snapshot holds the organization.</summary>
+    internal static ParentOrganizationMode Of(Provisioning.Snapshots.OrganizationSnapshot organization) =>
+        new(organization.Id, organization.Name, organization.Mode, organization.Plan, organization.ParentPlan);
+
     /// <summary>The same rule under a given policy, so a test can show the policy is what decides.</summary>
     internal bool ProvisionsUnder(Func<ProvisioningMode, OrganizationPlan, ParentPlan, ModeAvailability> policy) =>
         Mode == ProvisioningMode.Jit && policy(ProvisioningMode.Jit, Plan, ParentPlan).IsAllowed;
