@@ -15,7 +15,7 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// instance, the CLI, a hand-written UPDATE that nothing in this process hears of), is what the next sign-in obeys.
 /// Acme's chat organization provisions just in time; the first sign-in of each test builds the snapshot.
 /// </summary>
-public abstract class SamlJitSignInSnapshotTests(TestDatabase database) : SamlSignInTestBase(database)
+public abstract class SamlJitSignInSnapshotTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
     private const string Engineering = "00g-engineering";
     private const string Staff = "00g-staff";
@@ -108,7 +108,7 @@ public abstract class SamlJitSignInSnapshotTests(TestDatabase database) : SamlSi
         await MembershipAsync(email) is { } membership ? (membership.Role, membership.Status) : null;
 }
 
-public sealed class SqliteSamlJitSignInSnapshotTests() : SamlJitSignInSnapshotTests(new SqliteTestDatabase());
+public sealed class SqliteSamlJitSignInSnapshotTests() : SamlJitSignInSnapshotTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSamlJitSignInSnapshotTests() : SamlJitSignInSnapshotTests(new PostgresTestDatabase());
+public sealed class PostgresSamlJitSignInSnapshotTests() : SamlJitSignInSnapshotTests(new PostgresPortalFixture());
