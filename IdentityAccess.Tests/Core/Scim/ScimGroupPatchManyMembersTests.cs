@@ -31,7 +31,7 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
     [Fact]
     public async Task PatchAsync_many_members_at_once_leaves_what_small_patches_leave()
     {
-        var (parentId, group, users) = await SetUpAsync(_portal);
+        var (parentId, group, users) = await SetUpAsync(_portal, Members);
         var groups = _portal.Factory.Services.GetRequiredService<ScimGroupService>();
         await groups.PatchAsync(parentId, group, Add(users.Take(20)), "http://test/scim/v2"); // already members when the big one comes
 
@@ -46,7 +46,7 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
         var small = newPortal();
         try
         {
-            var (smallParentId, smallGroup, smallUsers) = await SetUpAsync(small);
+            var (smallParentId, smallGroup, smallUsers) = await SetUpAsync(small, Members);
             var smallGroups = small.Factory.Services.GetRequiredService<ScimGroupService>();
             foreach (var chunk in smallUsers.Chunk(7))
             {
@@ -66,8 +66,26 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
         Assert.Contains($"many{Members - 1}@acme.test Admin  PendingSeat", state, StringComparison.Ordinal); // past the Premium seats
     }
 
+    [Fact]
+    public async Task PatchAsync_operations_apply_in_order_on_the_rows_written()
+    {
+        var (parentId, group, users) = await SetUpAsync(_portal, 3);
+        var groups = _portal.Factory.Services.GetRequiredService<ScimGroupService>();
+        var patch = Add(users);
+        var operations = patch["Operations"]!.AsArray();
+        operations.Add(JsonNode.Parse($$"""{"op":"remove","path":"members[value eq \"{{users[1]}}\"]"}"""));
+        operations.Add(Add([users[0]])["Operations"]![0]!.DeepClone()); // named again in a later operation
+
+        await groups.PatchAsync(parentId, group, patch, "http://test/scim/v2");
+
+        await using var db = await _portal.Factory.CreateDbContextAsync();
+        // The remove sees the rows the add wrote (a tracked add was saved after it, so the member stayed); a second add is a no-op.
+        var members = await db.DirectoryGroupMembers.Where(m => m.GroupId == group).Select(m => m.UserId).ToListAsync();
+        Assert.Equal(new[] { users[0], users[2] }.Order(), members.Order());
+    }
+
     /// <summary>Users created one by one (not provisioned: in no mapped group yet), then the mapped group, empty.</summary>
-    private static async Task<(Guid ParentId, Guid Group, List<Guid> Users)> SetUpAsync(PortalFixture portal)
+    private static async Task<(Guid ParentId, Guid Group, List<Guid> Users)> SetUpAsync(PortalFixture portal, int count)
     {
         portal.Settings["Provisioning:MassRemoval:MinimumCount"] = "1000000"; // the breaker is tested on its own
         await portal.InitializeAsync();
@@ -87,7 +105,7 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
 
         var scimUsers = portal.Factory.Services.GetRequiredService<ScimUserService>();
         var users = new List<Guid>();
-        for (var i = 0; i < Members; i++)
+        for (var i = 0; i < count; i++)
         {
             var created = await scimUsers.CreateAsync(parentId, JsonNode.Parse(
                 $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"many{{i}}@acme.test","active":true,"emails":[{"type":"work","primary":true,"value":"many{{i}}@acme.test"}]}""")!.AsObject(),
