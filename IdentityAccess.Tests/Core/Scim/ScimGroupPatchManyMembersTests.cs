@@ -21,7 +21,6 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
 {
     private const int Members = 300;
     private const string GroupKey = "many-admins";
-    private const string Owners = "6f1c2a9e-0001-4c1e-9a10-acme00000001"; // the demo's owners keep Owner
     private readonly PortalFixture _portal = newPortal();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -93,7 +92,7 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
         var parentId = await db.Organizations.Where(o => o.Id == portal.Demo.AcmeChat).Select(o => o.ParentOrganizationId).SingleAsync();
         var settings = portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
         var alice = portal.Demo.Person("alice@acme.test");
-        var draft = new ProvisioningDraft(ProvisioningMode.Scim, true, [new RoleMapping(Owners, Role.Owner), new RoleMapping(GroupKey, Role.Admin)], [], null, 1);
+        var draft = new ProvisioningDraft(ProvisioningMode.Scim, true, [new RoleMapping(AcmeDirectorySync.Owners, Role.Owner), new RoleMapping(GroupKey, Role.Admin)], [], null, 1);
         var saved = await settings.SaveAsync(portal.Demo.AcmeChat, draft, alice, (await settings.PreviewAsync(portal.Demo.AcmeChat, draft, alice)).AffectedOthers);
         Assert.Empty(saved.Errors);
         foreach (var (tier, free) in new[] { (SeatTier.Premium, Members - 10), (SeatTier.Standard, 0) })

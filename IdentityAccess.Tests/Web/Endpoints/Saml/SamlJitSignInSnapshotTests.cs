@@ -19,9 +19,6 @@ public abstract class SamlJitSignInSnapshotTests(PortalFixture portal) : SamlSig
 {
     private const string Engineering = "00g-engineering";
     private const string Staff = "00g-staff";
-    private const string DemoOwners = "6f1c2a9e-0001-4c1e-9a10-acme00000001";
-    private const string DemoAdmins = "6f1c2a9e-0002-4c1e-9a10-acme00000002";
-    private const string DemoUsers = "6f1c2a9e-0003-4c1e-9a10-acme00000003";
 
     [Theory]
     [InlineData(true)]
@@ -81,7 +78,7 @@ public abstract class SamlJitSignInSnapshotTests(PortalFixture portal) : SamlSig
             [
                 new RoleMapping(Engineering, Role.Admin), new RoleMapping(Staff, staffRole),
                 // The demo directory's own groups keep Acme's members where they are, so the save guard has no lockout to refuse.
-                new RoleMapping(DemoOwners, Role.Owner), new RoleMapping(DemoAdmins, Role.Admin), new RoleMapping(DemoUsers, Role.User),
+                new RoleMapping(AcmeDirectorySync.Owners, Role.Owner), new RoleMapping(AcmeDirectorySync.Admins, Role.Admin), new RoleMapping(AcmeDirectorySync.Users, Role.User),
             ],
             [], null, view!.Saved.BaseVersion);
         var saved = await settings.SaveAsync(Demo.AcmeChat, draft, alice, typedConfirmation: null);
