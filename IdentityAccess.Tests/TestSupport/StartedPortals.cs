@@ -57,7 +57,7 @@ internal static class StartedPortals
     /// <summary>Keeps the app for the next fixture of its configuration; disposes it when it cannot be handed on cleanly.</summary>
     public static async Task ReturnAsync(StartedPortal portal)
     {
-        if (!await portal.QuiesceAsync())
+        if (portal.Age >= _maxAge || !await portal.QuiesceAsync()) // an app too old to hand on leaves now, not at the next take
         {
             await portal.DisposeAsync();
             return;
