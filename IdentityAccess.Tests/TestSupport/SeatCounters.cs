@@ -1,0 +1,27 @@
+using IdentityAccess.Core.Members;
+using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Seats;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdentityAccess.Tests.TestSupport;
+
+/// <summary>The seat counters the database's triggers keep, against a count of the memberships that hold a seat.</summary>
+public static class SeatCounters
+{
+    public static async Task AssertMatchCountAsync(IdentityAccessDbContext db)
+    {
+        var counted = (await db.Memberships.Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked)
+                .GroupBy(m => new { m.OrganizationId, m.SeatTier }).Select(g => new { g.Key.OrganizationId, g.Key.SeatTier, Count = g.Count() }).ToListAsync())
+            .ToDictionary(c => (c.OrganizationId, c.SeatTier?.ToString() ?? SeatHolding.NoTier), c => c.Count);
+        var kept = new Dictionary<(Guid, string), int>();
+        foreach (var organizationId in await db.Organizations.Select(o => o.Id).ToListAsync())
+        {
+            foreach (var (tier, held) in await SeatHoldingCounts.HeldAsync(db, organizationId))
+            {
+                kept[(organizationId, tier)] = held;
+            }
+        }
+
+        Assert.Equal(counted.OrderBy(c => c.Key.ToString()), kept.OrderBy(c => c.Key.ToString()));
+    }
+}
