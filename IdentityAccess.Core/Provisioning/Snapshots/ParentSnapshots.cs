@@ -21,6 +21,15 @@ public sealed class ParentSnapshots
 {
     private readonly ConcurrentDictionary<Guid, ParentSnapshot> _current = new();
 
+    // Read at the start of every SCIM batch and sign-in: compiled, since EF's per-call translation-cache lookup cost more
+    // than the read itself. Per instance, so per app and so per EF model, as a compiled query needs.
+    private readonly Func<IdentityAccessDbContext, Guid, CancellationToken, Task<StampsRow?>> _stamps =
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid parentId, CancellationToken _) => db.ParentOrganizations.AsNoTracking()
+            .Where(p => p.Id == parentId)
+            .Select(p => new StampsRow(p.Plan, p.RemovalGraceDays, p.ConfigurationStamp,
+                p.Organizations.OrderBy(o => o.Id).Select(o => new OrganizationStamp(o.Id, o.ConfigurationStamp)).ToList()))
+            .SingleOrDefault());
+
     /// <summary>The parent's snapshot as of this transaction; null when the parent does not exist.</summary>
     internal async Task<ParentSnapshot?> CurrentAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
     {
@@ -41,20 +50,14 @@ public sealed class ParentSnapshots
         return loaded;
     }
 
-    private static async Task<ParentStamps?> StampsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken)
-    {
-        var row = await db.ParentOrganizations.AsNoTracking().Where(p => p.Id == parentId)
-            .Select(p => new
-            {
-                p.Plan,
-                p.RemovalGraceDays,
-                p.ConfigurationStamp,
-                Organizations = p.Organizations.OrderBy(o => o.Id).Select(o => new { o.Id, o.ConfigurationStamp }).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null
-            : new ParentStamps(row.Plan, row.RemovalGraceDays, row.ConfigurationStamp, [.. row.Organizations.Select(o => (o.Id, o.ConfigurationStamp))]);
-    }
+    private async Task<ParentStamps?> StampsAsync(IdentityAccessDbContext db, Guid parentId, CancellationToken cancellationToken) =>
+        await _stamps(db, parentId, cancellationToken) is { } row
+            ? new ParentStamps(row.Plan, row.RemovalGraceDays, row.Stamp, [.. row.Organizations.Select(o => (o.Id, o.Stamp))])
+            : null;
+
+    private sealed record StampsRow(ParentPlan Plan, int RemovalGraceDays, long Stamp, List<OrganizationStamp> Organizations);
+
+    private sealed record OrganizationStamp(Guid Id, long Stamp);
 
     /// <summary>What the reconcile's loader would read for each organization, for all of them at once.</summary>
     private static async Task<ParentSnapshot> LoadAsync(IdentityAccessDbContext db, Guid parentId, ParentStamps stamps, CancellationToken cancellationToken)
