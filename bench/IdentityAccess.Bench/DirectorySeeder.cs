@@ -43,8 +43,14 @@ internal static class DirectorySeeder
                 new SeatPool { OrganizationId = research.Id, Tier = SeatTier.Premium }, new SeatPool { OrganizationId = research.Id, Tier = SeatTier.Standard });
             db.Memberships.Add(new Membership
             {
-                OrganizationId = research.Id, PersonId = alice, Role = Role.Owner, SeatTier = SeatTier.Premium, Status = MembershipStatus.Active,
-                Source = MembershipSource.Manual, CreatedAt = now, StatusChangedAt = now,
+                OrganizationId = research.Id,
+                PersonId = alice,
+                Role = Role.Owner,
+                SeatTier = SeatTier.Premium,
+                Status = MembershipStatus.Active,
+                Source = MembershipSource.Manual,
+                CreatedAt = now,
+                StatusChangedAt = now,
             });
             directory = new Directory(parent, acme, research.Id, console, alice);
             db.GroupMappings.AddRange(Mappings(acme, Product.Chat));
@@ -108,7 +114,8 @@ internal static class DirectorySeeder
         var chat = product == Product.Chat;
         yield return new GroupMapping
         {
-            OrganizationId = organizationId, GroupExternalId = chat ? "6f1c2a9e-0001-4c1e-9a10-acme00000001" : "6f1c2a9e-0006-4c1e-9a10-acme00000006",
+            OrganizationId = organizationId,
+            GroupExternalId = chat ? "6f1c2a9e-0001-4c1e-9a10-acme00000001" : "6f1c2a9e-0006-4c1e-9a10-acme00000006",
             Role = chat ? Role.Owner : Role.Admin,
         };
         for (var g = 0; g < RoleMapped; g++)

@@ -22,8 +22,12 @@ public abstract class ProvisioningInputLoaderTests(PortalFixture portal) : IAsyn
         var bob = await db.DirectoryUsers.SingleAsync(u => u.ParentOrganizationId == parentId && u.UserName == "bob@acme.test");
         var foreign = new DirectoryGroup
         {
-            ParentOrganizationId = otherParent, ExternalId = "foreign-group", DisplayName = "foreign", NormalizedDisplayName = "FOREIGN",
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            ParentOrganizationId = otherParent,
+            ExternalId = "foreign-group",
+            DisplayName = "foreign",
+            NormalizedDisplayName = "FOREIGN",
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
         };
         db.DirectoryGroups.Add(foreign);
         db.DirectoryGroupMembers.Add(new DirectoryGroupMember { GroupId = foreign.Id, UserId = bob.Id });
