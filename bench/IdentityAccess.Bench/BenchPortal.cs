@@ -60,6 +60,8 @@ internal sealed class BenchPortal : IAsyncDisposable
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             // The bench deactivates everyone on purpose to time a large reconcile: the mass-removal safeguard would stage it.
             b.UseSetting("Provisioning:MassRemoval:Percent", "100");
+            // ...and so would the removals applied within its window before (the directory bench's settling sync).
+            b.UseSetting("Provisioning:MassRemoval:MinimumCount", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Long runs (tens of thousands of creates, to time a settled process) would otherwise spend the directory's bucket.
             b.UseSetting("Scim:RateLimit:TokenLimit", "1000000");
         });

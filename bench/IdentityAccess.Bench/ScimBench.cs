@@ -3,7 +3,8 @@
 // Usage: dotnet run -c Release --project bench/IdentityAccess.Bench -- [created] [concurrency] [seeded] [walk] [warm-up] [mappings]
 //   (or `-- saml ...` for the SSO sign-in benchmark, see SamlBench.cs; `-- pages ...` for the portal's pages, PagesBench.cs;
 //   `-- bulk [users]` for /Bulk against single POSTs, ScimBulkBench.cs; `-- peers [users] [concurrency] [warm-up]` for the same
-//   creates against scimmy and BoxyHQ Jackson, PeerBench.cs)
+//   creates against scimmy and BoxyHQ Jackson, PeerBench.cs; `-- directory <people> [runs]` for issue 19's large directory on
+//   PostgreSQL, DirectoryBench.cs)
 //   created: users created through SCIM (the first [warm-up] of them not timed, default 200); seeded: people already
 //   synced, written straight to the database first;
 //   walk: 0 skips the paged walk of everyone (slow at 100k);
@@ -35,6 +36,12 @@ internal static class ScimBench
         if (args.FirstOrDefault() == "peers")
         {
             await PeerBench.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.FirstOrDefault() == "directory")
+        {
+            await DirectoryBench.RunAsync(args[1..]);
             return;
         }
 
