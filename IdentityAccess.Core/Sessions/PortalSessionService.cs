@@ -21,23 +21,46 @@ public sealed class PortalSessionService(IDbContextFactory<IdentityAccessDbConte
 
     private const int UserAgentLength = 200;
 
-    public async Task<PortalSession> CreateAsync(Guid personId, string signInMethod, string? userAgent, CancellationToken cancellationToken = default)
+    public Task<PortalSession> CreateAsync(Guid personId, string signInMethod, string? userAgent, CancellationToken cancellationToken = default) =>
+        CreateAsync(personId, new PortalSessionRequest(signInMethod, userAgent, null), cancellationToken);
+
+    /// <summary>In a transaction of its own: for a sign-in with no write of its own to share it with (Entra ID, an email link).</summary>
+    public async Task<PortalSession> CreateAsync(Guid personId, PortalSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await OpenAsync(db, personId, request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>
+    /// In the caller's transaction (the SAML ACS's): ends the session this browser had, drops the person's long-ended
+    /// ones and adds the new one, which the caller's save writes. The session then commits with the sign-in that
+    /// grants it, or not at all: no session without its sign-in, no sign-in without its session.
+    /// </summary>
+    public async Task<PortalSession> OpenAsync(IdentityAccessDbContext db, Guid personId, PortalSessionRequest request,
+        CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        if (request.Replaces is { } previous)
+        {
+            await RevokeAsync(db, previous, SessionRevocationReason.SignedInAgain, now, cancellationToken);
+        }
+
+        var longEnded = now - KeepEndedSessions; // every session has ended by its ExpiresAt, revoked or not
+        await db.PortalSessions.Where(s => s.PersonId == personId && s.ExpiresAt < longEnded).ExecuteDeleteAsync(cancellationToken);
         var session = new PortalSession
         {
             PersonId = personId,
-            SignInMethod = signInMethod,
+            SignInMethod = request.SignInMethod,
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + AbsoluteLifetime,
-            UserAgent = Shorten(userAgent),
+            UserAgent = Shorten(request.UserAgent),
         };
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var longEnded = now - KeepEndedSessions; // every session has ended by its ExpiresAt, revoked or not
-        await db.PortalSessions.Where(s => s.PersonId == personId && s.ExpiresAt < longEnded).ExecuteDeleteAsync(cancellationToken);
         db.PortalSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
         return session;
     }
 
@@ -72,11 +95,14 @@ public sealed class PortalSessionService(IDbContextFactory<IdentityAccessDbConte
     /// <summary>Ends one session (sign-out). True when it was still open.</summary>
     public async Task<bool> RevokeAsync(Guid sessionId, string reason, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PortalSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken) > 0;
+        return await RevokeAsync(db, sessionId, reason, time.GetUtcNow(), cancellationToken);
     }
+
+    private static async Task<bool> RevokeAsync(IdentityAccessDbContext db, Guid sessionId, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        await db.PortalSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.RevokedReason, reason), cancellationToken) > 0;
 
     /// <summary>Ends every open session of the person ("sign out everywhere"); returns how many.</summary>
     public async Task<int> RevokeAllAsync(Guid personId, string reason, CancellationToken cancellationToken = default)

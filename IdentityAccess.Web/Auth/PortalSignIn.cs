@@ -21,19 +21,32 @@ internal static class PortalSignIn
     }
 
     /// <summary>
+    /// For a sign-in that opened the session in its own transaction from <see cref="SessionRequest"/> (the SAML ACS:
+    /// the session commits with the sign-in that grants it): only the cookie is left to write.
+    /// </summary>
+    public static Task SignInAsync(HttpContext http, Person person, PortalSession session) =>
+        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Opened(http, person, session));
+
+    /// <summary>
+    /// The session this browser asks for. One browser, one session: signing in again (perhaps as someone else) ends the
+    /// one this browser had, in the same transaction that opens the new one.
+    /// </summary>
+    public static PortalSessionRequest SessionRequest(HttpContext http, string method) =>
+        new(method, UserAgentSummary.Describe(http.Request.Headers.UserAgent), http.User.GetSessionId());
+
+    /// <summary>
     /// For a sign-in whose handler writes the cookie itself (Entra's OpenID Connect handler signs in with the principal
     /// it is handed): the session is created and its cookie principal returned.
     /// </summary>
     public static async Task<ClaimsPrincipal> StartSessionAsync(HttpContext http, Person person, string method)
     {
-        var sessions = http.RequestServices.GetRequiredService<PortalSessionService>();
-        // One browser, one session: signing in again (perhaps as someone else) ends the one this browser had.
-        if (http.User.GetSessionId() is { } previous)
-        {
-            await sessions.RevokeAsync(previous, SessionRevocationReason.SignedInAgain, http.RequestAborted);
-        }
+        var session = await http.RequestServices.GetRequiredService<PortalSessionService>()
+            .CreateAsync(person.Id, SessionRequest(http, method), http.RequestAborted);
+        return Opened(http, person, session);
+    }
 
-        var session = await sessions.CreateAsync(person.Id, method, UserAgentSummary.Describe(http.Request.Headers.UserAgent), http.RequestAborted);
+    private static ClaimsPrincipal Opened(HttpContext http, Person person, PortalSession session)
+    {
         Localization.PortalLocalization.RestoreFor(http, person); // the language they picked before, in this browser too
         return PortalPrincipal.ForCookie(session);
     }

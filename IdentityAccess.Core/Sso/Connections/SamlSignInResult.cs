@@ -1,4 +1,5 @@
 using IdentityAccess.Core.People;
+using IdentityAccess.Core.Sessions;
 
 namespace IdentityAccess.Core.Sso.Connections;
 
@@ -11,7 +12,10 @@ public sealed record SamlSignInResult(Person? Person, string? ReturnUrl, SamlSig
     /// <summary>Set when the login was a test sign-in: nobody is signed in, and the browser goes to the test's result.</summary>
     public Guid? TestSignInId { get; init; }
 
-    public static SamlSignInResult Success(Person person, string returnUrl) => new(person, returnUrl, null, null);
+    /// <summary>The portal session a successful sign-in opened, committed with it; the endpoint only writes its cookie.</summary>
+    public PortalSession? Session { get; init; }
+
+    public static SamlSignInResult Success(Person person, string returnUrl, PortalSession session) => new(person, returnUrl, null, null) { Session = session };
 
     public static SamlSignInResult Tested(Guid testSignInId) => new(null, null, null, null) { TestSignInId = testSignInId };
 

@@ -16,7 +16,8 @@ namespace IdentityAccess.Core.Sso.Connections;
 public sealed partial class SamlSignInService
 {
     private async Task<SamlSignInResult> CompleteIdpInitiatedAsync(IdentityAccessDbContext db, string? samlResponse, string? relayState,
-        SamlServiceProviderSettings serviceProvider, string correlationId, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
+        SamlServiceProviderSettings serviceProvider, Sessions.PortalSessionRequest session, string correlationId, DateTimeOffset startedAt, long started,
+        CancellationToken cancellationToken)
     {
         var issuer = UnsolicitedResponseIssuer.Read(samlResponse);
         if (issuer is null || await FindIdpInitiatedParentAsync(db, issuer, cancellationToken) is not { } parentId)
@@ -32,7 +33,7 @@ public sealed partial class SamlSignInService
         try
         {
             return await CompleteForParentAsync(acs, attempt, requestId: null, IdpInitiatedRelayState.ReturnUrlFor(relayState), samlResponse,
-                serviceProvider, cancellationToken);
+                serviceProvider, session, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

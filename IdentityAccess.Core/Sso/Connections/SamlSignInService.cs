@@ -4,6 +4,7 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Core.Sessions;
 using IdentityAccess.Core.Sso.Jit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ namespace IdentityAccess.Core.Sso.Connections;
 public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDbContext> contexts, EnabledSamlConnections connections, SamlLoginStates states,
     AuthnRequestBuilder requests, DatabaseSamlReplayCache replayCache, SsoIdentityLinker linker, JitProvisioner jit, SignInProvisioningLog provisioningLog,
     AuditLog audit, TimeProvider time, ILogger<SamlSignInService> logger, SpKeys.SamlSpKeyStore spKeys,
-    TestSignIn.SamlTestSignInCompletion tests, Provisioning.Snapshots.ParentSnapshots snapshots)
+    TestSignIn.SamlTestSignInCompletion tests, Provisioning.Snapshots.ParentSnapshots snapshots, PortalSessionService sessions)
 {
     private static readonly AuditActor _signIn = AuditActor.System(SystemActors.SamlSignIn);
 
@@ -54,9 +55,10 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         return new SamlSignInStart(redirect.RedirectUrl, key, nonce);
     }
 
+    /// <param name="session">The portal session to open for this browser if the person is let in, in the ACS's transaction.</param>
     /// <param name="correlationId">The request's reference, shown on a refusal page and written on its provisioning-log row.</param>
     public async Task<SamlSignInResult> CompleteAsync(string? samlResponse, string? relayState, string? nonce,
-        SamlServiceProviderSettings serviceProvider, string correlationId, CancellationToken cancellationToken = default)
+        SamlServiceProviderSettings serviceProvider, PortalSessionRequest session, string correlationId, CancellationToken cancellationToken = default)
     {
         var (startedAt, started) = (time.GetUtcNow(), time.GetTimestamp());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -66,7 +68,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         if (state is null)
         {
             // IdP-initiated, where the claimed IdP's connection allows it; otherwise refused as NoLoginState.
-            return await CompleteIdpInitiatedAsync(db, samlResponse, relayState, serviceProvider, correlationId, startedAt, started, cancellationToken);
+            return await CompleteIdpInitiatedAsync(db, samlResponse, relayState, serviceProvider, session, correlationId, startedAt, started, cancellationToken);
         }
 
         var acs = new AcsTransaction(db, db.Database.CurrentTransaction!);
@@ -78,7 +80,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         var attempt = new SignInAttempt(state.ParentOrganizationId, correlationId, startedAt, started);
         try
         {
-            return await CompleteForParentAsync(acs, attempt, state.RequestId, state.ReturnUrl, samlResponse, serviceProvider, cancellationToken);
+            return await CompleteForParentAsync(acs, attempt, state.RequestId, state.ReturnUrl, samlResponse, serviceProvider, session, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -116,7 +118,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
 
     /// <param name="requestId">The request this browser's login state holds; null for an IdP-initiated Response.</param>
     private async Task<SamlSignInResult> CompleteForParentAsync(AcsTransaction acs, SignInAttempt attempt, string? requestId, string returnUrl,
-        string? samlResponse, SamlServiceProviderSettings serviceProvider, CancellationToken cancellationToken)
+        string? samlResponse, SamlServiceProviderSettings serviceProvider, PortalSessionRequest session, CancellationToken cancellationToken)
     {
         if (await connections.FindAsync(acs.Db, attempt.ParentId, cancellationToken) is not ({ } connection, { } idp))
         {
@@ -159,7 +161,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
             {
                 // Inside the retry: group names resolve again against what a simultaneous sign-in recorded.
                 var signingIn = await WithGroupKeysAsync(acs.Db, attempt.ParentId, connection.EntityId, connection.Profile.GroupsFormat, identity!, cancellationToken);
-                return await SignInAsync(acs, attempt, connection.EntityId, signingIn, returnUrl, cancellationToken);
+                return await SignInAsync(acs, attempt, connection.EntityId, signingIn, returnUrl, session, cancellationToken);
             }
             catch (DbUpdateException) when (tries == 1)
             {
@@ -172,11 +174,11 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
     /// <summary>
     /// In the ACS's transaction: the identity is linked (or, for JIT, the person created), the person's profile follows the
     /// IdP where the parent owns them, the groups of this sign-in are stored, JIT organizations provision, and the
-    /// person is let in only when an active member of an organization of this parent; otherwise the most useful
-    /// refusal is chosen.
+    /// person is let in only when an active member of an organization of this parent, with their portal session opened
+    /// in the same commit; otherwise the most useful refusal is chosen, and no session is opened.
     /// </summary>
     private async Task<SamlSignInResult> SignInAsync(AcsTransaction acs, SignInAttempt attempt, string idp, SamlIdentity identity, string returnUrl,
-        CancellationToken cancellationToken)
+        PortalSessionRequest session, CancellationToken cancellationToken)
     {
         var (db, parentId) = (acs.Db, attempt.ParentId);
         // The domains, organizations, settings and mappings as of this transaction: one statement checks the parent's
@@ -210,6 +212,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
             // the session opens no organization until then (every page reads the role from the database).
             refusal = null;
         }
+        var opened = refusal is null ? await sessions.OpenAsync(db, person.Id, session, cancellationToken) : null;
         if (refusal is null)
         {
             audit.Record(db, new AuditActor(person.Id, person.DisplayName), "sso.signed-in", person.Email, null,
@@ -243,7 +246,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         }
 
         return refusal is null
-            ? SamlSignInResult.Success(person, returnUrl)
+            ? SamlSignInResult.Success(person, returnUrl, opened!)
             : SamlSignInResult.Failed(refusal.Failure, refusal.Detail) with { OrganizationName = refusal.OrganizationName };
     }
 

@@ -71,7 +71,8 @@ internal static class SamlEndpoints
         var (samlResponse, relayState) = await ReadAcsFormAsync(http.Request);
         var nonce = http.Request.Cookies[StateCookie];
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = SamlServiceProvider.AcsPath });
-        var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), http.TraceIdentifier, http.RequestAborted);
+        var result = await signIn.CompleteAsync(samlResponse, relayState, nonce, sp.For(http.Request), PortalSignIn.SessionRequest(http, "saml"),
+            http.TraceIdentifier, http.RequestAborted);
         if (result.TestSignInId is { } test)
         {
             return SamlTestSignInEndpoints.ToResult(test); // a test signs nobody in: the session stays the tester's own
@@ -84,7 +85,7 @@ internal static class SamlEndpoints
             return SamlSignInPages.Problem(http, result.Failure!.Value, result.OrganizationName);
         }
 
-        await PortalSignIn.SignInAsync(http, result.Person, "saml");
+        await PortalSignIn.SignInAsync(http, result.Person, result.Session!); // opened in the sign-in's own transaction
         return Results.LocalRedirect(LocalRedirect.Sanitize(result.ReturnUrl));
     }
 

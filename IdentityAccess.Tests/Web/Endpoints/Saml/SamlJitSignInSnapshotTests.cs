@@ -1,5 +1,4 @@
 using System.Net;
-using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
@@ -17,9 +16,6 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// </summary>
 public abstract class SamlJitSignInSnapshotTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
-    private const string Engineering = "00g-engineering";
-    private const string Staff = "00g-staff";
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -67,22 +63,6 @@ public abstract class SamlJitSignInSnapshotTests(PortalFixture portal) : SamlSig
 
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.Equal((Role.Admin, MembershipStatus.Active), await RoleAndStatusAsync("gina@acme.test"));
-    }
-
-    private async Task SaveJitAsync(Role staffRole)
-    {
-        var alice = Demo.Person("alice@acme.test");
-        var settings = Factory.Services.GetRequiredService<ProvisioningSettingsService>();
-        var view = await settings.GetAsync(Demo.AcmeChat, alice);
-        var draft = new ProvisioningDraft(ProvisioningMode.Jit, true,
-            [
-                new RoleMapping(Engineering, Role.Admin), new RoleMapping(Staff, staffRole),
-                // The demo directory's own groups keep Acme's members where they are, so the save guard has no lockout to refuse.
-                new RoleMapping(AcmeDirectorySync.Owners, Role.Owner), new RoleMapping(AcmeDirectorySync.Admins, Role.Admin), new RoleMapping(AcmeDirectorySync.Users, Role.User),
-            ],
-            [], null, view!.Saved.BaseVersion);
-        var saved = await settings.SaveAsync(Demo.AcmeChat, draft, alice, typedConfirmation: null);
-        Assert.True(saved.Errors.Count == 0, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 
     private async Task SaveModeAsync(ProvisioningMode mode)

@@ -18,8 +18,6 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// </summary>
 public abstract class SamlJitSignInTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
-    private const string Engineering = "00g-engineering";
-    private const string Staff = "00g-staff";
     private const string DemoOwners = "6f1c2a9e-0001-4c1e-9a10-acme00000001";
     private const string DemoAdmins = "6f1c2a9e-0002-4c1e-9a10-acme00000002";
     private const string DemoUsers = "6f1c2a9e-0003-4c1e-9a10-acme00000003";

@@ -20,9 +20,6 @@ namespace IdentityAccess.Tests.Web.Endpoints.Saml;
 /// </summary>
 public abstract class SamlSignInLogTests(PortalFixture portal) : SamlSignInTestBase(portal)
 {
-    private const string Engineering = "00g-engineering";
-    private const string Staff = "00g-staff";
-
     [Fact]
     public async Task ExistingMember_EachSignIn_OneRow_TheRoutineOneAcceptedWithRoleAndTier()
     {

@@ -6,6 +6,9 @@ using System.Text.RegularExpressions;
 using System.Web;
 using System.Xml;
 using IdentityAccess.Core.Audit;
+using IdentityAccess.Core.GroupMappings;
+using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Saml;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.DemoIdp.Saml;
@@ -45,6 +48,9 @@ public abstract partial class SamlSignInTestBase(PortalFixture portal) : IAsyncL
             SamlAttributePreset.Okta, alice.PersonId!.Value, OktaWithGroupIds));
         Assert.Null(await connections.SetEnabledAsync(AcmeParent, true, alice.PersonId.Value));
     }
+
+    protected const string Engineering = "00g-engineering";
+    protected const string Staff = "00g-staff";
 
     protected static SamlCustomAttributes OktaWithGroupIds { get; } =
         SamlAttributePresets.Names(SamlAttributePreset.Okta) with { GroupsFormat = SamlGroupsFormat.Ids };
@@ -133,6 +139,23 @@ public abstract partial class SamlSignInTestBase(PortalFixture portal) : IAsyncL
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
             ? cookies.Where(c => c.StartsWith("ia.session", StringComparison.Ordinal)).Select(c => c[..c.IndexOf(';', StringComparison.Ordinal)]).FirstOrDefault()
             : null;
+
+    /// <summary>Acme's chat organization provisions just in time: Engineering gives Admin, Staff <paramref name="staffRole"/>.</summary>
+    protected async Task SaveJitAsync(Role staffRole)
+    {
+        var alice = Demo.Person("alice@acme.test");
+        var settings = Factory.Services.GetRequiredService<ProvisioningSettingsService>();
+        var view = await settings.GetAsync(Demo.AcmeChat, alice);
+        var draft = new ProvisioningDraft(ProvisioningMode.Jit, true,
+            [
+                new RoleMapping(Engineering, Role.Admin), new RoleMapping(Staff, staffRole),
+                // The demo directory's own groups keep Acme's members where they are, so the save guard has no lockout to refuse.
+                new RoleMapping(AcmeDirectorySync.Owners, Role.Owner), new RoleMapping(AcmeDirectorySync.Admins, Role.Admin), new RoleMapping(AcmeDirectorySync.Users, Role.User),
+            ],
+            [], null, view!.Saved.BaseVersion);
+        var saved = await settings.SaveAsync(Demo.AcmeChat, draft, alice, typedConfirmation: null);
+        Assert.True(saved.Errors.Count == 0, string.Join("; ", saved.Errors.Select(e => e.Message)));
+    }
 
     protected static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
