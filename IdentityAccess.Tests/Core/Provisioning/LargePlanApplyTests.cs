@@ -199,19 +199,7 @@ public abstract class LargePlanApplyTests(PortalFixture portal) : IAsyncLifetime
     private async Task AssertSeatCountersMatchAsync()
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
-        var counted = (await db.Memberships.Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked)
-                .GroupBy(m => new { m.OrganizationId, m.SeatTier }).Select(g => new { g.Key.OrganizationId, g.Key.SeatTier, Count = g.Count() }).ToListAsync())
-            .ToDictionary(c => (c.OrganizationId, c.SeatTier?.ToString() ?? SeatHolding.NoTier), c => c.Count);
-        var kept = new Dictionary<(Guid, string), int>();
-        foreach (var organizationId in await db.Organizations.Select(o => o.Id).ToListAsync())
-        {
-            foreach (var (tier, held) in await SeatHoldingCounts.HeldAsync(db, organizationId))
-            {
-                kept[(organizationId, tier)] = held;
-            }
-        }
-
-        Assert.Equal(counted.OrderBy(c => c.Key.ToString()), kept.OrderBy(c => c.Key.ToString()));
+        await SeatCounters.AssertMatchCountAsync(db);
     }
 }
 

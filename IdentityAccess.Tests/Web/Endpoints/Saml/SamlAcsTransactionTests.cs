@@ -20,7 +20,7 @@ public abstract class SamlAcsTransactionTests(PortalFixture portal) : SamlSignIn
     [Fact]
     public async Task SignInFailingOnTheServerAfterValidation_KeepsTheStateAndTheReplayEntryConsumed_AndWritesNothingElse()
     {
-        await FailLinkInsertsAsync(true);
+        await RefuseInsertsAsync("SamlIdentityLinks", true);
         var login = await StartAsync("/");
         var response = Response(login.RequestId, "carol@acme.test");
 
@@ -38,7 +38,7 @@ public abstract class SamlAcsTransactionTests(PortalFixture portal) : SamlSignIn
         var replayCache = Factory.Services.GetRequiredService<DatabaseSamlReplayCache>();
         Assert.False(await replayCache.TryRememberAsync(AssertionIdOf(response), DateTimeOffset.UtcNow.AddHours(1)));
 
-        await FailLinkInsertsAsync(false);
+        await RefuseInsertsAsync("SamlIdentityLinks", false);
         var again = await PostAcsAsync(login, response);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("This sign-in has expired", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -124,23 +124,6 @@ public abstract class SamlAcsTransactionTests(PortalFixture portal) : SamlSignIn
         var document = new XmlDocument { XmlResolver = null };
         document.LoadXml(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(samlResponse)));
         return ((XmlElement)document.GetElementsByTagName("Assertion", SamlNames.Assertion)[0]!).GetAttribute("ID");
-    }
-
-    // A failure the sign-in cannot see coming: the database refuses the identity link's insert.
-    private async Task FailLinkInsertsAsync(bool fail)
-    {
-        await using var db = await Factory.CreateDbContextAsync();
-        var sql = (db.Database.IsNpgsql(), fail) switch
-        {
-            (true, true) => """
-                CREATE FUNCTION ia_test_refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''injected failure''; END';
-                CREATE TRIGGER ia_test_refuse_link BEFORE INSERT ON "SamlIdentityLinks" FOR EACH ROW EXECUTE FUNCTION ia_test_refuse();
-                """,
-            (true, false) => """DROP TRIGGER ia_test_refuse_link ON "SamlIdentityLinks"; DROP FUNCTION ia_test_refuse();""",
-            (false, true) => """CREATE TRIGGER ia_test_refuse_link BEFORE INSERT ON "SamlIdentityLinks" BEGIN SELECT RAISE(ABORT, 'injected failure'); END;""",
-            (false, false) => "DROP TRIGGER ia_test_refuse_link;",
-        };
-        await db.Database.ExecuteSqlRawAsync(sql);
     }
 }
 

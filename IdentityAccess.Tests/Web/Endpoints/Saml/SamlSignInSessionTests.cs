@@ -47,13 +47,13 @@ public abstract class SamlSignInSessionTests(PortalFixture portal) : SamlSignInT
     public async Task SessionWriteFailing_RollsBackTheJitProvisioning_AndKeepsTheStateConsumed()
     {
         await SaveJitAsync(staffRole: Role.User);
-        await RefuseSessionInsertsAsync(true);
+        await RefuseInsertsAsync("PortalSessions", true);
         var login = await StartAsync("/");
         var response = Response(login.RequestId, "frank@acme.test", "okta-frank", [Engineering]);
 
         var failed = await PostAcsAsync(login, response);
 
-        await RefuseSessionInsertsAsync(false);
+        await RefuseInsertsAsync("PortalSessions", false);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Null(SessionCookieOrNull(failed));
         await using (var db = await Factory.CreateDbContextAsync())
@@ -70,23 +70,6 @@ public abstract class SamlSignInSessionTests(PortalFixture portal) : SamlSignInT
 
     private static IQueryable<PortalSession> SessionsOf(IdentityAccessDbContext db, string email) =>
         db.PortalSessions.Where(s => db.People.Any(p => p.Id == s.PersonId && p.Email == email));
-
-    // A failure the sign-in cannot see coming: the database refuses the session's insert.
-    private async Task RefuseSessionInsertsAsync(bool refuse)
-    {
-        await using var db = await Factory.CreateDbContextAsync();
-        var sql = (db.Database.IsNpgsql(), refuse) switch
-        {
-            (true, true) => """
-                CREATE FUNCTION ia_test_refuse_session() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''injected failure''; END';
-                CREATE TRIGGER ia_test_refuse_session BEFORE INSERT ON "PortalSessions" FOR EACH ROW EXECUTE FUNCTION ia_test_refuse_session();
-                """,
-            (true, false) => """DROP TRIGGER ia_test_refuse_session ON "PortalSessions"; DROP FUNCTION ia_test_refuse_session();""",
-            (false, true) => """CREATE TRIGGER ia_test_refuse_session BEFORE INSERT ON "PortalSessions" BEGIN SELECT RAISE(ABORT, 'injected failure'); END;""",
-            (false, false) => "DROP TRIGGER ia_test_refuse_session;",
-        };
-        await db.Database.ExecuteSqlRawAsync(sql);
-    }
 }
 
 public sealed class SqliteSamlSignInSessionTests() : SamlSignInSessionTests(new SqlitePortalFixture());

@@ -157,6 +157,26 @@ public abstract partial class SamlSignInTestBase(PortalFixture portal) : IAsyncL
         Assert.True(saved.Errors.Count == 0, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 
+    /// <summary>
+    /// A failure the sign-in cannot see coming: the database refuses every insert into <paramref name="table"/> until
+    /// called again with <paramref name="refuse"/> false.
+    /// </summary>
+    protected async Task RefuseInsertsAsync(string table, bool refuse)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var sql = (db.Database.IsNpgsql(), refuse) switch
+        {
+            (true, true) => $"""
+                CREATE FUNCTION ia_test_refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''injected failure''; END';
+                CREATE TRIGGER ia_test_refuse BEFORE INSERT ON "{table}" FOR EACH ROW EXECUTE FUNCTION ia_test_refuse();
+                """,
+            (true, false) => $"""DROP TRIGGER ia_test_refuse ON "{table}"; DROP FUNCTION ia_test_refuse();""",
+            (false, true) => $"""CREATE TRIGGER ia_test_refuse BEFORE INSERT ON "{table}" BEGIN SELECT RAISE(ABORT, 'injected failure'); END;""",
+            (false, false) => "DROP TRIGGER ia_test_refuse;",
+        };
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
     protected static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
