@@ -33,7 +33,7 @@ public static class ProvisioningChangeGuard
             errors.Add(new MappingsWithoutRoleMapping());
         }
 
-        if (settings.Mode == ProvisioningMode.Scim && !input.People.Any(p => p.Directory == DirectoryPresence.Active))
+        if (settings.Mode == ProvisioningMode.Scim && !input.ActiveDirectoryUserOutsideInput && !input.People.Any(p => p.Directory == DirectoryPresence.Active))
         {
             errors.Add(new ScimWithNoAssignedPeople());
         }

@@ -163,7 +163,11 @@ internal static class ProvisioningInputLoader
     }
 
     /// <summary>The settings as saved, as a draft to start editing from.</summary>
-    public static async Task<ProvisioningDraft?> LoadSavedDraftAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    public static async Task<ProvisioningDraft?> LoadSavedDraftAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        (await LoadSavedAsync(db, organizationId, cancellationToken))?.Draft;
+
+    /// <summary>The organization's row (untracked) with its settings as saved; null when there is no such organization.</summary>
+    public static async Task<SavedSettings?> LoadSavedAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
         var org = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (org is null)
@@ -173,8 +177,10 @@ internal static class ProvisioningInputLoader
 
         var mappings = await db.GroupMappings.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .OrderBy(m => m.GroupExternalId).ToListAsync(cancellationToken); // a stable order, so a reloaded draft compares equal
-        return SavedDraft(org, mappings);
+        return new SavedSettings(org, SavedDraft(org, mappings));
     }
+
+    internal sealed record SavedSettings(Organizations.Organization Organization, ProvisioningDraft Draft);
 
     /// <summary>An organization's saved settings from its row and its mappings (in <c>GroupExternalId</c> order).</summary>
     public static ProvisioningDraft SavedDraft(Organizations.Organization org, IEnumerable<GroupMappings.GroupMapping> mappings) =>

@@ -166,8 +166,8 @@ public sealed class ProvisioningSettingsService(
     private static async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
         ActingRoles acting, CancellationToken cancellationToken)
     {
-        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, draft, cancellationToken))!;
-        var plan = ProvisioningRules.Evaluate(input);
+        var saved = (await ProvisioningInputLoader.LoadSavedAsync(db, organizationId, cancellationToken))!;
+        var (input, plan) = await EvaluateAsync(db, saved.Organization, saved.Draft, draft, actingPersonId, cancellationToken);
         var errors = ProvisioningChangeGuard.Check(input, plan, actingPersonId).ToList();
         if (draft.BaseVersion != input.Organization.SettingsVersion)
         {
@@ -176,7 +176,7 @@ public sealed class ProvisioningSettingsService(
 
         // Naming a break-glass owner where there is none stays with the top role; taking the designation away or
         // handing it to someone else removes the organization's way back in, which is the parent admins' to decide.
-        var savedBreakGlass = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.BreakGlassPersonId).SingleAsync(cancellationToken);
+        var savedBreakGlass = saved.Draft.BreakGlassPersonId;
         if (savedBreakGlass is not null && draft.BreakGlassPersonId != savedBreakGlass && !OrganizationPermissions.Allows(acting, Permission.RemoveBreakGlassOwner))
         {
             errors.Add(new BreakGlassChangeNotAllowed(OrganizationPermissions.Describe(input.Organization.Product, Permission.RemoveBreakGlassOwner)));
@@ -190,6 +190,29 @@ public sealed class ProvisioningSettingsService(
         // A save refuses what the IdP paths would hold (the guard said why): the diff shows the change as the draft asks it.
         var shown = plan.AsAsked();
         return new ProvisioningPreview(shown, errors, ProvisioningChangeGuard.AffectedOthers(shown, actingPersonId));
+    }
+
+    /// <summary>
+    /// The engine's plan for the draft: for a change of mappings only, over the people it can move
+    /// (<see cref="MappingChangeScope"/>); otherwise, or when that plan frees a seat someone outside it may be owed,
+    /// over everyone.
+    /// </summary>
+    private static async Task<(ProvisioningInput Input, ProvisioningPlan Plan)> EvaluateAsync(IdentityAccessDbContext db, Organizations.Organization org,
+        ProvisioningDraft saved, ProvisioningDraft draft, Guid actingPersonId, CancellationToken cancellationToken)
+    {
+        if (await MappingChangeScope.ForAsync(db, org, saved, draft, actingPersonId, cancellationToken) is { } scope)
+        {
+            var scoped = await ProvisioningInputLoader.LoadAsync(db, org.Id, draft, scope, cancellationToken) is { } loaded
+                ? await MappingChangeScope.WithDirectoryOutsideAsync(db, org.ParentOrganizationId, loaded, cancellationToken)
+                : null;
+            if (scoped is not null && ProvisioningRules.Evaluate(scoped) is var plan && !MappingChangeScope.NeedsEveryone(plan))
+            {
+                return (scoped, plan);
+            }
+        }
+
+        var input = (await ProvisioningInputLoader.LoadAsync(db, org.Id, draft, cancellationToken))!;
+        return (input, ProvisioningRules.Evaluate(input));
     }
 
     private static SettingsAudit Describe(ProvisioningDraft d) => new(d.Mode.ToString(), d.AdvancedGroupMappings,

@@ -25,6 +25,12 @@ public sealed record ProvisioningInput(
     /// </summary>
     public bool TopRoleHeldOutsideInput { get; init; }
 
+    /// <summary>
+    /// The parent's directory has an active user who is not among <see cref="People"/> (a dry run of a mapping change
+    /// loads only the people it can move): SCIM has someone assigned whatever those listed are.
+    /// </summary>
+    public bool ActiveDirectoryUserOutsideInput { get; init; }
+
     /// <summary>How long a deactivated directory user stays suspended before removal (the parent's setting).</summary>
     public TimeSpan RemovalGrace { get; init; } = TimeSpan.FromDays(Organizations.ParentOrganization.DefaultRemovalGraceDays);
 
