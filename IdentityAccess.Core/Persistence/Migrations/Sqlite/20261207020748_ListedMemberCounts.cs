@@ -70,6 +70,11 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Memberships_SeatHoldings_Insert;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Memberships_SeatHoldings_Delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Memberships_SeatHoldings_Update;");
+            // SQLite's own DROP COLUMN, not EF's table rebuild: EF runs the rebuild after these statements, and renaming the
+            // rebuilt table fails while the triggers below name it.
+            migrationBuilder.Sql("ALTER TABLE SeatHoldings DROP COLUMN Listed;");
+            migrationBuilder.Sql("ALTER TABLE SeatHoldingChanges DROP COLUMN ListedDelta;");
+
             migrationBuilder.Sql("""
                 CREATE TRIGGER Memberships_SeatHoldings_Insert AFTER INSERT ON Memberships
                 WHEN NEW.Status IN ('Active', 'LoginBlocked', 'Invited') BEGIN
@@ -93,14 +98,6 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     WHERE NEW.Status IN ('Active', 'LoginBlocked', 'Invited') AND OrganizationId = NEW.OrganizationId AND Tier = COALESCE(NEW.SeatTier, '');
                 END;
                 """);
-
-            migrationBuilder.DropColumn(
-                name: "Listed",
-                table: "SeatHoldings");
-
-            migrationBuilder.DropColumn(
-                name: "ListedDelta",
-                table: "SeatHoldingChanges");
         }
     }
 }
