@@ -1,6 +1,7 @@
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Roles;
+using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Members;
@@ -13,13 +14,18 @@ public sealed class MemberDirectory(IDbContextFactory<IdentityAccessDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Removed members are history (the audit log keeps them), not people of the organization.
         var members = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.Status != MembershipStatus.Removed);
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
+        if (searching)
         {
-            members = MemberSearch.Matching(db, members, query.Search);
+            members = MemberSearch.Matching(db, members, query.Search!);
         }
 
-        var total = await members.CountAsync(cancellationToken);
-        var page = Sort(members, query.Sort, query.Descending, searching: !string.IsNullOrWhiteSpace(query.Search))
+        // The whole list's total is the counter the membership triggers keep: counting it was 313 ms of a 1M-member
+        // organization's first page (issue 19). A search's matches are counted; they are what it narrowed to.
+        var total = searching
+            ? await members.CountAsync(cancellationToken)
+            : await SeatHoldingCounts.ListedAsync(db, organizationId, cancellationToken);
+        var page = Sort(members, query.Sort, query.Descending, searching)
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, MemberQuery.MaxTake));
         var items = await Items(db, page).ToListAsync(cancellationToken);

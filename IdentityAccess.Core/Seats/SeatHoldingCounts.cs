@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Seats;
 
-/// <summary>Reads and compacts the seat counters the database keeps by trigger.</summary>
+/// <summary>Reads and compacts the seat and listed-member counters the database keeps by trigger.</summary>
 public static class SeatHoldingCounts
 {
     /// <summary>
@@ -20,6 +20,15 @@ public static class SeatHoldingCounts
     }
 
     /// <summary>
+    /// The organization's listed members (every status but Removed): the counters plus the changes not folded yet, the
+    /// same number as counting them, read in a few rows whatever the organization's size.
+    /// </summary>
+    public static async Task<int> ListedAsync(IdentityAccessDbContext db, Guid organizationId, CancellationToken cancellationToken = default) =>
+        await db.SeatHoldings.Where(h => h.OrganizationId == organizationId).Select(h => h.Listed)
+            .Concat(db.SeatHoldingChanges.Where(c => c.OrganizationId == organizationId).Select(c => c.ListedDelta))
+            .SumAsync(cancellationToken);
+
+    /// <summary>
     /// Adds the organization's pending changes to its counters and deletes them, in one statement. Called by writers
     /// that hold the organization's lock, so only one folds at a time; a trigger's insert racing the fold is either
     /// deleted and counted or left for the next fold (DELETE … RETURNING counts only the rows it removed).
@@ -32,10 +41,11 @@ public static class SeatHoldingCounts
         }
 
         await db.Database.ExecuteSqlAsync($"""
-            WITH folded AS (DELETE FROM "SeatHoldingChanges" WHERE "OrganizationId" = {organizationId} RETURNING "Tier", "Delta")
-            INSERT INTO "SeatHoldings" ("OrganizationId", "Tier", "Held")
-            SELECT {organizationId}, "Tier", SUM("Delta")::int FROM folded GROUP BY "Tier"
-            ON CONFLICT ("OrganizationId", "Tier") DO UPDATE SET "Held" = "SeatHoldings"."Held" + EXCLUDED."Held"
+            WITH folded AS (DELETE FROM "SeatHoldingChanges" WHERE "OrganizationId" = {organizationId} RETURNING "Tier", "Delta", "ListedDelta")
+            INSERT INTO "SeatHoldings" ("OrganizationId", "Tier", "Held", "Listed")
+            SELECT {organizationId}, "Tier", SUM("Delta")::int, SUM("ListedDelta")::int FROM folded GROUP BY "Tier"
+            ON CONFLICT ("OrganizationId", "Tier") DO UPDATE
+                SET "Held" = "SeatHoldings"."Held" + EXCLUDED."Held", "Listed" = "SeatHoldings"."Listed" + EXCLUDED."Listed"
             """, cancellationToken);
     }
 }

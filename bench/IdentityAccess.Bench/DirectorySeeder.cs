@@ -134,8 +134,9 @@ internal static class DirectorySeeder
 
     private const int RoleMapped = 80;
 
-    // Ids from the row number keep each index's inserts in order. The seat counters' and member names' triggers are off
-    // for the insert (one plpgsql call per membership); the same values are written in bulk instead.
+    // Ids from the row number keep each index's inserts in order. The seat and listed-member counters' and member names'
+    // triggers are off for the insert (one plpgsql call per membership); the same values are written in bulk instead
+    // (every seeded membership is active: it holds a seat and is listed).
     private const string SeedSql = """
         ALTER TABLE "People" DISABLE TRIGGER USER;
         ALTER TABLE "Memberships" DISABLE TRIGGER USER;
@@ -163,8 +164,8 @@ internal static class DirectorySeeder
             @now, @now, 'Seed ' || i
         FROM generate_series(0, 2) AS o CROSS JOIN generate_series(0, @n - 1) AS i
         WHERE (hashint4(i * 3 + o)::bigint & 2147483647) % 5 <> 0;
-        INSERT INTO "SeatHoldingChanges" ("OrganizationId", "Tier", "Delta")
-        SELECT "OrganizationId", COALESCE("SeatTier", ''), count(*)::int FROM "Memberships"
+        INSERT INTO "SeatHoldingChanges" ("OrganizationId", "Tier", "Delta", "ListedDelta")
+        SELECT "OrganizationId", COALESCE("SeatTier", ''), count(*)::int, count(*)::int FROM "Memberships"
         WHERE "Id" >= 'd0000000-0000-0000-0000-000000000000' AND "Id" < 'e0000000-0000-0000-0000-000000000000'
         GROUP BY "OrganizationId", COALESCE("SeatTier", '');
         ALTER TABLE "People" ENABLE TRIGGER USER;

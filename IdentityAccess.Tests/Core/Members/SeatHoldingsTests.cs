@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Tests.Core.Members;
 
-/// <summary>The seat-holding counters the database keeps by trigger always equal a count of the members.</summary>
+/// <summary>The seat-holding and listed-member counters the database keeps by trigger always equal a count of the members.</summary>
 public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
 {
     public Task InitializeAsync() => portal.InitializeAsync();
@@ -115,6 +115,7 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         await SeatCounters.AssertMatchCountAsync(db);
+        await ListedCounters.AssertMatchCountAsync(db);
     }
 }
 

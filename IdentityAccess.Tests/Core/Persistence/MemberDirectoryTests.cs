@@ -76,6 +76,47 @@ public abstract class MemberDirectoryTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task GetPage_WholeList_TotalIsTheCounterOfEveryStatusButRemoved()
+    {
+        // The unsearched total is read from the trigger-kept counter, not counted: it must move as a count would.
+        var before = (await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery())).TotalCount;
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var suspended = Person.Create($"{Guid.NewGuid():N}@globex.test", "Zzz Suspended", DateTimeOffset.UtcNow);
+        var removed = Person.Create($"{Guid.NewGuid():N}@globex.test", "Zzz Removed", DateTimeOffset.UtcNow);
+        db.People.AddRange(suspended, removed);
+        foreach (var (person, status) in new[] { (suspended, MembershipStatus.Suspended), (removed, MembershipStatus.Removed) })
+        {
+            db.Memberships.Add(new Membership
+            {
+                OrganizationId = portal.Demo.GlobexTeam,
+                PersonId = person.Id,
+                Role = Role.User,
+                SeatTier = SeatTier.Standard,
+                Status = status,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        try
+        {
+            Assert.Equal(before + 1, (await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery(Take: 1))).TotalCount);
+
+            await db.Memberships.Where(m => m.PersonId == suspended.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MembershipStatus.Removed));
+            Assert.Equal(before, (await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery())).TotalCount);
+
+            await db.Memberships.Where(m => m.PersonId == removed.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MembershipStatus.PendingSeat));
+            Assert.Equal(before + 1, (await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery())).TotalCount);
+        }
+        finally
+        {
+            await db.Memberships.Where(m => m.PersonId == suspended.Id || m.PersonId == removed.Id).ExecuteDeleteAsync();
+        }
+
+        Assert.Equal(before, (await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery())).TotalCount);
+    }
+
+    [Fact]
     public async Task Find_MembershipOfAnotherOrganization_ReturnsNull()
     {
         var globex = await Members.GetPageAsync(portal.Demo.GlobexTeam, new MemberQuery());

@@ -200,6 +200,7 @@ public abstract class LargePlanApplyTests(PortalFixture portal) : IAsyncLifetime
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         await SeatCounters.AssertMatchCountAsync(db);
+        await ListedCounters.AssertMatchCountAsync(db);
     }
 }
 

@@ -1156,6 +1156,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Held")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Listed")
+                        .HasColumnType("integer");
+
                     b.HasKey("OrganizationId", "Tier");
 
                     b.ToTable("SeatHoldings");
@@ -1170,6 +1173,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListedDelta")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OrganizationId")

@@ -1146,6 +1146,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Held")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Listed")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OrganizationId", "Tier");
 
                     b.ToTable("SeatHoldings");
@@ -1158,6 +1161,9 @@ namespace IdentityAccess.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListedDelta")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
