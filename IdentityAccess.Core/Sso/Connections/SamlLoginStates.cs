@@ -42,7 +42,8 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
 
     /// <summary>
     /// Marks the state used in one conditional UPDATE (key, nonce, unused, unexpired), so two concurrent Responses
-    /// cannot both consume it. Null when nothing matched: unknown, expired, already used or another browser's.
+    /// cannot both consume it, and reads it back from the same statement. Null when nothing matched: unknown, expired,
+    /// already used or another browser's.
     /// </summary>
     public async Task<SamlLoginState?> ConsumeAsync(string? key, string? nonce, CancellationToken cancellationToken = default)
     {
@@ -62,12 +63,24 @@ public sealed class SamlLoginStates(IDbContextFactory<IdentityAccessDbContext> c
             return null;
         }
 
-        var (hash, now) = (Hash(nonce!), time.GetUtcNow());
-        var consumed = await db.SamlLoginStates
-            .Where(s => s.Key == key && s.NonceHash == hash && s.UsedAt == null && s.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UsedAt, now), cancellationToken);
-        return consumed == 1 ? await db.SamlLoginStates.AsNoTracking().SingleAsync(s => s.Key == key, cancellationToken) : null;
+        var (hash, now) = (Hash(nonce!), ProviderValue(db, time.GetUtcNow()));
+        // One statement: the conditional UPDATE hands back the row it consumed (RETURNING, SQLite 3.35+ and PostgreSQL),
+        // instead of an UPDATE and a second read of the same row. The key is the primary key: at most one row.
+        var consumed = await db.SamlLoginStates.FromSql($"""
+            UPDATE "SamlLoginStates" SET "UsedAt" = {now}
+            WHERE "Key" = {key} AND "NonceHash" = {hash} AND "UsedAt" IS NULL AND "ExpiresAt" > {now}
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return consumed.SingleOrDefault();
     }
+
+    /// <summary>
+    /// A time as the column stores it: raw SQL parameters skip the model's converters, and SQLite keeps times as
+    /// integers (<c>SqliteIdentityAccessDbContext</c>), so the comparison must be made on the stored form.
+    /// </summary>
+    private static object ProviderValue(IdentityAccessDbContext db, DateTimeOffset value) =>
+        db.Model.FindEntityType(typeof(SamlLoginState))!.FindProperty(nameof(SamlLoginState.ExpiresAt))!.GetTypeMapping().Converter?.ConvertToProvider(value)
+        ?? value;
 
     /// <summary>False when no state can match (no key, no cookie, an oversized key): refused before any database work.</summary>
     public static bool CanMatch(string? key, string? nonce) => !string.IsNullOrEmpty(key) && key.Length <= 64 && !string.IsNullOrEmpty(nonce);

@@ -203,7 +203,7 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
         changes.Before = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken);
-        var access = await jit.ProvisionAsync(db, snapshot, person.Id, _signIn, cancellationToken);
+        var access = await jit.ProvisionAsync(db, snapshot, person.Id, changes.Before, _signIn, cancellationToken);
         changes.Access = access;
         var refusal = SignInRefusal.For(access);
         if (refusal is not null && await InvitationAcceptance.HasPendingAsync(db, person.Id, time.GetUtcNow(), cancellationToken))
@@ -229,7 +229,8 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
 
         // Kept even when refused: a newcomer in no mapped group stays listed, one without a seat waits in the queue.
         await db.SaveChangesAsync(cancellationToken);
-        changes.After = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken); // as committed below
+        changes.After = SignInMembership.AfterSave(db, changes.Before, person.Id, access)
+            ?? await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken); // as committed below
         await acs.CommitAsync(cancellationToken);
         if (refusal is not null)
         {

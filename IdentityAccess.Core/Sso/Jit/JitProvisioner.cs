@@ -34,14 +34,19 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
     {
         var listed = organizations.Select(o => o.Id).ToHashSet();
         return await snapshots.CurrentAsync(db, parentId, cancellationToken) is { } snapshot
-            ? await ProvisionAsync(db, snapshot, personId, actor, cancellationToken, listed.Contains)
+            ? await ProvisionAsync(db, snapshot, personId, await SignInMembership.LoadAsync(db, parentId, personId, cancellationToken), actor,
+                cancellationToken, listed.Contains)
             : [];
     }
 
     /// <summary>The same over the snapshot the caller checked in this transaction (the ACS: one check per sign-in).</summary>
+    /// <param name="before">
+    /// The person's memberships in the parent's organizations, read in this transaction just before: what a Manual or
+    /// SCIM organization answers (this sign-in writes none of theirs), instead of one more read per organization.
+    /// </param>
     /// <param name="listed">The organizations to go through; all of the parent's when null.</param>
-    internal async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, ParentSnapshot snapshot, Guid personId, AuditActor actor,
-        CancellationToken cancellationToken, Func<Guid, bool>? listed = null)
+    internal async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, ParentSnapshot snapshot, Guid personId,
+        IReadOnlyDictionary<Guid, SignInMembership> before, AuditActor actor, CancellationToken cancellationToken, Func<Guid, bool>? listed = null)
     {
         using var span = Telemetry.IdentityAccessTelemetry.Start("sso.jit");
         span?.SetTag("identityaccess.parent.id", snapshot.ParentId).SetTag("identityaccess.person.id", personId);
@@ -51,7 +56,7 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
         {
             access.Add(ParentOrganizationMode.Of(organization).ProvisionsJustInTime
                 ? await ProvisionInAsync(db, snapshot, organization, personId, actor, cancellationToken)
-                : new OrganizationAccess(organization.Id, organization.Name, false, await StatusInAsync(db, organization.Id, personId, cancellationToken), null));
+                : new OrganizationAccess(organization.Id, organization.Name, false, before.GetValueOrDefault(organization.Id)?.Status, null));
         }
 
         return access;
@@ -105,8 +110,4 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
         var outcome = plan.For(personId);
         return new OrganizationAccess(organization.Id, organization.Name, true, outcome?.Desired?.Status, outcome?.Reasons.LastOrDefault()?.Text, applied.Total);
     }
-
-    private static async Task<MembershipStatus?> StatusInAsync(IdentityAccessDbContext db, Guid organizationId, Guid personId, CancellationToken cancellationToken) =>
-        await db.Memberships.AsNoTracking().Where(m => m.OrganizationId == organizationId && m.PersonId == personId)
-            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
 }

@@ -20,6 +20,33 @@ internal sealed record SignInMembership(Guid OrganizationId, string Organization
             .Select(m => new SignInMembership(m.OrganizationId, m.Organization!.Name, m.Role, m.SeatTier, m.Status))
             .ToDictionaryAsync(m => m.OrganizationId, cancellationToken);
 
+    /// <summary>
+    /// The same after the sign-in's second save, without reading again: <paramref name="before"/> with the person's
+    /// memberships the change tracker holds in these organizations, which are every row this sign-in wrote (the plan
+    /// applier's tracked path), as saved. Null when a plan was large enough to be applied set-based, which the tracker
+    /// does not see: the caller reads them then.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, SignInMembership>? AfterSave(IdentityAccessDbContext db, IReadOnlyDictionary<Guid, SignInMembership> before,
+        Guid personId, IReadOnlyList<OrganizationAccess> access)
+    {
+        if (access.Any(a => a.MembershipChanges >= Provisioning.PlanApplier.SetBasedFrom))
+        {
+            return null;
+        }
+
+        var names = access.ToDictionary(a => a.OrganizationId, a => a.OrganizationName);
+        var after = new Dictionary<Guid, SignInMembership>(before);
+        foreach (var row in db.ChangeTracker.Entries<Membership>().Select(e => e.Entity).Where(m => m.PersonId == personId))
+        {
+            if (names.TryGetValue(row.OrganizationId, out var name))
+            {
+                after[row.OrganizationId] = new SignInMembership(row.OrganizationId, name, row.Role, row.SeatTier, row.Status);
+            }
+        }
+
+        return after;
+    }
+
     /// <summary>The membership as a log phrase's values: role (its display name), tier (empty for none), status (its name).</summary>
     public string[] Values() => [RoleCatalog.DisplayName(Role), Tier?.ToString() ?? "", Status.ToString()];
 

@@ -57,6 +57,22 @@ public abstract class SamlLoginStatesTests(PortalFixture portal) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Consume_JustBeforeExpiry_ReturnsItWithItsTimes_AndStoresWhenItWasUsed()
+    {
+        var key = SamlLoginStates.NewKey();
+        var created = _time.GetUtcNow();
+        var nonce = await States().CreateAsync(key, _acme, "_req5", "/");
+        _time.Advance(SamlLoginStates.Lifetime - TimeSpan.FromSeconds(1));
+
+        var state = await States().ConsumeAsync(key, nonce);
+
+        Assert.Equal((created, created + SamlLoginStates.Lifetime, (Guid?)null), (state!.CreatedAt, state.ExpiresAt, state.TestSignInId));
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        Assert.Equal(_time.GetUtcNow(), await db.SamlLoginStates.Where(s => s.Key == key).Select(s => s.UsedAt).SingleAsync());
+        Assert.Null(await States().ConsumeAsync(key, nonce));
+    }
+
+    [Fact]
     public async Task Consume_Concurrently_ExactlyOneSucceeds()
     {
         var key = SamlLoginStates.NewKey();
