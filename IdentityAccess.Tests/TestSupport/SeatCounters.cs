@@ -10,7 +10,9 @@ public static class SeatCounters
 {
     public static async Task AssertMatchCountAsync(IdentityAccessDbContext db)
     {
-        var counted = (await db.Memberships.Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked)
+        // The statuses MembershipStatuses.HoldsSeat names (and the triggers count): Invited holds the invited person's seat.
+        var counted = (await db.Memberships.Where(m => m.Status == MembershipStatus.Active || m.Status == MembershipStatus.LoginBlocked
+                || m.Status == MembershipStatus.Invited)
                 .GroupBy(m => new { m.OrganizationId, m.SeatTier }).Select(g => new { g.Key.OrganizationId, g.Key.SeatTier, Count = g.Count() }).ToListAsync())
             .ToDictionary(c => (c.OrganizationId, c.SeatTier?.ToString() ?? SeatHolding.NoTier), c => c.Count);
         var kept = new Dictionary<(Guid, string), int>();
