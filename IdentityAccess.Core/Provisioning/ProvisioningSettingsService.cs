@@ -52,7 +52,8 @@ public sealed class ProvisioningSettingsService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DryRunAsync(db, organizationId, draft, actingPersonId, check.Roles!, cancellationToken);
+        var saved = (await ProvisioningInputLoader.LoadSavedAsync(db, organizationId, cancellationToken))!;
+        return await DryRunAsync(db, saved, draft, actingPersonId, check.Roles!, cancellationToken);
     }
 
     /// <summary>Saves when the guard allows it and, if others lose access or rank, <paramref name="typedConfirmation"/> matches their number.</summary>
@@ -80,13 +81,14 @@ public sealed class ProvisioningSettingsService(
         }
 
         var db = write.Db;
+        // Read once under the organization's lock: the dry run's starting point and the audit entry's "before".
+        var saved = (await ProvisioningInputLoader.LoadSavedAsync(db, organizationId, cancellationToken))!;
         if (fingerprint is not null)
         {
-            var saved = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.SettingsVersion).SingleAsync(cancellationToken);
-            draft = draft with { BaseVersion = saved };
+            draft = draft with { BaseVersion = saved.Organization.SettingsVersion };
         }
 
-        var preview = await DryRunAsync(db, organizationId, draft, actingPersonId, write.Roles!, cancellationToken);
+        var preview = await DryRunAsync(db, saved, draft, actingPersonId, write.Roles!, cancellationToken);
         if (fingerprint is not null && preview.Plan is { } plan && PreviewFingerprint.Of(plan, preview.AffectedOthers) != fingerprint)
         {
             return preview with { Errors = [new DryRunOutdated(), .. preview.Errors] };
@@ -103,7 +105,7 @@ public sealed class ProvisioningSettingsService(
         }
 
         var org = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
-        var before = (await ProvisioningInputLoader.LoadSavedDraftAsync(db, organizationId, cancellationToken))!;
+        var before = saved.Draft;
         (org.ProvisioningMode, org.AdvancedGroupMappingsEnabled, org.BreakGlassPersonId) = (draft.Mode, draft.AdvancedGroupMappings, draft.BreakGlassPersonId);
         org.SettingsVersion++;
         db.GroupMappings.RemoveRange(db.GroupMappings.Where(m => m.OrganizationId == organizationId));
@@ -163,10 +165,9 @@ public sealed class ProvisioningSettingsService(
     }
 
     /// <summary>The dry run; the caller has checked that the acting person may manage identity and access here.</summary>
-    private static async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft, Guid actingPersonId,
-        ActingRoles acting, CancellationToken cancellationToken)
+    private static async Task<ProvisioningPreview> DryRunAsync(IdentityAccessDbContext db, ProvisioningInputLoader.SavedSettings saved, ProvisioningDraft draft,
+        Guid actingPersonId, ActingRoles acting, CancellationToken cancellationToken)
     {
-        var saved = (await ProvisioningInputLoader.LoadSavedAsync(db, organizationId, cancellationToken))!;
         var (input, plan) = await EvaluateAsync(db, saved.Organization, saved.Draft, draft, actingPersonId, cancellationToken);
         var errors = ProvisioningChangeGuard.Check(input, plan, actingPersonId).ToList();
         if (draft.BaseVersion != input.Organization.SettingsVersion)

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Tests.TestSupport;
 
-/// <summary>The seat counters the database's triggers keep, against a count of the memberships that hold a seat.</summary>
+/// <summary>
+/// The counters the database's triggers keep, against a count: the seats held (memberships that hold a seat) and the
+/// listed members (every status but Removed: the members page's total).
+/// </summary>
 public static class SeatCounters
 {
     public static async Task AssertMatchCountAsync(IdentityAccessDbContext db)
@@ -25,5 +28,12 @@ public static class SeatCounters
         }
 
         Assert.Equal(counted.OrderBy(c => c.Key.ToString()), kept.OrderBy(c => c.Key.ToString()));
+
+        var listed = await db.Memberships.Where(m => m.Status != MembershipStatus.Removed)
+            .GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count);
+        foreach (var organizationId in await db.Organizations.Select(o => o.Id).ToListAsync())
+        {
+            Assert.Equal(listed.GetValueOrDefault(organizationId), await SeatHoldingCounts.ListedAsync(db, organizationId));
+        }
     }
 }

@@ -115,7 +115,6 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         await SeatCounters.AssertMatchCountAsync(db);
-        await ListedCounters.AssertMatchCountAsync(db);
     }
 }
 

@@ -200,7 +200,6 @@ public abstract class LargePlanApplyTests(PortalFixture portal) : IAsyncLifetime
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         await SeatCounters.AssertMatchCountAsync(db);
-        await ListedCounters.AssertMatchCountAsync(db);
     }
 }
 
