@@ -87,7 +87,12 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => SecurityHeader
 
 if (OperatorCommands.IsOperatorCommand(args))
 {
-    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+    // Disposed before the process exits: the console logger writes from a queue, and only its disposal waits for the
+    // queue to drain (without it the command's last log lines could be lost; seen in CI).
+    await using (app)
+    {
+        return await OperatorCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+    }
 }
 
 await app.PrepareDatabaseAsync();

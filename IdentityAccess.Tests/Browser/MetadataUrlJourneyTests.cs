@@ -49,12 +49,13 @@ public sealed class MetadataUrlJourneyTests(MetadataUrlJourneyTests.Portal porta
             ".map(e => e.tagName + '.' + e.className + ' ' + (e.getAttribute('data-testid') || '')).join('; ')"));
         await page.SetViewportSizeAsync(1360, 1200);
 
-        await page.GetByTestId("metadata-roll-back").ClickAsync();
+        // Pressed until it shows: a press made while the layout re-renders for the new width can be lost (seen in CI).
+        await PortalPage.PressUntilAsync(page.GetByTestId("metadata-roll-back"), () => page.GetByTestId("metadata-refresh-paused").CountAsync());
         await Expect(certificates).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("metadata-refresh-paused")).ToContainTextAsync("Refresh now resumes it");
         await Expect(page.GetByTestId("metadata-next-check")).ToHaveTextAsync("Paused");
 
-        await page.GetByTestId("metadata-refresh-now").ClickAsync();
+        await PortalPage.PressUntilAsync(page.GetByTestId("metadata-refresh-now"), async () => await certificates.CountAsync() == 2 ? 1 : 0);
         await Expect(certificates).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("metadata-refresh-paused")).ToHaveCountAsync(0);
     }
