@@ -78,32 +78,36 @@ internal static class DirectoryBench
         Console.WriteLine($"dry run median: {Median(timings):F0} ms");
     }
 
-    /// <summary>c) SCIM userName eq over HTTP, one at a time, of random existing people.</summary>
+    /// <summary>
+    /// c) SCIM userName eq over HTTP, one at a time, of random existing people, settled: as in the create and sign-in
+    /// benches, the untimed lookups first let the tiered JIT finish (200 left it compiling through the timed part).
+    /// </summary>
     private static async Task LookupsAsync(BenchPortal portal, int people)
     {
+        const int WarmUp = 5_000, Timed = 5_000;
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", portal.Token);
         var random = new Random(19);
         var latencies = new List<double>();
-        for (var i = -200; i < 2000; i++) // the first 200 warm the JIT, the pools and the prepared statements
+        for (var i = -WarmUp; i < Timed; i++)
         {
             var clock = Stopwatch.StartNew();
             var found = await http.GetStringAsync($"/scim/v2/Users?filter=userName%20eq%20%22seed{random.Next(people)}@acme.test%22");
-            if (i >= 0)
-            {
-                latencies.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
             if (!found.Contains("\"totalResults\":1", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("lookup missed");
             }
         }
 
-        latencies.Sort();
-        Console.WriteLine($"userName eq, 2,000 lookups at concurrency 1: p50 {latencies[latencies.Count / 2]:F1} ms, "
-            + $"p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms; load {Load()}");
+        // In the order they ran, warm-up included: whether the process had settled before the timing.
+        var windows = latencies.Chunk(1_000).Select(w => $"{Percentile(w, 0.5):F1}/{Percentile(w, 0.99):F1}");
+        Console.WriteLine($"userName eq, p50/p99 of each 1,000 in turn (the first {WarmUp:N0} not timed): {string.Join(", ", windows)} ms");
+        var timed = latencies.Skip(WarmUp).ToArray();
+        Console.WriteLine($"userName eq, {Timed:N0} lookups at concurrency 1: p50 {Percentile(timed, 0.5):F1} ms, p99 {Percentile(timed, 0.99):F1} ms; load {Load()}");
     }
+
+    private static double Percentile(double[] values, double rank) => values.Order().ElementAt((int)(values.Length * rank));
 
     /// <summary>d) The members page's first page (its default query), read through the service the page reads it with.</summary>
     private static async Task MembersFirstPageAsync(IServiceProvider services, DirectorySeeder.Directory directory)
