@@ -19,7 +19,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 {
     private const int MaxScopedPeople = 2000;
 
-    /// <summary>A big apply leaves one seat-counter change per membership on PostgreSQL; past this many it folds them itself.</summary>
+    /// <summary>A big apply leaves seat-counter changes on PostgreSQL (one per statement and tier); past this many changes it folds them itself.</summary>
     private const int FoldAfterChanges = 1000;
 
     public async Task<int> ReconcileAsync(IdentityAccessDbContext db, Guid parentOrganizationId, AuditActor actor, CancellationToken cancellationToken = default) =>

@@ -14,7 +14,8 @@ namespace IdentityAccess.Core.Provisioning.Apply;
 /// The plan applier's path for many people (a full reconcile, a settings change): the same rows and audit entries
 /// as the tracked path, written without tracking them. Memberships that change alike are updated by one statement
 /// per chunk of people; new memberships and audit entries go in through one prepared INSERT (see
-/// <see cref="UntrackedInsert"/>) in the same transaction. The seat counters follow, since the database's triggers keep them per row.
+/// <see cref="UntrackedInsert"/>) in the same transaction. The seat counters follow, since the database's triggers keep them
+/// (per row on SQLite, per statement on PostgreSQL).
 /// </summary>
 internal static class SetBasedPlanApply
 {

@@ -70,6 +70,59 @@ public abstract class SeatHoldingsTests(PortalFixture portal) : IAsyncLifetime
         }
     }
 
+    // PostgreSQL sums each statement's rows into one change per organization and tier (statement triggers over
+    // transition tables, issue 19): statements of many rows moving both ways across tiers and statuses must still add up.
+    [Fact]
+    public async Task Statements_of_many_rows_moving_both_ways_keep_the_counters_equal_to_a_count()
+    {
+        var org = portal.Demo.AcmeChat;
+        var statuses = Enum.GetValues<MembershipStatus>();
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var person = Person.Create($"many{i}@acme.test", $"Many {i}", DateTimeOffset.UtcNow);
+                db.People.Add(person);
+                db.Memberships.Add(new Membership
+                {
+                    OrganizationId = org,
+                    PersonId = person.Id,
+                    Role = Role.User,
+                    SeatTier = i % 3 == 0 ? SeatTier.Premium : SeatTier.Standard,
+                    Status = statuses[i % statuses.Length],
+                    Source = MembershipSource.Scim,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await AssertCountersMatchAsync();
+        IQueryable<Membership> Many(IQueryable<Membership> rows) => rows.Where(m => m.OrganizationId == org && m.Person!.Email.StartsWith("many"));
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            // One statement: every tier swapped, and held, listed and removed people each moved to another status.
+            await Many(db.Memberships).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.SeatTier, m => m.SeatTier == SeatTier.Premium ? SeatTier.Standard : SeatTier.Premium)
+                .SetProperty(m => m.Status, m => m.Status == MembershipStatus.Active ? MembershipStatus.Removed
+                    : m.Status == MembershipStatus.Removed ? MembershipStatus.Invited : MembershipStatus.Active));
+        }
+
+        await AssertCountersMatchAsync();
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            await Many(db.Memberships).Where(m => m.SeatTier == SeatTier.Standard).ExecuteDeleteAsync();
+        }
+
+        await AssertCountersMatchAsync();
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            await SeatHoldingCounts.FoldAsync(db, org);
+        }
+
+        await AssertCountersMatchAsync();
+    }
+
     [Fact]
     public async Task Writers_that_fold_while_others_write_lose_no_change()
     {
