@@ -13,7 +13,7 @@ namespace IdentityAccess.Tests.Browser;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
-    private readonly SqliteFileTestDatabase _database = new();
+    private SqliteFileTestDatabase? _database;
     private IPlaywright? _playwright;
 
     public IdentityAccessWebFactory Factory { get; private set; } = default!;
@@ -27,8 +27,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Configuration for the app under test, for a journey that needs a setting of its own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>SQLite's busy timeout for the app's connections, for a journey that waits it out; 30 s when null.</summary>
+    protected virtual TimeSpan? DatabaseBusyTimeout => null;
+
     public async Task InitializeAsync()
     {
+        _database = new SqliteFileTestDatabase(DatabaseBusyTimeout);
         Factory = new IdentityAccessWebFactory(_database, "Development", useTestAuth: false, settings: Settings);
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
@@ -75,6 +79,9 @@ public class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await Factory.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -32,20 +32,31 @@ public static class PortalPage
     /// <summary>
     /// Presses a control until its effect shows, at most three times, and never again once it has: a press made while
     /// a prerendered section hands over to the circuit can be lost (seen under load), and a person presses again.
+    /// A control not drawn yet (its section renders after the step before) is waited for first, as a person waits to
+    /// see the button: pressing nothing and then waiting the effect's whole window cost 5 s each time.
     /// </summary>
     public static async Task PressUntilAsync(ILocator control, Func<Task<int>> effect)
     {
         for (var press = 0; press < 3 && await effect() == 0; press++)
         {
-            if (await control.CountAsync() == 1 && await control.IsEnabledAsync())
+            await WaitAsync(async () => await effect() > 0 || await IsPressableAsync(control));
+            if (await effect() == 0 && await IsPressableAsync(control))
             {
                 await control.ClickAsync();
             }
 
-            for (var waited = 0; waited < 5_000 && await effect() == 0; waited += 100)
-            {
-                await Task.Delay(100);
-            }
+            await WaitAsync(async () => await effect() > 0);
+        }
+    }
+
+    private static async Task<bool> IsPressableAsync(ILocator control) => await control.CountAsync() == 1 && await control.IsEnabledAsync();
+
+    /// <summary>Polls every 100 ms, for at most 5 s, until <paramref name="done"/>.</summary>
+    private static async Task WaitAsync(Func<Task<bool>> done)
+    {
+        for (var waited = 0; waited < 5_000 && !await done(); waited += 100)
+        {
+            await Task.Delay(100);
         }
     }
 }
