@@ -23,7 +23,7 @@ using Microsoft.Playwright;
 
 namespace IdentityAccess.Bench;
 
-internal static class PagesBench
+internal static partial class PagesBench
 {
     /// <summary>The members search waits this long after the last key (MemberTable's DebounceInterval) before it asks.</summary>
     private const int SearchDebounceMs = 300;
@@ -69,17 +69,15 @@ internal static class PagesBench
         // script (Playwright's click with its checks, then its wait), and in the page from the click's own event to the
         // first animation frame with the content, which is what a person sees (MenuClock).
         var menuRuns = menuOnly ? runs * 4 : runs;
-        const string memberRows = "[data-testid=member-table] tbody tr td";
-        await MenuWarmUpAsync(page, memberRows);
+        await MenuWarmUpAsync(page);
         var membersInPage = new List<double>();
         Report("members page, reached from the menu until rows are drawn", await TimeAsync(menuRuns, async () =>
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
-            await WaitNotMembersListedAsync(page); // its read runs in the background: not while the next page is timed
-            await MenuClock.StartAsync(page, memberRows);
+            await ToIdentityAsync(page); // "not members" is read in the background: listed before the next page is timed
+            await MenuClock.StartAsync(page, MemberRows);
             var clock = Stopwatch.StartNew();
-            await page.GetByTestId("nav-members").ClickAsync();
-            await page.Locator(memberRows).First.WaitForAsync();
+            await MembersLink(page).ClickAsync();
+            await page.Locator(MemberRows).First.WaitForAsync();
             var elapsed = clock.Elapsed.TotalMilliseconds;
             membersInPage.Add(await MenuClock.ReadAsync(page));
             return elapsed;
@@ -89,11 +87,10 @@ internal static class PagesBench
         var identityInPage = new List<double>();
         Report("Identity and access page, reached from the menu until its settings are drawn", await TimeAsync(menuRuns, async () =>
         {
-            await page.GetByTestId("nav-members").ClickAsync();
-            await page.Locator(memberRows).First.WaitForAsync();
+            await ToMembersAsync(page);
             await MenuClock.StartAsync(page, "[data-testid=mode-select]");
             var clock = Stopwatch.StartNew();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
+            await IdentityLink(page).ClickAsync();
             await page.GetByTestId("mode-select").WaitForAsync();
             var drawn = clock.Elapsed.TotalMilliseconds;
             identityInPage.Add(await MenuClock.ReadAsync(page));
@@ -104,26 +101,6 @@ internal static class PagesBench
         Report("Identity and access page, reached from the menu, in the page: click to the first frame with its settings", identityInPage);
         Report("Identity and access page, reached from the menu until \"not members\" is listed", listed);
         Console.WriteLine($"process working set: {Environment.WorkingSet / (1024 * 1024)} MiB");
-    }
-
-    /// <summary>
-    /// Untimed trips between the two pages first, as the SCIM and sign-in benches warm up: a profile of the first 80
-    /// trips put half the process's CPU in the tiered JIT, still compiling the render paths, which a portal that has
-    /// been up a while has long finished (IA_BENCH_MENU_WARMUP, default 60 trips each way).
-    /// </summary>
-    private static async Task MenuWarmUpAsync(IPage page, string memberRows)
-    {
-        var trips = int.TryParse(Environment.GetEnvironmentVariable("IA_BENCH_MENU_WARMUP"), out var set) ? set : 60;
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < trips; i++)
-        {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Identity and access" }).First.ClickAsync();
-            await WaitNotMembersListedAsync(page);
-            await page.GetByTestId("nav-members").ClickAsync();
-            await page.Locator(memberRows).First.WaitForAsync();
-        }
-
-        Console.WriteLine($"menu warm-up: {trips} trips each way, not timed ({clock.Elapsed.TotalSeconds:F0} s)");
     }
 
     private static async Task UrlAndSearchStepsAsync(IPage page, BenchPortal portal, int seeded, int runs)
