@@ -78,7 +78,7 @@ public sealed class DnsmasqServer : IDisposable
     }
 
     // Free for both protocols at this moment; a race with another process is handled by the retry.
-    private static int FreePort()
+    internal static int FreePort()
     {
         while (true)
         {

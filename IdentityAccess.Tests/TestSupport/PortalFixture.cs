@@ -24,7 +24,12 @@ public abstract class PortalFixture : IAsyncLifetime
     /// <summary>Configuration for the app under test, set before <see cref="InitializeAsync"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
-    /// <summary>The app's clock (a FakeTimeProvider, say), set before <see cref="InitializeAsync"/>; the system clock when null.</summary>
+    /// <summary>
+    /// The app's clock (a FakeTimeProvider, say), set before <see cref="InitializeAsync"/>; the system clock when null.
+    /// An app handed on from an earlier test reads this clock from then on (<see cref="HandedClock"/>); its database is
+    /// the one seeded at that earlier test's start, which for a class whose tests all start their clocks at one instant
+    /// is this clock's start too.
+    /// </summary>
     public TimeProvider? Time { get; set; }
 
     /// <summary>False for tests of the real cookie session: requests then authenticate only as the app itself does.</summary>
@@ -53,14 +58,15 @@ public abstract class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Configuration() is { } configuration && await StartedPortals.TakeAsync(configuration) is { } started)
+        if (await StartedPortals.TakeAsync(Configuration()) is { } started)
         {
             Use(started);
             return;
         }
 
         _database = CreateDatabase();
-        Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings, time: Time);
+        var clock = Time is null ? null : new HandedClock(Time);
+        Factory = new IdentityAccessWebFactory(_database, useTestAuth: UseTestAuth, settings: Settings, time: clock);
         if (UseKestrel)
         {
             Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -77,9 +83,9 @@ public abstract class PortalFixture : IAsyncLifetime
             Demo = await DemoData.LoadAsync(db);
         }
 
-        if (Configuration() is { } keep && await _database.SnapshotAsync() is { } snapshot)
+        if (await _database.SnapshotAsync() is { } snapshot)
         {
-            _started = new StartedPortal(keep, Factory, _database, snapshot, Demo, _kestrelAddress);
+            _started = new StartedPortal(Configuration(), Factory, _database, snapshot, Demo, _kestrelAddress, clock);
         }
     }
 
@@ -100,12 +106,12 @@ public abstract class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// What makes two fixtures' apps interchangeable; null when the app must be this fixture's own (a clock of its
-    /// test's). The settings are part of it: two tests with different settings never share an app.
+    /// What makes two fixtures' apps interchangeable. The settings are part of it: two tests with different settings
+    /// never share an app; nor does an app on the system clock with one on a test's clock.
     /// </summary>
-    private string? Configuration() => Time is null
-        ? $"{GetType().FullName}|auth:{UseTestAuth}|kestrel:{UseKestrel}|" + string.Join('|', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"))
-        : null;
+    private string Configuration() =>
+        $"{GetType().FullName}|auth:{UseTestAuth}|kestrel:{UseKestrel}|test clock:{Time is not null}|"
+        + string.Join('|', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
 
     private void Use(StartedPortal started)
     {
@@ -114,6 +120,10 @@ public abstract class PortalFixture : IAsyncLifetime
         Factory = started.Factory;
         Demo = started.Demo;
         _kestrelAddress = started.KestrelAddress;
+        if (Time is not null)
+        {
+            started.Clock!.HandTo(Time);
+        }
     }
 }
 

@@ -10,8 +10,8 @@ namespace IdentityAccess.Tests.TestSupport;
 /// and most test classes started one per test. A fixture that ends hands its app here with a snapshot of the database
 /// as it was right after the start; the next fixture of the same configuration takes it and gets that database back,
 /// so each test still begins on the freshly seeded demo (the same ids: <see cref="DemoData"/> is reused too).
-/// An app whose clock a test supplies is never kept (its fake clock belongs to that test), nor one still busy with
-/// a Sync now run when its test ended, nor one older than four minutes.
+/// An app on a test's own clock goes to the next test with that test's clock (<see cref="HandedClock"/>). Never handed
+/// on: an app still busy with a Sync now run when its test ended, or one older than four minutes.
 /// </summary>
 internal static class StartedPortals
 {
@@ -105,7 +105,7 @@ internal static class StartedPortals
 
 /// <summary>One started app with its database, the database's content right after the start, and the demo's ids.</summary>
 internal sealed class StartedPortal(string configuration, IdentityAccessWebFactory factory, TestDatabase database, DatabaseSnapshot snapshot,
-    DemoData demo, Uri? kestrelAddress) : IAsyncDisposable
+    DemoData demo, Uri? kestrelAddress, HandedClock? clock) : IAsyncDisposable
 {
     public string Configuration => configuration;
 
@@ -118,6 +118,9 @@ internal sealed class StartedPortal(string configuration, IdentityAccessWebFacto
     public DemoData Demo => demo;
 
     public Uri? KestrelAddress => kestrelAddress;
+
+    /// <summary>The app's clock when its tests supply theirs; null on the system clock.</summary>
+    public HandedClock? Clock => clock;
 
     private readonly long _started = Stopwatch.GetTimestamp();
 

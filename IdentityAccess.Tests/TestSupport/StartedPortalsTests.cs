@@ -1,6 +1,7 @@
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Roles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IdentityAccess.Tests.TestSupport;
@@ -89,16 +90,52 @@ public abstract class StartedPortalsTests
     }
 
     [Fact]
-    public async Task AppWithTheTestsOwnClock_IsNeverHandedOn()
+    public async Task AppOnATestsClock_GoesToTheNextTestOnThatTestsClock()
+    {
+        var configuration = Guid.NewGuid().ToString();
+        var start = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var first = Fixture(configuration);
+        var firstClock = new FakeTimeProvider(start);
+        first.Time = firstClock;
+        await first.InitializeAsync();
+        var appClock = first.Factory.Services.GetRequiredService<TimeProvider>();
+        var ticks = 0;
+        using var everyFiveMinutes = appClock.CreateTimer(_ => Interlocked.Increment(ref ticks), null, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        firstClock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(12, ticks);
+        await first.DisposeAsync();
+
+        var next = Fixture(configuration);
+        var nextClock = new FakeTimeProvider(start);
+        next.Time = nextClock;
+        await next.InitializeAsync();
+        try
+        {
+            Assert.Same(first.Factory, next.Factory);
+            Assert.Equal(start, appClock.GetUtcNow()); // the next test's clock, not the hour the first one moved
+            firstClock.Advance(TimeSpan.FromHours(1));
+            Assert.Equal(12, ticks); // the first test's clock fires nothing in the app any more
+            nextClock.Advance(TimeSpan.FromMinutes(4));
+            Assert.Equal(12, ticks); // a whole period counted from the hand-over
+            nextClock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(13, ticks);
+        }
+        finally
+        {
+            await next.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AppOnTheSystemClock_IsNeverHandedToATestWithItsOwnClock()
     {
         var configuration = Guid.NewGuid().ToString();
         var first = Fixture(configuration);
-        first.Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await first.InitializeAsync();
         await first.DisposeAsync();
 
         var next = Fixture(configuration);
-        next.Time = first.Time;
+        next.Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await next.InitializeAsync();
         try
         {
@@ -114,6 +151,7 @@ public abstract class StartedPortalsTests
     {
         var fixture = NewFixture();
         fixture.Settings["Tests:StartedPortals"] = configuration;
+        ClockJumps.QuietBackgroundLoops(fixture.Settings); // a test moves its clock by an hour
         return fixture;
     }
 

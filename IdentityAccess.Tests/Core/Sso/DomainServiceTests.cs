@@ -9,6 +9,9 @@ namespace IdentityAccess.Tests.Core.Sso;
 /// <summary>Domain verification against a real DNS server on 127.0.0.1 (dnsmasq), the way an owner goes through it.</summary>
 public sealed class DomainServiceTests : IAsyncLifetime
 {
+    // One address for the class's DNS server: the app's settings stay the same from test to test, so each test takes
+    // the started app the last one handed on (StartedPortals) instead of starting its own.
+    private static readonly int _dnsPort = DnsmasqServer.FreePort();
     private readonly SqlitePortalFixture _portal = new();
     private DnsmasqServer _dns = default!;
     private Guid _alice;
@@ -16,7 +19,7 @@ public sealed class DomainServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _dns = await DnsmasqServer.StartAsync([("unrelated.example", "v=spf1 -all")]);
+        _dns = await DnsmasqServer.StartAsync([("unrelated.example", "v=spf1 -all")], _dnsPort);
         _portal.Settings["Sso:Dns:Servers:0"] = _dns.Address;
         await _portal.InitializeAsync();
         (_alice, _acme) = (_portal.Demo.Person("alice@acme.test"), _portal.Demo.AcmeParent);

@@ -13,24 +13,20 @@ namespace IdentityAccess.Tests.Web.Endpoints.SignInLinks;
 /// Email sign-in links through the real pipeline and the real cookie session (no test sign-in): the sign-in page's email
 /// step, the page the link opens, and its POST. initech.test uses no SSO.
 /// </summary>
-public abstract class SignInLinkEndpointTests(TestDatabase database) : IAsyncLifetime
+public abstract class SignInLinkEndpointTests(PortalFixture portal) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    private IdentityAccessWebFactory Factory { get; set; } = default!;
+    private IdentityAccessWebFactory Factory => portal.Factory;
 
     public Task InitializeAsync()
     {
-        Factory = new IdentityAccessWebFactory(database, useTestAuth: false, time: _time);
-        _ = Factory.Server;
-        return Task.CompletedTask;
+        portal.Time = _time;
+        portal.UseTestAuth = false; // the link's own sign-in, as a browser goes through it
+        return portal.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => portal.DisposeAsync();
 
     private HttpClient Browser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -192,7 +188,7 @@ public abstract class SignInLinkEndpointTests(TestDatabase database) : IAsyncLif
     }
 }
 
-public sealed class SqliteSignInLinkEndpointTests() : SignInLinkEndpointTests(new SqliteTestDatabase());
+public sealed class SqliteSignInLinkEndpointTests() : SignInLinkEndpointTests(new SqlitePortalFixture());
 
 [Trait("Category", "Postgres")]
-public sealed class PostgresSignInLinkEndpointTests() : SignInLinkEndpointTests(new PostgresTestDatabase());
+public sealed class PostgresSignInLinkEndpointTests() : SignInLinkEndpointTests(new PostgresPortalFixture());
