@@ -9,16 +9,15 @@ namespace IdentityAccess.Tests.Browser;
 
 /// <summary>
 /// The real portal on Kestrel at 127.0.0.1 (Development, SQLite file, seeded demo, the real sign-in) and headless
-/// Debian Chromium driven by Playwright. No browser is downloaded: CHROMIUM_PATH (default /usr/bin/chromium) is used.
+/// Debian Chromium driven by Playwright (<see cref="SharedChromium"/>). No browser is downloaded: CHROMIUM_PATH (default
+/// /usr/bin/chromium) is used.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    private readonly OpenedContexts _contexts = new();
     private SqliteFileTestDatabase? _database;
-    private IPlaywright? _playwright;
 
     public IdentityAccessWebFactory Factory { get; private set; } = default!;
-
-    public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -42,27 +41,18 @@ public class BrowserFixture : IAsyncLifetime
             Demo = await DemoData.LoadAsync(db);
         }
 
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"Chromium not found at {chromium}. The README's test command (scripts/test.sh) installs Debian's chromium.");
-        }
-
         // Waits, not speed checks: the first render after start-up includes JIT on a 2-core machine.
         Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await SharedChromium.GetAsync();
     }
+
+    /// <summary>A browser context of this fixture's (closed with it) in the run's one Chromium.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => _contexts.NewAsync(options);
 
     /// <summary>A new browser (its own cookies), in English unless <paramref name="locale"/> names the browser's language.</summary>
     public async Task<IPage> NewPageAsync(string? locale = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1200 }, Locale = locale });
+        var context = await NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1200 }, Locale = locale });
         var page = await context.NewPageAsync();
         // The Identity and access page asks before a reload or close with unsaved changes (they stay kept as a draft);
         // a test that leaves means to, as a person who confirms. Other dialogs are dismissed, as Playwright does unhandled.
@@ -72,12 +62,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await _contexts.CloseAllAsync();
         await Factory.DisposeAsync();
         if (_database is not null)
         {

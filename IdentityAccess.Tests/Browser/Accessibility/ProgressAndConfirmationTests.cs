@@ -61,7 +61,7 @@ public sealed class ProgressAndConfirmationTests(BrowserFixture portal) : IClass
         // The page as it is before the circuit starts: the prerendered HTML, kept still by a browser with scripts off and
         // the same sign-in. Both tables read their first page during the prerender: rows, not a loading bar, and not
         // "nothing here" while something is there.
-        await using var still = await portal.Browser.NewContextAsync(new()
+        await using var still = await portal.NewContextAsync(new()
         {
             BaseURL = portal.BaseUrl,
             StorageState = await page.Context.StorageStateAsync(),

@@ -13,7 +13,7 @@ public sealed class ApiDocsBrowserTests(ProductionBrowserFixture portal) : IClas
     [Fact]
     public async Task Docs_InProduction_RenderTheApiOffline_WithoutAnyCspViolation()
     {
-        var context = await portal.Browser.NewContextAsync(new() { BaseURL = portal.BaseUrl, ViewportSize = new() { Width = 1360, Height = 1000 } });
+        var context = await portal.NewContextAsync(new() { BaseURL = portal.BaseUrl, ViewportSize = new() { Width = 1360, Height = 1000 } });
         await context.AddInitScriptAsync("""
             window.cspViolations = [];
             document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));

@@ -16,11 +16,9 @@ namespace IdentityAccess.Tests.Browser.Production;
 public sealed class ProductionBrowserFixture : IAsyncLifetime
 {
     private readonly SqliteFileTestDatabase _database = new();
-    private IPlaywright? _playwright;
+    private readonly OpenedContexts _contexts = new();
 
     public WebApplicationFactory<Program> Factory { get; private set; } = default!;
-
-    public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -43,21 +41,17 @@ public sealed class ProductionBrowserFixture : IAsyncLifetime
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         Factory.StartServer();
 
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await SharedChromium.GetAsync();
     }
+
+    /// <summary>A browser context of this fixture's (closed with it) in the run's one Chromium.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => _contexts.NewAsync(options);
 
     /// <summary>A new browser signed in as <paramref name="email"/>, which records every CSP violation it meets in <c>window.cspViolations</c>.</summary>
     public async Task<IPage> SignedInPageAsync(string email)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1000 } });
+        var context = await NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1360, Height = 1000 } });
         var (_, cookie) = await SessionCookies.CreateAsync(Factory.Services, Demo.Person(email));
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = SessionCookies.Name, Value = cookie, Url = BaseUrl, HttpOnly = true, SameSite = SameSiteAttribute.Lax }]);
         await context.AddInitScriptAsync("""
@@ -69,12 +63,7 @@ public sealed class ProductionBrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await _contexts.CloseAllAsync();
         if (Factory is not null)
         {
             await Factory.DisposeAsync();

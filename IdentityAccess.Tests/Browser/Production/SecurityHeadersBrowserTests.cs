@@ -58,7 +58,7 @@ public sealed class SecurityHeadersBrowserTests(ProductionBrowserFixture portal)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.SingleSignOnUrl, idp));
         }
 
-        var page = await portal.Browser.NewPageAsync(new() { BaseURL = portal.BaseUrl });
+        var page = await (await portal.NewContextAsync(new() { BaseURL = portal.BaseUrl })).NewPageAsync();
         await page.AddInitScriptAsync("window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
         await page.GotoAsync("/sign-in");
         await PortalPage.WaitInteractiveAsync(page);
