@@ -23,7 +23,7 @@ namespace IdentityAccess.Tests.Core.Provisioning;
 public abstract class SetBasedNewPeopleTests(PortalFixture portal) : IAsyncLifetime
 {
     private const string Verified = "newpeople.test";
-    private static readonly int New = PlanApplier.SetBasedFrom + 50;
+    private const int New = PlanApplier.SetBasedFrom + 50;
 
     private Guid _parentId;
 
