@@ -35,30 +35,39 @@ internal static class DirectoryPeople
     public static async Task<(Person Person, bool Created)?> LinkOrCreateAsync(IdentityAccessDbContext db, ParentDomains domains, Guid? directoryUserId,
         string email, string displayName, Person? existing, AuditLog audit, AuditActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!domains.Owns(email))
+        if (Choose(domains, email, displayName, existing, now) is not { } chosen)
         {
             return null;
         }
 
         var user = directoryUserId is { } id ? await db.DirectoryUsers.FindAsync([id], cancellationToken) : null;
-        if (existing is null)
+        if (chosen.Created)
         {
-            var person = db.People.Add(Person.Create(email, displayName, now)).Entity;
+            db.People.Add(chosen.Person);
             if (user is not null)
             {
-                user.PersonId = person.Id;
+                user.PersonId = chosen.Person.Id;
             }
-
-            return (person, true);
         }
-
-        if (user is not null)
+        else if (user is not null)
         {
-            Link(db, domains, user, existing, audit, actor);
+            Link(db, domains, user, existing!, audit, actor);
         }
 
-        return (existing, false);
+        return chosen;
     }
+
+    /// <summary>
+    /// The rule of <see cref="LinkOrCreateAsync"/>, for it and for the set-based path of a large plan: null when the
+    /// parent does not own the address; else the existing person, or a new one (added nowhere yet).
+    /// </summary>
+    public static (Person Person, bool Created)? Choose(ParentDomains domains, string email, string displayName, Person? existing, DateTimeOffset now) =>
+        !domains.Owns(email) ? null : existing is null ? (Person.Create(email, displayName, now), true) : (existing, false);
+
+    /// <summary>The audit entry of a directory user linked to a person who existed already: from then on the directory governs them.</summary>
+    public static AuditEvent LinkedEntry(ParentDomains domains, Person person, string userName, string? externalId, AuditLog audit, AuditActor actor) =>
+        audit.Create(actor, "person.linked_to_directory", person.Email, null, new { DirectoryUser = userName, ExternalId = externalId },
+            parentOrganizationId: domains.ParentId);
 
     /// <summary>The people with these addresses (tracked), by normalized email: one query for a whole plan's new directory users.</summary>
     public static async Task<Dictionary<string, Person>> FindManyAsync(IdentityAccessDbContext db, IEnumerable<string> emails, CancellationToken cancellationToken)
@@ -91,7 +100,6 @@ internal static class DirectoryPeople
     private static void Link(IdentityAccessDbContext db, ParentDomains domains, DirectoryUser user, Person person, AuditLog audit, AuditActor actor)
     {
         user.PersonId = person.Id;
-        audit.Record(db, actor, "person.linked_to_directory", person.Email, null, new { DirectoryUser = user.UserName, user.ExternalId },
-            parentOrganizationId: domains.ParentId);
+        db.AuditEvents.Add(LinkedEntry(domains, person, user.UserName, user.ExternalId, audit, actor));
     }
 }

@@ -53,37 +53,51 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         var unlinked = writes.Where(o => o.Person.PersonId is null).ToList();
         // Read once, when directory users need a person: the parent's domains and the people their addresses already are.
         var domains = unlinked.Count == 0 ? null : knownDomains ?? await ParentDomains.LoadAsync(db, parentOrganizationId, cancellationToken);
-        var people = unlinked.Count == 0 ? null : await DirectoryPeople.FindManyAsync(db, unlinked.Select(o => o.Person.Email), cancellationToken);
-        await LoadDirectoryUsersAsync(db, unlinked, cancellationToken);
+        // Many new people (a group PATCH provisioning thousands): chosen by the same rule, written outside the change tracker.
+        var newPeople = unlinked.Count >= SetBasedFrom && db.Database.CurrentTransaction is not null
+            ? await SetBasedNewPeople.ChooseAsync(db, domains!, organizationId, unlinked, audit, actor, now, cancellationToken)
+            : null;
+        foreach (var (personId, row) in newPeople?.ExistingRows ?? [])
+        {
+            rows.TryAdd(personId, row);
+        }
+
+        var people = unlinked.Count == 0 || newPeople is not null ? null : await DirectoryPeople.FindManyAsync(db, unlinked.Select(o => o.Person.Email), cancellationToken);
+        if (newPeople is null)
+        {
+            await LoadDirectoryUsersAsync(db, unlinked, cancellationToken);
+        }
+
         var changed = new List<PersonOutcome>();
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
             // A directory user the IdP pushed who is not a person yet: found by email (audited), or created, and linked;
             // never outside the parent's verified domains, whoever's that address is.
-            var linked = outcome.Person.PersonId is null
-                ? await DirectoryPeople.LinkOrCreateAsync(db, domains!, outcome.Person.DirectoryUserId, outcome.Person.Email, outcome.Person.DisplayName,
-                    people!.GetValueOrDefault(EmailAddress.Normalize(outcome.Person.Email)), audit, actor, now, cancellationToken)
-                : null;
+            var linked = outcome.Person.PersonId is not null ? null
+                : newPeople is not null ? newPeople.Of(outcome)
+                : await DirectoryPeople.LinkOrCreateAsync(db, domains!, outcome.Person.DirectoryUserId, outcome.Person.Email, outcome.Person.DisplayName,
+                    people!.GetValueOrDefault(EmailAddress.Normalize(outcome.Person.Email)), audit, actor, now, cancellationToken);
             if ((outcome.Person.PersonId ?? linked?.Person.Id) is not { } personId)
             {
                 continue;
             }
 
-            if (linked is { Created: true })
+            if (linked is { Created: true } && newPeople is null)
             {
                 people![linked.Value.Person.NormalizedEmail] = linked.Value.Person; // a second directory user with this address finds it
             }
 
             // A directory user just linked to an existing person by email may find that person's earlier membership here
-            // (a re-created user); a new person has none, and a person known before was looked up with the others.
-            var row = rows.GetValueOrDefault(personId) ?? (linked is { Created: false }
+            // (a re-created user); a new person has none, and a person known before was looked up with the others (with
+            // the set-based new people, those linked by email too).
+            var row = rows.GetValueOrDefault(personId) ?? (linked is { Created: false } && newPeople is null
                 ? await db.Memberships.SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.PersonId == personId, cancellationToken)
                 : null);
             if (row is not null && outcome.ClearsRoleOverride && row.RoleOverride is not null)
             {
                 ClearOverride(row);
-                db.AuditEvents.Add(OverrideClearedEntry(actor, outcome, organizationId, parentOrganizationId));
+                Record(db, newPeople, OverrideClearedEntry(actor, outcome, organizationId, parentOrganizationId));
             }
 
             if (outcome.Changes.Count == 0)
@@ -100,7 +114,8 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             var before = row is null ? null : new MembershipValues(row.Role, row.SeatTier, row.Status);
             if (row is null)
             {
-                row = db.Memberships.Add(NewMembership(organizationId, personId, desired, now)).Entity;
+                row = NewMembership(organizationId, personId, desired, now);
+                Add(db, newPeople, row);
                 rows[personId] = row;
             }
             else
@@ -114,8 +129,13 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
                 Assign(row, desired, now);
             }
 
-            db.AuditEvents.Add(AuditEntry(actor, outcome, before, organizationId, parentOrganizationId));
+            Record(db, newPeople, AuditEntry(actor, outcome, before, organizationId, parentOrganizationId));
             changed.Add(outcome);
+        }
+
+        if (newPeople is not null)
+        {
+            await newPeople.WriteAsync(db, cancellationToken);
         }
 
         return applied + MembershipChangeCounts.Of(changed);
@@ -137,6 +157,31 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         }
 
         (row.Role, row.SeatTier, row.Status, row.Source) = (desired.Role, desired.Tier, desired.Status, desired.Source);
+    }
+
+    // A new membership and an audit entry go to the set-based new people's inserts when they are taken, else to the change tracker.
+    private static void Add(IdentityAccessDbContext db, SetBasedNewPeople? newPeople, Membership row)
+    {
+        if (newPeople is null)
+        {
+            db.Memberships.Add(row);
+        }
+        else
+        {
+            newPeople.Add(row);
+        }
+    }
+
+    private static void Record(IdentityAccessDbContext db, SetBasedNewPeople? newPeople, AuditEvent entry)
+    {
+        if (newPeople is null)
+        {
+            db.AuditEvents.Add(entry);
+        }
+        else
+        {
+            newPeople.Add(entry);
+        }
     }
 
     private static void ClearOverride(Membership row) => (row.RoleOverride, row.RoleOverrideSetAt, row.RoleOverrideSetBy) = (null, null, null);
