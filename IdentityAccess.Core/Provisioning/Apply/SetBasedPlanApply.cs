@@ -33,7 +33,9 @@ internal static class SetBasedPlanApply
         var adoptions = new Dictionary<MembershipSource, List<Guid>>();
         var overridesCleared = new List<Guid>();
         var inserts = new List<Membership>();
-        var entries = new List<AuditEvent>();
+        // What each audit entry is built from, in the order they are written: the entries themselves are built while
+        // they stream into the insert, not held a million at once (a third of Sync now's heap at 1M).
+        var entries = new List<(PersonOutcome Outcome, MembershipValues? Before, bool OverrideCleared)>(writes.Count);
         var changed = new List<PersonOutcome>();
         var deactivated = new List<Guid>();
         foreach (var outcome in writes)
@@ -44,7 +46,7 @@ internal static class SetBasedPlanApply
             var clearsOverride = row is not null && outcome.ClearsRoleOverride;
             if (clearsOverride)
             {
-                entries.Add(overrideCleared(outcome));
+                entries.Add((outcome, null, true));
             }
 
             if (outcome.Changes.Count == 0)
@@ -78,7 +80,7 @@ internal static class SetBasedPlanApply
                 }
             }
 
-            entries.Add(auditEntry(outcome, row?.Values));
+            entries.Add((outcome, row?.Values, false));
             changed.Add(outcome);
         }
 
@@ -119,7 +121,7 @@ internal static class SetBasedPlanApply
         }
 
         await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
-        await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
+        await UntrackedInsert.InsertAsync(db, entries.Select(e => e.OverrideCleared ? overrideCleared(e.Outcome) : auditEntry(e.Outcome, e.Before)), cancellationToken);
         // ExecuteUpdate bypasses the interceptor that revokes the sessions of people left without any role.
         await RoleLossRevocation.RevokeIfNoRoleLeftAsync(db, deactivated, now, cancellationToken);
         return MembershipChangeCounts.Of(changed);
