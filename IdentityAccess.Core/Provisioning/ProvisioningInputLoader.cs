@@ -194,6 +194,7 @@ internal static class ProvisioningInputLoader
             .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)
             {
                 Override = m.RoleOverride == null ? null : new RoleOverride(m.RoleOverride.Value, m.RoleOverrideSetBy, m.RoleOverrideSetAt),
+                RoleBeforeSync = m.RoleBeforeSync,
             }))
             .ToListAsync(cancellationToken);
 

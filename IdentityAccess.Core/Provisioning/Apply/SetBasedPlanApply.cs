@@ -28,7 +28,6 @@ internal static class SetBasedPlanApply
         Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, Func<PersonOutcome, AuditEvent> overrideCleared, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var stored = await StoredAsync(db, organizationId, [.. writes.Select(o => o.Person.PersonId!.Value)], cancellationToken);
         var updates = new Dictionary<RowUpdate, List<Guid>>();
         var adoptions = new Dictionary<MembershipSource, List<Guid>>();
         var overridesCleared = new List<Guid>();
@@ -42,7 +41,9 @@ internal static class SetBasedPlanApply
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId!.Value;
-            var row = stored.GetValueOrDefault(personId);
+            // The membership as loaded for the plan, in this transaction and under the organization's lock: the
+            // stored row (reading every changed row again took 1.3 s of Sync now at 200,000 people).
+            var row = outcome.Person.Membership;
             var clearsOverride = row is not null && outcome.ClearsRoleOverride;
             if (clearsOverride)
             {
@@ -80,7 +81,7 @@ internal static class SetBasedPlanApply
                 }
             }
 
-            entries.Add((outcome, row?.Values, false));
+            entries.Add((outcome, row is null ? null : new MembershipValues(row.Role, row.Tier, row.Status), false));
             changed.Add(outcome);
         }
 
@@ -133,23 +134,6 @@ internal static class SetBasedPlanApply
 
     /// <summary>Rows that change alike share one statement: the same new values, and the same role remembered.</summary>
     private sealed record RowUpdate(DesiredMembership Desired, bool StatusChanges, Role? RoleBeforeSync, bool ClearsOverride);
-
-    private static async Task<Dictionary<Guid, StoredMembership>> StoredAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<Guid> personIds,
-        CancellationToken cancellationToken)
-    {
-        var stored = new Dictionary<Guid, StoredMembership>(personIds.Count);
-        foreach (var chunk in personIds.Chunk(ChunkSize))
-        {
-            var rows = await Rows(db, organizationId, chunk).AsNoTracking()
-                .Select(m => new StoredMembership(m.PersonId, m.Role, m.SeatTier, m.Status, m.Source, m.RoleBeforeSync)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                stored[row.PersonId] = row;
-            }
-        }
-
-        return stored;
-    }
 
     // EF.Parameter: the chunk as one JSON / array parameter (json_each / = ANY), as ScimGroupMembers does, instead of
     // thousands of bound parameters. (OrganizationId, PersonId) is unique, so the lookups use that index.
