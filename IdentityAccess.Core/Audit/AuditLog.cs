@@ -21,7 +21,15 @@ public sealed class AuditLog(TimeProvider time)
     /// applied to thousands of people): the same content whichever way it is saved.
     /// </summary>
     public AuditEvent Create(AuditActor actor, string action, string target,
-        object? before, object? after, Guid? organizationId = null, Guid? parentOrganizationId = null) => new()
+        object? before, object? after, Guid? organizationId = null, Guid? parentOrganizationId = null) =>
+        CreateSerialized(actor, action, target, before is null ? null : Json(before), after is null ? null : Json(after), organizationId, parentOrganizationId);
+
+    /// <summary>
+    /// The same event with its before and after already in <see cref="Json"/>: a writer of many entries that share
+    /// values (a mass change) serializes each distinct value once.
+    /// </summary>
+    public AuditEvent CreateSerialized(AuditActor actor, string action, string target,
+        string? before, string? after, Guid? organizationId = null, Guid? parentOrganizationId = null) => new()
         {
             OccurredAt = time.GetUtcNow(),
             ActorPersonId = actor.PersonId,
@@ -29,9 +37,12 @@ public sealed class AuditLog(TimeProvider time)
             ViaApiKey = actor.ViaApiKey,
             Action = action,
             Target = target,
-            Before = before is null ? null : JsonSerializer.Serialize(before, _json),
-            After = after is null ? null : JsonSerializer.Serialize(after, _json),
+            Before = before,
+            After = after,
             OrganizationId = organizationId,
             ParentOrganizationId = parentOrganizationId,
         };
+
+    /// <summary>A before or after value as the log stores it.</summary>
+    public static string Json(object value) => JsonSerializer.Serialize(value, _json);
 }

@@ -43,8 +43,9 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         {
             // People not linked yet are created and linked on the tracked path (their person is not saved yet).
             var existing = writes.Where(o => o.Person.PersonId is not null).ToList();
+            var json = new AuditEntryJson();
             applied = await SetBasedPlanApply.ApplyAsync(db, plan.Organization.Product, organizationId, existing,
-                (outcome, before) => AuditEntry(actor, outcome, before, organizationId, parentOrganizationId),
+                (outcome, before) => AuditEntry(actor, outcome, before, organizationId, parentOrganizationId, json),
                 outcome => OverrideClearedEntry(actor, outcome, organizationId, parentOrganizationId), now, cancellationToken);
             writes = [.. writes.Where(o => o.Person.PersonId is null)];
         }
@@ -192,12 +193,22 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         writes.Count >= SetBasedFrom && db.Database.CurrentTransaction is not null
         && writes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId).Distinct().Count() == writes.Count(o => o.Person.PersonId is not null);
 
-    /// <summary>One audit entry per changed person, whichever path saves it.</summary>
-    private AuditEvent AuditEntry(AuditActor actor, PersonOutcome outcome, MembershipValues? before, Guid organizationId, Guid parentOrganizationId)
+    /// <summary>
+    /// One audit entry per changed person, whichever path saves it; with <paramref name="json"/> (the set-based path),
+    /// the values people share are serialized once.
+    /// </summary>
+    private AuditEvent AuditEntry(AuditActor actor, PersonOutcome outcome, MembershipValues? before, Guid organizationId, Guid parentOrganizationId,
+        AuditEntryJson? json = null)
     {
         var desired = outcome.Desired!;
-        return audit.Create(actor, "membership." + string.Join("+", outcome.Changes.Select(AuditName)), outcome.Person.Email,
-            before, new { desired.Role, SeatTier = desired.Tier, desired.Status, Reasons = outcome.Reasons.Select(r => r.Text).ToList() }, organizationId, parentOrganizationId);
+        return audit.CreateSerialized(actor, json?.Action(outcome.Changes, Action) ?? Action(outcome.Changes), outcome.Person.Email,
+            json is null ? (before is null ? null : AuditLog.Json(before)) : json.Before(before),
+            json?.After(desired, outcome.Reasons, After) ?? After((desired, outcome.Reasons)), organizationId, parentOrganizationId);
+
+        static string Action(IReadOnlyList<ChangeKind> changes) => "membership." + string.Join("+", changes.Select(AuditName));
+
+        static string After((DesiredMembership Desired, IReadOnlyList<OutcomeReason> Reasons) after) =>
+            AuditLog.Json(new { after.Desired.Role, SeatTier = after.Desired.Tier, after.Desired.Status, Reasons = after.Reasons.Select(r => r.Text).ToList() });
     }
 
     /// <summary>The IdP now grants the role kept by hand: the override goes, and the log says why.</summary>

@@ -65,7 +65,7 @@ internal static class ProvisioningInputLoader
             people.Add(new KnownPerson(member.PersonId, user?.Id, member.Email, member.DisplayName,
                 user is null ? DirectoryPresence.Absent : user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated,
                 user is null ? GroupKnowledge.Unknown : GroupKnowledge.Directory,
-                user is null ? [] : [.. groupKeysByUser[user.Id]], user?.CreatedAt, member.Current)
+                user is null ? [] : groupKeysByUser.GetValueOrDefault(user.Id) ?? [], user?.CreatedAt, member.Current)
             { DeactivatedAt = user?.DeactivatedAt });
         }
 
@@ -73,7 +73,7 @@ internal static class ProvisioningInputLoader
         {
             people.Add(new KnownPerson(user.PersonId, user.Id, user.Email ?? user.UserName, user.DisplayName ?? user.UserName,
                 user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated, GroupKnowledge.Directory,
-                [.. groupKeysByUser[user.Id]], user.CreatedAt, null)
+                groupKeysByUser.GetValueOrDefault(user.Id) ?? [], user.CreatedAt, null)
             { DeactivatedAt = user.DeactivatedAt });
         }
 
@@ -194,6 +194,7 @@ internal static class ProvisioningInputLoader
             .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)
             {
                 Override = m.RoleOverride == null ? null : new RoleOverride(m.RoleOverride.Value, m.RoleOverrideSetBy, m.RoleOverrideSetAt),
+                RoleBeforeSync = m.RoleBeforeSync,
             }))
             .ToListAsync(cancellationToken);
 

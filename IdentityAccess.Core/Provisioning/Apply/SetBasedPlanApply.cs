@@ -28,23 +28,26 @@ internal static class SetBasedPlanApply
         Func<PersonOutcome, MembershipValues?, AuditEvent> auditEntry, Func<PersonOutcome, AuditEvent> overrideCleared, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var stored = await StoredAsync(db, organizationId, [.. writes.Select(o => o.Person.PersonId!.Value)], cancellationToken);
         var updates = new Dictionary<RowUpdate, List<Guid>>();
         var adoptions = new Dictionary<MembershipSource, List<Guid>>();
         var overridesCleared = new List<Guid>();
         var inserts = new List<Membership>();
-        var entries = new List<AuditEvent>();
+        // What each audit entry is built from, in the order they are written: the entries themselves are built while
+        // they stream into the insert, not held a million at once (a third of Sync now's heap at 1M).
+        var entries = new List<(PersonOutcome Outcome, MembershipValues? Before, bool OverrideCleared)>(writes.Count);
         var changed = new List<PersonOutcome>();
         var deactivated = new List<Guid>();
         foreach (var outcome in writes)
         {
             var desired = outcome.Desired!;
             var personId = outcome.Person.PersonId!.Value;
-            var row = stored.GetValueOrDefault(personId);
+            // The membership as loaded for the plan, in this transaction and under the organization's lock: the
+            // stored row (reading every changed row again took 1.3 s of Sync now at 200,000 people).
+            var row = outcome.Person.Membership;
             var clearsOverride = row is not null && outcome.ClearsRoleOverride;
             if (clearsOverride)
             {
-                entries.Add(overrideCleared(outcome));
+                entries.Add((outcome, null, true));
             }
 
             if (outcome.Changes.Count == 0)
@@ -78,7 +81,7 @@ internal static class SetBasedPlanApply
                 }
             }
 
-            entries.Add(auditEntry(outcome, row?.Values));
+            entries.Add((outcome, row is null ? null : new MembershipValues(row.Role, row.Tier, row.Status), false));
             changed.Add(outcome);
         }
 
@@ -119,7 +122,7 @@ internal static class SetBasedPlanApply
         }
 
         await UntrackedInsert.InsertAsync(db, inserts, cancellationToken);
-        await UntrackedInsert.InsertAsync(db, entries, cancellationToken);
+        await UntrackedInsert.InsertAsync(db, entries.Select(e => e.OverrideCleared ? overrideCleared(e.Outcome) : auditEntry(e.Outcome, e.Before)), cancellationToken);
         // ExecuteUpdate bypasses the interceptor that revokes the sessions of people left without any role.
         await RoleLossRevocation.RevokeIfNoRoleLeftAsync(db, deactivated, now, cancellationToken);
         return MembershipChangeCounts.Of(changed);
@@ -131,23 +134,6 @@ internal static class SetBasedPlanApply
 
     /// <summary>Rows that change alike share one statement: the same new values, and the same role remembered.</summary>
     private sealed record RowUpdate(DesiredMembership Desired, bool StatusChanges, Role? RoleBeforeSync, bool ClearsOverride);
-
-    private static async Task<Dictionary<Guid, StoredMembership>> StoredAsync(IdentityAccessDbContext db, Guid organizationId, IReadOnlyList<Guid> personIds,
-        CancellationToken cancellationToken)
-    {
-        var stored = new Dictionary<Guid, StoredMembership>(personIds.Count);
-        foreach (var chunk in personIds.Chunk(ChunkSize))
-        {
-            var rows = await Rows(db, organizationId, chunk).AsNoTracking()
-                .Select(m => new StoredMembership(m.PersonId, m.Role, m.SeatTier, m.Status, m.Source, m.RoleBeforeSync)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                stored[row.PersonId] = row;
-            }
-        }
-
-        return stored;
-    }
 
     // EF.Parameter: the chunk as one JSON / array parameter (json_each / = ANY), as ScimGroupMembers does, instead of
     // thousands of bound parameters. (OrganizationId, PersonId) is unique, so the lookups use that index.

@@ -20,10 +20,11 @@ namespace IdentityAccess.Core.Provisioning.Apply;
 /// </summary>
 internal static class UntrackedInsert
 {
-    public static async Task InsertAsync<T>(IdentityAccessDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    /// <param name="rows">Read once, in order, while they are written: a writer may build each row as it goes.</param>
+    public static async Task InsertAsync<T>(IdentityAccessDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        if (rows.Count == 0)
+        if (rows.TryGetNonEnumeratedCount(out var count) && count == 0)
         {
             return;
         }
@@ -74,7 +75,7 @@ internal static class UntrackedInsert
     /// after the same converter a SaveChanges applies.
     /// </summary>
     private static async Task CopyAsync<T>(NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table,
-        List<(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        List<(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)> columns, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var copy = new StringBuilder("COPY ").Append(sql.DelimitIdentifier(table.Name, table.Schema))

@@ -1,5 +1,7 @@
 using IdentityAccess.Core.DirectoryObjects;
+using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +52,60 @@ public abstract class ProvisioningInputLoaderTests(PortalFixture portal) : IAsyn
 
         Assert.DoesNotContain(input.People.Single(p => p.DirectoryUserId == bob.Id).GroupKeys, k => k == "foreign-group");
     }
+
+    [Fact]
+    public async Task LoadAsync_Everyone_MembersAreNamedByTheirPersonAndOthersByTheirDirectoryUser()
+    {
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var organizationId = portal.Demo.AcmeChat;
+        var parentId = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ParentOrganizationId).SingleAsync();
+        // Besides the demo's members: a directory user not linked yet, one linked to a person who is not a member here,
+        // and one without email or display name (named by their user name).
+        var now = DateTimeOffset.UtcNow;
+        var outsider = Person.Create("outsider@acme.test", "Outsider Person", now);
+        db.People.Add(outsider);
+        var outsiderUser = User(parentId, "outsider.directory@acme.test", "Outsider As Directory", outsider.Id, now);
+        (outsiderUser.Active, outsiderUser.DeactivatedAt) = (false, now);
+        db.DirectoryUsers.AddRange(User(parentId, "unlinked@acme.test", "Unlinked User", null, now), outsiderUser, User(parentId, "bare@acme.test", null, null, now));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear(); // compare with what is stored (SQLite keeps times to 0.1 ms)
+
+        var input = (await ProvisioningInputLoader.LoadAsync(db, organizationId, ProvisioningDraft.Manual(), CancellationToken.None))!;
+
+        var members = await db.Memberships.Where(m => m.OrganizationId == organizationId)
+            .Select(m => new { m.PersonId, m.Person!.Email, m.Person.DisplayName }).ToDictionaryAsync(m => m.PersonId);
+        var users = await db.DirectoryUsers.Where(u => u.ParentOrganizationId == parentId).ToListAsync();
+        var byPerson = users.Where(u => u.PersonId is not null).ToDictionary(u => u.PersonId!.Value);
+        Assert.Equal(members.Count + users.Count(u => u.PersonId is null || !members.ContainsKey(u.PersonId.Value)), input.People.Count);
+        foreach (var person in input.People)
+        {
+            var user = person.DirectoryUserId is { } id ? users.Single(u => u.Id == id) : null;
+            var (email, name) = person.PersonId is { } personId && members.TryGetValue(personId, out var member)
+                ? (member.Email, member.DisplayName)
+                : (user!.Email ?? user.UserName, user.DisplayName ?? user.UserName);
+            Assert.Equal((email, name), (person.Email, person.DisplayName));
+            Assert.Equal(user?.CreatedAt, person.AssignedAt);
+            Assert.Equal(user?.DeactivatedAt, person.DeactivatedAt);
+            Assert.Equal(user is null ? DirectoryPresence.Absent : user.Active ? DirectoryPresence.Active : DirectoryPresence.Deactivated, person.Directory);
+            Assert.Equal(person.PersonId is { } linked ? byPerson.GetValueOrDefault(linked)?.Id : person.DirectoryUserId, person.DirectoryUserId);
+        }
+
+        Assert.Contains(input.People, p => p.Email == "unlinked@acme.test" && p.PersonId is null && p.DisplayName == "Unlinked User");
+        Assert.Contains(input.People, p => p.PersonId == outsider.Id && p.Email == "outsider.directory@acme.test" && p.Directory == DirectoryPresence.Deactivated);
+        Assert.Contains(input.People, p => p.Email == "bare@acme.test" && p.DisplayName == "bare@acme.test");
+    }
+
+    private static DirectoryUser User(Guid parentId, string userName, string? displayName, Guid? personId, DateTimeOffset now) => new()
+    {
+        ParentOrganizationId = parentId,
+        UserName = userName,
+        NormalizedUserName = userName.ToUpperInvariant(),
+        Email = displayName is null ? null : userName,
+        DisplayName = displayName,
+        PersonId = personId,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }
 
 public sealed class SqliteProvisioningInputLoaderTests() : ProvisioningInputLoaderTests(new SqlitePortalFixture());
