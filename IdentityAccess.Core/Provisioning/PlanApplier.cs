@@ -13,7 +13,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// Writes a plan's membership changes into the caller's unit of work, one audit event per changed person. Changes
 /// that JIT applies only at the person's next sign-in are left for then.
 /// </summary>
-public sealed class PlanApplier(AuditLog audit, TimeProvider time)
+public sealed partial class PlanApplier(AuditLog audit, TimeProvider time)
 {
     /// <summary>
     /// From this many people to write, the set-based path is taken. Below it the tracked path is cheaper: a SCIM
@@ -193,33 +193,6 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
         writes.Count >= SetBasedFrom && db.Database.CurrentTransaction is not null
         && writes.Where(o => o.Person.PersonId is not null).Select(o => o.Person.PersonId).Distinct().Count() == writes.Count(o => o.Person.PersonId is not null);
 
-    /// <summary>
-    /// One audit entry per changed person, whichever path saves it; with <paramref name="json"/> (the set-based path),
-    /// the values people share are serialized once.
-    /// </summary>
-    private AuditEvent AuditEntry(AuditActor actor, PersonOutcome outcome, MembershipValues? before, Guid organizationId, Guid parentOrganizationId,
-        AuditEntryJson? json = null)
-    {
-        var desired = outcome.Desired!;
-        return audit.CreateSerialized(actor, json?.Action(outcome.Changes, Action) ?? Action(outcome.Changes), outcome.Person.Email,
-            json is null ? (before is null ? null : AuditLog.Json(before)) : json.Before(before),
-            json?.After(desired, outcome.Reasons, After) ?? After((desired, outcome.Reasons)), organizationId, parentOrganizationId);
-
-        static string Action(IReadOnlyList<ChangeKind> changes) => "membership." + string.Join("+", changes.Select(AuditName));
-
-        static string After((DesiredMembership Desired, IReadOnlyList<OutcomeReason> Reasons) after) =>
-            AuditLog.Json(new { after.Desired.Role, SeatTier = after.Desired.Tier, after.Desired.Status, Reasons = after.Reasons.Select(r => r.Text).ToList() });
-    }
-
-    /// <summary>The IdP now grants the role kept by hand: the override goes, and the log says why.</summary>
-    private AuditEvent OverrideClearedEntry(AuditActor actor, PersonOutcome outcome, Guid organizationId, Guid parentOrganizationId)
-    {
-        var kept = outcome.Person.Membership!.Override!;
-        return audit.Create(actor, "membership.role_override_cleared", outcome.Person.Email,
-            new { RoleOverride = Roles.RoleCatalog.DisplayName(kept.Role), kept.SetBy }, new { Reason = "The IdP now grants the same role." },
-            organizationId, parentOrganizationId);
-    }
-
     // Only people whose membership changes, whom sync adopts (switching into SCIM), or whose override the IdP now
     // agrees with are written: a reconcile that changes nothing loads no rows.
     private static bool NeedsWrite(PersonOutcome outcome) =>
@@ -255,18 +228,4 @@ public sealed class PlanApplier(AuditLog audit, TimeProvider time)
             await db.DirectoryUsers.Where(u => EF.Parameter(chunk).Contains(u.Id)).LoadAsync(cancellationToken);
         }
     }
-
-    private static string AuditName(ChangeKind change) => change switch
-    {
-        ChangeKind.Provision => "provisioned",
-        ChangeKind.Deprovision => "deprovisioned",
-        ChangeKind.Promote => "promoted",
-        ChangeKind.Demote => "demoted",
-        ChangeKind.TierChange => "tier_changed",
-        ChangeKind.BecomePending => "pending_seat",
-        ChangeKind.Admit => "admitted",
-        ChangeKind.Suspend => "suspended",
-        ChangeKind.Restore => "restored",
-        ChangeKind.BlockSignIn => "sign_in_blocked",
-    };
 }
