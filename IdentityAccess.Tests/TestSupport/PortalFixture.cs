@@ -26,9 +26,8 @@ public abstract class PortalFixture : IAsyncLifetime
 
     /// <summary>
     /// The app's clock (a FakeTimeProvider, say), set before <see cref="InitializeAsync"/>; the system clock when null.
-    /// An app handed on from an earlier test reads this clock from then on (<see cref="HandedClock"/>); its database is
-    /// the one seeded at that earlier test's start, which for a class whose tests all start their clocks at one instant
-    /// is this clock's start too.
+    /// An app handed on from an earlier test reads this clock from then on (<see cref="HandedClock"/>); it only comes from
+    /// a test whose clock started at the same instant, so its database was seeded at this clock's start, as a new app's is.
     /// </summary>
     public TimeProvider? Time { get; set; }
 
@@ -107,10 +106,11 @@ public abstract class PortalFixture : IAsyncLifetime
 
     /// <summary>
     /// What makes two fixtures' apps interchangeable. The settings are part of it: two tests with different settings
-    /// never share an app; nor does an app on the system clock with one on a test's clock.
+    /// never share an app; nor does an app on the system clock with one on a test's clock, nor two tests' clocks that
+    /// start at different instants (the demo is seeded at the start: its dates must be the test's own).
     /// </summary>
     private string Configuration() =>
-        $"{GetType().FullName}|auth:{UseTestAuth}|kestrel:{UseKestrel}|test clock:{Time is not null}|"
+        $"{GetType().FullName}|auth:{UseTestAuth}|kestrel:{UseKestrel}|test clock from:{Time?.GetUtcNow().UtcTicks}|"
         + string.Join('|', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
 
     private void Use(StartedPortal started)

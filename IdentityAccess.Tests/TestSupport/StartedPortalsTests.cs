@@ -127,6 +127,28 @@ public abstract class StartedPortalsTests
     }
 
     [Fact]
+    public async Task AppOnATestsClock_IsNeverHandedToAClockStartingAtAnotherInstant()
+    {
+        var configuration = Guid.NewGuid().ToString();
+        var first = Fixture(configuration);
+        first.Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await first.InitializeAsync();
+        await first.DisposeAsync();
+
+        var next = Fixture(configuration);
+        next.Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)); // the demo seeded a day earlier would not be its own
+        await next.InitializeAsync();
+        try
+        {
+            Assert.NotSame(first.Factory, next.Factory);
+        }
+        finally
+        {
+            await next.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task AppOnTheSystemClock_IsNeverHandedToATestWithItsOwnClock()
     {
         var configuration = Guid.NewGuid().ToString();
