@@ -5,7 +5,6 @@ using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
-using IdentityAccess.Core.Sso.Domains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.TestSupport;
@@ -61,17 +60,7 @@ public static class OwnScimDirectory
                 CreatedAt = now,
                 StatusChangedAt = now,
             });
-            // .test names never resolve in public DNS, so the domain is seeded as verified, as the demo seeds acme.test.
-            db.VerifiedDomains.Add(new VerifiedDomain
-            {
-                ParentOrganizationId = parent.Id,
-                Domain = domain,
-                Challenge = DomainChallenge.NewChallenge(),
-                Status = DomainStatus.Verified,
-                CreatedAt = now,
-                VerifiedAt = now,
-                LastCheckResult = "Seeded by the test.",
-            });
+            db.VerifiedDomains.Add(SeededDomains.Verified(parent.Id, domain, now));
             await db.SaveChangesAsync();
         }
 

@@ -35,16 +35,7 @@ public abstract class SetBasedNewPeopleTests(PortalFixture portal) : IAsyncLifet
         _parentId = await db.Organizations.Where(o => o.Id == portal.Demo.AcmeChat).Select(o => o.ParentOrganizationId).SingleAsync();
         await db.SeatPools.Where(p => p.OrganizationId == portal.Demo.AcmeChat).ExecuteUpdateAsync(s => s.SetProperty(p => p.Purchased, 100_000));
         var then = DateTimeOffset.UtcNow.AddDays(-1);
-        db.VerifiedDomains.Add(new VerifiedDomain
-        {
-            ParentOrganizationId = _parentId,
-            Domain = Verified,
-            Challenge = DomainChallenge.NewChallenge(),
-            Status = DomainStatus.Verified,
-            CreatedAt = then,
-            VerifiedAt = then,
-            LastCheckResult = "Seeded by the test.",
-        });
+        db.VerifiedDomains.Add(SeededDomains.Verified(_parentId, Verified, then));
         var existing = Person.Create($"existing@{Verified}", "Existing", then);
         var handMade = Person.Create($"handmade@{Verified}", "Hand Made", then);
         db.People.AddRange(existing, handMade);
