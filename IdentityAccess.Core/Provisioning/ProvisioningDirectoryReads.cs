@@ -121,7 +121,52 @@ internal static class ProvisioningDirectoryReads
             }
         }
 
+        ShareAlikeArrays(keys);
         return keys;
+    }
+
+    /// <summary>
+    /// People in the same groups, read in the same order, get one array: a directory's people fall into far fewer
+    /// combinations of groups than there are people (everyone in "all employees" and their department), and an array
+    /// a person was a tenth of a million people's reconcile heap. Each key is the one string read for its group, so
+    /// arrays compare by reference, item by item. Bounded: past <see cref="MaxSharedArrays"/> combinations the rest
+    /// keep their own.
+    /// </summary>
+    private static void ShareAlikeArrays(Dictionary<Guid, string[]> keys)
+    {
+        var shared = new Dictionary<string[], string[]>(SameStrings.Instance);
+        foreach (var (userId, held) in keys)
+        {
+            if (shared.TryGetValue(held, out var one))
+            {
+                CollectionsMarshal.GetValueRefOrNullRef(keys, userId) = one; // in place: the enumeration goes on
+            }
+            else if (shared.Count < MaxSharedArrays)
+            {
+                shared[held] = held;
+            }
+        }
+    }
+
+    private const int MaxSharedArrays = 10_000;
+
+    private sealed class SameStrings : IEqualityComparer<string[]>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals(string[]? x, string[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+        public int GetHashCode(string[] keys)
+        {
+            var hash = new HashCode();
+            foreach (var key in keys)
+            {
+                hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     // A person is in a few groups: an array grown by one a key is smaller than a list, and exactly what the engine keeps.

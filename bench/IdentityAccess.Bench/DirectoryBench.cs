@@ -156,13 +156,14 @@ internal static class DirectoryBench
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.Active, active).SetProperty(x => x.DeactivatedAt, active ? null : DateTimeOffset.UtcNow));
             }
 
+            var before = Environment.WorkingSet / (1024 * 1024);
             using var peak = new WorkingSetPeak();
             var clock = Stopwatch.StartNew();
             var outcome = await sync.SyncAsync(directory.Acme, directory.Owner);
             timings.Add(clock.Elapsed.TotalMilliseconds);
             Console.WriteLine($"Sync now run {run}, {people} {(active ? "reactivated" : "deactivated")} in the IdP: {clock.Elapsed.TotalSeconds:F1} s, "
-                + $"{outcome.Changed} changes{(outcome.Refusal is null ? "" : ", refused: " + outcome.Refusal)}; peak working set {peak.Stop() / (1024 * 1024)} MiB; "
-                + $"load {Load()}");
+                + $"{outcome.Changed} changes{(outcome.Refusal is null ? "" : ", refused: " + outcome.Refusal)}; peak working set {peak.Stop() / (1024 * 1024)} MiB "
+                + $"(from {before} MiB; {peak.Managed}); load {Load()}");
         }
 
         Console.WriteLine($"Sync now median: {Median(timings) / 1000:F1} s");
@@ -172,11 +173,17 @@ internal static class DirectoryBench
 
     private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
-    /// <summary>The process's largest working set while it runs, sampled every 20 ms (PeakWorkingSet64 is the whole run's).</summary>
+    /// <summary>
+    /// The process's largest working set while it runs, sampled every 20 ms (PeakWorkingSet64 is the whole run's), and
+    /// beside it the largest managed heap (live and not yet collected) and the GC's largest committed memory: what the
+    /// app holds against what the GC keeps for it.
+    /// </summary>
     private sealed class WorkingSetPeak : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task<long> _sampling;
+        private long _heapPeak;
+        private long _committedPeak;
 
         public WorkingSetPeak() => _sampling = Task.Run(async () =>
         {
@@ -186,11 +193,16 @@ internal static class DirectoryBench
             {
                 process.Refresh();
                 peak = Math.Max(peak, process.WorkingSet64);
+                _heapPeak = Math.Max(_heapPeak, GC.GetTotalMemory(forceFullCollection: false));
+                _committedPeak = Math.Max(_committedPeak, GC.GetGCMemoryInfo().TotalCommittedBytes);
                 await Task.Delay(20).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
             return peak;
         });
+
+        /// <summary>The managed side of the peak, after <see cref="Stop"/>.</summary>
+        public string Managed => $"managed heap peak {_heapPeak / (1024 * 1024)} MiB, GC committed peak {_committedPeak / (1024 * 1024)} MiB";
 
         public long Stop()
         {

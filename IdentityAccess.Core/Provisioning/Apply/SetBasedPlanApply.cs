@@ -81,7 +81,7 @@ internal static class SetBasedPlanApply
                 }
             }
 
-            entries.Add((outcome, row is null ? null : new MembershipValues(row.Role, row.Tier, row.Status), false));
+            entries.Add((outcome, row is null ? null : MembershipValues.Of(row.Role, row.Tier, row.Status), false));
             changed.Add(outcome);
         }
 

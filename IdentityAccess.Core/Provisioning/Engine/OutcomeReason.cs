@@ -32,7 +32,30 @@ public sealed record OutcomeReason
 
     public bool Equals(OutcomeReason? other) => other is not null && Code == other.Code && Arguments.SequenceEqual(other.Arguments, ArgumentComparer.Instance);
 
-    public override int GetHashCode() => HashCode.Combine(Code, Arguments.Count);
+    public override int GetHashCode() => ContentHash();
+
+    /// <summary>The code and every value (an asked change's reasons item by item): equal reasons hash alike, as <see cref="Equals(OutcomeReason?)"/> compares them.</summary>
+    internal int ContentHash()
+    {
+        var hash = new HashCode();
+        hash.Add(Code);
+        foreach (var argument in Arguments)
+        {
+            if (argument is IEnumerable<OutcomeReason> reasons)
+            {
+                foreach (var reason in reasons)
+                {
+                    hash.Add(reason.ContentHash());
+                }
+            }
+            else
+            {
+                hash.Add(argument);
+            }
+        }
+
+        return hash.ToHashCode();
+    }
 
     /// <summary>How a value reads in the English sentence; the portal fills the same places in its own way.</summary>
     private static string EnglishValue(object? value) => value switch

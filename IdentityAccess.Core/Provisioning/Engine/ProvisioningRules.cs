@@ -43,7 +43,10 @@ public static class ProvisioningRules
     {
         var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p, keptForTopRole))).ToList();
         var seats = new SeatAllocator(input.Organization);
-        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, List<OutcomeReason> Reasons)>(ReferenceEqualityComparer.Instance);
+        var shared = new SharedOutcomeParts();
+        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons)>(ReferenceEqualityComparer.Instance);
+        void Decide(KnownPerson person, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons) decided) =>
+            desired[person] = (shared.Membership(decided.Membership), shared.Reasons(decided.Reasons));
 
         // 1. Seats held and kept as they are.
         foreach (var (person, target) in targets)
@@ -66,7 +69,7 @@ public static class ProvisioningRules
                     reasons.Add(OutcomeReason.Of(ReasonCode.NoTierGroupKeepsSeat, current.Tier));
                 }
 
-                desired[person] = (new DesiredMembership(target.Role, current.Tier, status, target.Source), reasons);
+                Decide(person, (new DesiredMembership(target.Role, current.Tier, status, target.Source), reasons));
             }
         }
 
@@ -78,19 +81,19 @@ public static class ProvisioningRules
             .ThenBy(t => t.Person.Email, StringComparer.OrdinalIgnoreCase);
         foreach (var (person, target) in waiting)
         {
-            desired[person] = AllocateSeat(seats, person, target);
+            Decide(person, AllocateSeat(seats, person, target));
         }
 
         // 4. Everyone else: no seat involved.
         foreach (var (person, target) in targets.Where(t => !desired.ContainsKey(t.Person)))
         {
-            desired[person] = (WithoutSeat(person, target), [.. target.Reasons]);
+            Decide(person, (WithoutSeat(person, target), target.Reasons));
         }
 
         var outcomes = targets.Select(t =>
         {
             var (membership, reasons) = desired[t.Person];
-            var changes = ChangeDetector.Detect(input.Organization.Product, t.Person.Membership, membership);
+            var changes = shared.Changes(ChangeDetector.Detect(input.Organization.Product, t.Person.Membership, membership));
             return new PersonOutcome(t.Person, membership, changes, reasons, t.Target.AtNextSignIn && changes.Count > 0)
             {
                 ClearsRoleOverride = t.Target.ClearsRoleOverride && membership is { Status: not MembershipStatus.Removed },

@@ -54,6 +54,34 @@ public abstract class ProvisioningInputLoaderTests(PortalFixture portal) : IAsyn
     }
 
     [Fact]
+    public async Task LoadAsync_Everyone_PeopleInTheSameGroupsShareOneArrayOfKeys()
+    {
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var parentId = await db.Organizations.Where(o => o.Id == portal.Demo.AcmeChat).Select(o => o.ParentOrganizationId).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var (first, second, third) = (User(parentId, "same.one@acme.test", "Same One", null, now), User(parentId, "same.two@acme.test", "Same Two", null, now),
+            User(parentId, "other@acme.test", "Other", null, now));
+        db.DirectoryUsers.AddRange(first, second, third);
+        var (shared, other) = (Group(parentId, "shared-group", now), Group(parentId, "other-group", now));
+        db.DirectoryGroups.AddRange(shared, other);
+        db.DirectoryGroupMembers.AddRange(new DirectoryGroupMember { GroupId = shared.Id, UserId = first.Id },
+            new DirectoryGroupMember { GroupId = shared.Id, UserId = second.Id }, new DirectoryGroupMember { GroupId = other.Id, UserId = third.Id });
+        await db.SaveChangesAsync();
+
+        var input = (await ProvisioningInputLoader.LoadAsync(db, portal.Demo.AcmeChat, ProvisioningDraft.Manual(), CancellationToken.None))!;
+
+        var keys = input.People.Where(p => p.DirectoryUserId is not null).ToDictionary(p => p.DirectoryUserId!.Value, p => p.GroupKeys);
+        Assert.Equal(["shared-group"], keys[first.Id]);
+        Assert.Same(keys[first.Id], keys[second.Id]);
+        Assert.Equal(["other-group"], keys[third.Id]);
+        // Everyone whose keys read the same, in the same order, holds the same array.
+        foreach (var group in keys.Values.Where(k => k.Count > 0).GroupBy(k => string.Join('\n', k)))
+        {
+            Assert.Single(group.Distinct(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_Everyone_MembersAreNamedByTheirPersonAndOthersByTheirDirectoryUser()
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
@@ -94,6 +122,16 @@ public abstract class ProvisioningInputLoaderTests(PortalFixture portal) : IAsyn
         Assert.Contains(input.People, p => p.PersonId == outsider.Id && p.Email == "outsider.directory@acme.test" && p.Directory == DirectoryPresence.Deactivated);
         Assert.Contains(input.People, p => p.Email == "bare@acme.test" && p.DisplayName == "bare@acme.test");
     }
+
+    private static DirectoryGroup Group(Guid parentId, string key, DateTimeOffset now) => new()
+    {
+        ParentOrganizationId = parentId,
+        ExternalId = key,
+        DisplayName = key,
+        NormalizedDisplayName = key.ToUpperInvariant(),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 
     private static DirectoryUser User(Guid parentId, string userName, string? displayName, Guid? personId, DateTimeOffset now) => new()
     {
