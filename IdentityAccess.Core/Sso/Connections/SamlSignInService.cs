@@ -126,20 +126,12 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
                 LogPhrase.Of(LogPhraseCode.SignInSsoTurnedOff), cancellationToken);
         }
 
-        var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, cancellationToken);
-        SamlValidationResult validated;
-        try
+        // The SP's private keys are read (in this transaction) only for a Response that carries an EncryptedAssertion.
+        var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(acs.Db))
         {
-            var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(acs.Db)) { DecryptionKeys = decryptionKeys };
-            validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
-        }
-        finally
-        {
-            foreach (var decryptionKey in decryptionKeys)
-            {
-                decryptionKey.Dispose();
-            }
-        }
+            DecryptionKeySource = keysCancellation => spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, keysCancellation),
+        };
+        var validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
 
         if (!validated.Succeeded)
         {
