@@ -194,9 +194,8 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         }
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
-        changes.Before = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken);
-        var access = await jit.ProvisionAsync(db, snapshot, person.Id, changes.Before, _signIn, cancellationToken);
-        changes.Access = access;
+        var (access, before) = await jit.ProvisionAsync(db, snapshot, person.Id, _signIn, cancellationToken);
+        (changes.Before, changes.Access) = (before, access);
         var refusal = SignInRefusal.For(access);
         if (refusal is not null && await InvitationAcceptance.HasPendingAsync(db, person.Id, time.GetUtcNow(), cancellationToken))
         {
