@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdentityAccess.Core.Provisioning;
 
 /// <summary>Reads what the rule engine needs for one organization: the only I/O around the engine.</summary>
-internal static class ProvisioningInputLoader
+internal static partial class ProvisioningInputLoader
 {
     public static Task<ProvisioningInput?> LoadAsync(IdentityAccessDbContext db, Guid organizationId, ProvisioningDraft draft,
         CancellationToken cancellationToken) => LoadAsync(db, organizationId, draft, null, cancellationToken);
@@ -40,8 +40,16 @@ internal static class ProvisioningInputLoader
     /// The same, with what rarely changes already known (<see cref="ParentSnapshots"/>, checked in this transaction):
     /// only the people, their memberships and groups, and the seats held are read.
     /// </summary>
-    public static async Task<ProvisioningInput> LoadAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
-        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, CancellationToken cancellationToken)
+    public static Task<ProvisioningInput> LoadAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
+        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, CancellationToken cancellationToken) =>
+        LoadAsync(db, org, draft, groups, scope, null, cancellationToken);
+
+    /// <param name="scopeMembers">
+    /// The scope's own membership rows in this organization, when the caller read them in this transaction under the
+    /// organization's lock (a sign-in: <see cref="LoadForSignInAsync"/>); null to read them here.
+    /// </param>
+    private static async Task<ProvisioningInput> LoadAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
+        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, IReadOnlyList<MemberRow>? scopeMembers, CancellationToken cancellationToken)
     {
         var organizationId = org.Id;
         List<SeatPoolFacts> pools = [.. org.Pools];
@@ -50,7 +58,7 @@ internal static class ProvisioningInputLoader
             .Select(h => h.PersonId).ToListAsync(cancellationToken);
         var (members, seats) = scope is null
             ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
-            : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, cancellationToken);
+            : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, scopeMembers, cancellationToken);
         var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.Mode, seats, org.SettingsVersion);
         var topRoleElsewhere = scope is not null && await TopRoleHeldElsewhereAsync(db, facts, members, cancellationToken);
 
@@ -203,7 +211,7 @@ internal static class ProvisioningInputLoader
     /// seats everyone else holds, so the engine hands out only what is really free.
     /// </summary>
     private static async Task<(List<MemberRow>, List<SeatPoolFacts>)> ScopedMembersAsync(IdentityAccessDbContext db, Guid organizationId,
-        List<SeatPoolFacts> pools, ReconcileScope scope, List<Guid> heldTopRole, CancellationToken cancellationToken)
+        List<SeatPoolFacts> pools, ReconcileScope scope, List<Guid> heldTopRole, IReadOnlyList<MemberRow>? scopeMembers, CancellationToken cancellationToken)
     {
         var userIds = scope.DirectoryUserIds.ToList();
         // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
@@ -213,7 +221,10 @@ internal static class ProvisioningInputLoader
         // that lets their change apply, and a full reconcile would see the same.
         var personIds = linkedPeople.Concat(scope.PersonIds).Concat(heldTopRole).ToHashSet();
         var scopedIds = personIds.ToList();
-        var members = await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
+        // The rows the caller read are the scope's whole answer only when nobody else joined the scope.
+        var members = scopeMembers is not null && personIds.SetEquals(scope.PersonIds)
+            ? [.. scopeMembers]
+            : await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
 
         // Kept by database triggers: reading it costs the same at a hundred members or a hundred thousand.
         var heldByEveryone = (await SeatHoldingCounts.HeldAsync(db, organizationId, cancellationToken))
@@ -242,5 +253,5 @@ internal static class ProvisioningInputLoader
     // Stands for "no tier" (a Console organization's seats) as a dictionary key.
     private const SeatTier NoTier = (SeatTier)(-1);
 
-    private sealed record MemberRow(Guid PersonId, string Email, string DisplayName, CurrentMembership Current);
+    internal sealed record MemberRow(Guid PersonId, string Email, string DisplayName, CurrentMembership Current);
 }

@@ -12,6 +12,13 @@ namespace IdentityAccess.Core.Saml;
 /// </summary>
 internal static class AssertionDecryption
 {
+    /// <summary>
+    /// Whether step 4b could use the SP's keys: the Response holds an EncryptedAssertion anywhere, the same test
+    /// <see cref="DecryptInPlace"/> makes before it touches a key. Only decides whether the keys are read; every check stays in 4b.
+    /// </summary>
+    public static bool MayNeedKeys(XmlDocument document) =>
+        document.DocumentElement is not { } response || StrictSignedXml.Descendants(response).Any(e => e.Is(SamlNames.Assertion, "EncryptedAssertion"));
+
     public static SamlRejection? DecryptInPlace(XmlDocument document, XmlElement response, SamlValidationContext context, out bool responseVerified)
     {
         responseVerified = false;

@@ -18,7 +18,39 @@ public static class SamlResponseValidator
     {
         ArgumentNullException.ThrowIfNull(context);
         var progress = new Progress();
-        var (verified, rejection) = Guarded(progress, () => CheckUpToReplay(samlResponse, context, progress));
+        // Steps 1–2: size, base64, safe parse.
+        var (document, rejection) = Guarded(progress, () => Decode(samlResponse, progress));
+        if (rejection is not null)
+        {
+            return SamlValidationResult.Failure(rejection);
+        }
+
+        IReadOnlyList<System.Security.Cryptography.RSA> keysRead = [];
+        try
+        {
+            if (context.DecryptionKeySource is { } source && AssertionDecryption.MayNeedKeys(document!))
+            {
+                // Outside the guard, as the replay cache below: a key store that cannot be read is an outage, not hostile input.
+                keysRead = await source(cancellationToken);
+                context = context with { DecryptionKeys = keysRead };
+            }
+
+            return await ValidateDecodedAsync(document!, context, progress, cancellationToken);
+        }
+        finally
+        {
+            foreach (var key in keysRead)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Steps 3–18 on the parsed Response.</summary>
+    private static async Task<SamlValidationResult> ValidateDecodedAsync(XmlDocument document, SamlValidationContext context, Progress progress,
+        CancellationToken cancellationToken)
+    {
+        var (verified, rejection) = Guarded(progress, () => CheckUpToReplay(document, context, progress));
         if (rejection is not null)
         {
             return SamlValidationResult.Failure(rejection);
@@ -53,20 +85,13 @@ public static class SamlResponseValidator
     /// <summary>An assertion that passed steps 1–16, with its Conditions NotOnOrAfter and its replay horizon.</summary>
     private sealed record VerifiedAssertion(XmlElement Element, DateTimeOffset NotOnOrAfter, DateTimeOffset LastUsableInstant);
 
-    private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(string? samlResponse, SamlValidationContext context, Progress progress)
+    private static (VerifiedAssertion? Verified, SamlRejection? Rejection) CheckUpToReplay(XmlDocument document, SamlValidationContext context, Progress progress)
     {
-        // Steps 1–2: size, base64, safe parse.
-        var (document, rejection) = Decode(samlResponse, progress);
-        if (rejection is not null)
-        {
-            return (null, rejection);
-        }
-
-        var (xml, response) = (document!, document!.DocumentElement!);
+        var (xml, response) = (document, document.DocumentElement!);
         XmlElement? assertion = null;
         var (responseSigned, responseVerified) = (false, false);
         var idp = context.IdentityProvider;
-        rejection = progress.Run(SamlCheck.Root, () => ResponseShapeChecks.CheckRoot(response)) // 3
+        var rejection = progress.Run(SamlCheck.Root, () => ResponseShapeChecks.CheckRoot(response)) // 3
             ?? progress.Run(SamlCheck.NoCommentsOrProcessingInstructions, () => ResponseShapeChecks.CheckNoCommentsOrProcessingInstructions(xml)) // 4
             ?? progress.Run(SamlCheck.Decryption, () => AssertionDecryption.DecryptInPlace(xml, response, context, out responseVerified)) // 4b
             ?? progress.Run(SamlCheck.SingleAssertion, () => FindAssertion(response, out assertion)) // 5

@@ -24,6 +24,12 @@ public sealed record SamlValidationContext(
     /// </summary>
     public IReadOnlyList<System.Security.Cryptography.RSA> DecryptionKeys { get; init; } = [];
 
+    /// <summary>
+    /// Reads the <see cref="DecryptionKeys"/> only for a Response that carries an EncryptedAssertion: most IdPs do not
+    /// encrypt, and a sign-in then reads no private key at all. The validator disposes the keys it read.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<System.Security.Cryptography.RSA>>>? DecryptionKeySource { get; init; }
+
     public static readonly TimeSpan DefaultUnsolicitedMaxAge = TimeSpan.FromMinutes(5);
 
     /// <summary>

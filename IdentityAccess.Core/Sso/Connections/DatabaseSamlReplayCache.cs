@@ -40,24 +40,26 @@ public sealed class DatabaseSamlReplayCache(IDbContextFactory<IdentityAccessDbCo
             await db.SamlReplayEntries.Where(e => e.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         }
 
-        // An expired entry for the same ID may still be there: remove it first. Two racing callers may both delete,
-        // but only one of their inserts can succeed.
-        await db.SamlReplayEntries.Where(e => e.AssertionId == key && e.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var entry = new SamlReplayEntry { AssertionId = key, ExpiresAt = expiresAt };
-        db.SamlReplayEntries.Add(entry);
-        try
-        {
-            // In a caller's transaction EF saves under a savepoint and rolls back to it on failure, so the
-            // transaction stays usable for the refusal's audit entry and the consumed state.
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(entry).State = EntityState.Detached; // not retried by the caller's next save
-            return false; // the primary key already holds this ID: a replay
-        }
+        // One statement, atomic on both providers: the entry is added, or an expired one with the same ID is renewed;
+        // a live one is left as it is and no row is written, which is the replay. Of two transactions remembering the
+        // same ID, the second waits on the first's row (PostgreSQL) or the write lock (SQLite) and, once the first
+        // commits, finds it live. Nothing fails, so the caller's transaction needs no savepoint around it.
+        var (stored, storedNow) = (ProviderValue(db, expiresAt.ToUniversalTime()), ProviderValue(db, now.ToUniversalTime()));
+        var written = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "SamlReplayEntries" ("AssertionId", "ExpiresAt") VALUES ({key}, {stored})
+            ON CONFLICT ("AssertionId") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
+            WHERE "SamlReplayEntries"."ExpiresAt" <= {storedNow}
+            """, cancellationToken);
+        return written == 1;
     }
+
+    /// <summary>
+    /// A time as the column stores it: raw SQL parameters skip the model's converters, and SQLite keeps times as
+    /// integers (<c>SqliteIdentityAccessDbContext</c>), so the comparison must be made on the stored form.
+    /// </summary>
+    private static object ProviderValue(IdentityAccessDbContext db, DateTimeOffset value) =>
+        db.Model.FindEntityType(typeof(SamlReplayEntry))!.FindProperty(nameof(SamlReplayEntry.ExpiresAt))!.GetTypeMapping().Converter?.ConvertToProvider(value)
+        ?? value;
 
     /// <summary>Removes entries past their expiry; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)

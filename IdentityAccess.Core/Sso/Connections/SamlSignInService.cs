@@ -126,20 +126,12 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
                 LogPhrase.Of(LogPhraseCode.SignInSsoTurnedOff), cancellationToken);
         }
 
-        var decryptionKeys = await spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, cancellationToken);
-        SamlValidationResult validated;
-        try
+        // The SP's private keys are read (in this transaction) only for a Response that carries an EncryptedAssertion.
+        var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(acs.Db))
         {
-            var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(acs.Db)) { DecryptionKeys = decryptionKeys };
-            validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
-        }
-        finally
-        {
-            foreach (var decryptionKey in decryptionKeys)
-            {
-                decryptionKey.Dispose();
-            }
-        }
+            DecryptionKeySource = keysCancellation => spKeys.DecryptionKeysAsync(acs.Db, attempt.ParentId, keysCancellation),
+        };
+        var validated = await ValidateTracedAsync(samlResponse, context, cancellationToken);
 
         if (!validated.Succeeded)
         {
@@ -202,9 +194,8 @@ public sealed partial class SamlSignInService(IDbContextFactory<IdentityAccessDb
         }
 
         await db.SaveChangesAsync(cancellationToken); // the engine's loader reads the link, its groups and the profile
-        changes.Before = await SignInMembership.LoadAsync(db, parentId, person.Id, cancellationToken);
-        var access = await jit.ProvisionAsync(db, snapshot, person.Id, changes.Before, _signIn, cancellationToken);
-        changes.Access = access;
+        var (access, before) = await jit.ProvisionAsync(db, snapshot, person.Id, _signIn, cancellationToken);
+        (changes.Before, changes.Access) = (before, access);
         var refusal = SignInRefusal.For(access);
         if (refusal is not null && await InvitationAcceptance.HasPendingAsync(db, person.Id, time.GetUtcNow(), cancellationToken))
         {

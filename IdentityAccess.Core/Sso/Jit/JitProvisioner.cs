@@ -34,32 +34,36 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
     {
         var listed = organizations.Select(o => o.Id).ToHashSet();
         return await snapshots.CurrentAsync(db, parentId, cancellationToken) is { } snapshot
-            ? await ProvisionAsync(db, snapshot, personId, await SignInMembership.LoadAsync(db, parentId, personId, cancellationToken), actor,
-                cancellationToken, listed.Contains)
+            ? (await ProvisionAsync(db, snapshot, personId, actor, cancellationToken, listed.Contains)).Access
             : [];
     }
 
-    /// <summary>The same over the snapshot the caller checked in this transaction (the ACS: one check per sign-in).</summary>
-    /// <param name="before">
-    /// The person's memberships in the parent's organizations, read in this transaction just before: what a Manual or
-    /// SCIM organization answers (this sign-in writes none of theirs), instead of one more read per organization.
-    /// </param>
+    /// <summary>
+    /// The same over the snapshot the caller checked in this transaction (the ACS: one check per sign-in), with the
+    /// person's memberships in the parent's organizations as they were before it (<see cref="SignInMembership"/>).
+    /// </summary>
     /// <param name="listed">The organizations to go through; all of the parent's when null.</param>
-    internal async Task<IReadOnlyList<OrganizationAccess>> ProvisionAsync(IdentityAccessDbContext db, ParentSnapshot snapshot, Guid personId,
-        IReadOnlyDictionary<Guid, SignInMembership> before, AuditActor actor, CancellationToken cancellationToken, Func<Guid, bool>? listed = null)
+    internal async Task<(IReadOnlyList<OrganizationAccess> Access, IReadOnlyDictionary<Guid, SignInMembership> Before)> ProvisionAsync(
+        IdentityAccessDbContext db, ParentSnapshot snapshot, Guid personId, AuditActor actor, CancellationToken cancellationToken,
+        Func<Guid, bool>? listed = null)
     {
         using var span = Telemetry.IdentityAccessTelemetry.Start("sso.jit");
         span?.SetTag("identityaccess.parent.id", snapshot.ParentId).SetTag("identityaccess.person.id", personId);
         snapshot = await LockAsync(db, snapshot, cancellationToken);
+        // Read once, under the locks (nothing else writes them until this commits): what a Manual or SCIM organization
+        // answers (this sign-in writes none of theirs), what the log compares with, and the person's own row in each
+        // JIT organization's input, instead of one more read per organization.
+        var memberships = await ProvisioningInputLoader.PersonMembershipsAsync(db, snapshot.ParentId, personId, cancellationToken);
+        var before = SignInMembership.From(memberships);
         var access = new List<OrganizationAccess>();
         foreach (var organization in snapshot.Organizations.Where(o => listed?.Invoke(o.Id) ?? true))
         {
             access.Add(ParentOrganizationMode.Of(organization).ProvisionsJustInTime
-                ? await ProvisionInAsync(db, snapshot, organization, personId, actor, cancellationToken)
+                ? await ProvisionInAsync(db, snapshot, organization, personId, memberships, actor, cancellationToken)
                 : new OrganizationAccess(organization.Id, organization.Name, false, before.GetValueOrDefault(organization.Id)?.Status, null));
         }
 
-        return access;
+        return (access, before);
     }
 
     /// <summary>
@@ -96,11 +100,11 @@ public sealed class JitProvisioner(PlanApplier applier, TopRoleHolds holds, Mass
     }
 
     private async Task<OrganizationAccess> ProvisionInAsync(IdentityAccessDbContext db, ParentSnapshot snapshot, OrganizationSnapshot organization,
-        Guid personId, AuditActor actor, CancellationToken cancellationToken)
+        Guid personId, IReadOnlyList<ProvisioningInputLoader.PersonMembership> memberships, AuditActor actor, CancellationToken cancellationToken)
     {
         var parentId = snapshot.ParentId;
-        var input = await ProvisioningInputLoader.LoadAsync(db, organization, snapshot.SavedSettings[organization.Id], snapshot.GroupNames,
-            new ReconcileScope().AddPeople([personId]), cancellationToken);
+        var input = await ProvisioningInputLoader.LoadForSignInAsync(db, organization, snapshot.SavedSettings[organization.Id], snapshot.GroupNames,
+            personId, memberships, cancellationToken);
         // The loader lists whoever signed in, so the person is there: marked as signing in now, JIT may provision them.
         input = input with { People = [.. input.People.Select(p => p.PersonId == personId ? p with { SigningIn = true } : p)] };
         // A demotion or removal the breaker holds leaves the person signing in with the role they have now, until reviewed.

@@ -20,6 +20,11 @@ internal sealed record SignInMembership(Guid OrganizationId, string Organization
             .Select(m => new SignInMembership(m.OrganizationId, m.Organization!.Name, m.Role, m.SeatTier, m.Status))
             .ToDictionaryAsync(m => m.OrganizationId, cancellationToken);
 
+    /// <summary>The same from the rows the JIT provisioner read for the engine's input.</summary>
+    public static IReadOnlyDictionary<Guid, SignInMembership> From(IEnumerable<Provisioning.ProvisioningInputLoader.PersonMembership> memberships) =>
+        memberships.ToDictionary(m => m.OrganizationId,
+            m => new SignInMembership(m.OrganizationId, m.OrganizationName, m.Row.Current.Role, m.Row.Current.Tier, m.Row.Current.Status));
+
     /// <summary>
     /// The same after the sign-in's second save, without reading again: <paramref name="before"/> with the person's
     /// memberships the change tracker holds in these organizations, which are every row this sign-in wrote (the plan

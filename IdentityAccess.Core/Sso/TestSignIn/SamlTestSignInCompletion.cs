@@ -70,20 +70,11 @@ public sealed class SamlTestSignInCompletion(DatabaseSamlReplayCache replayCache
 
         // A test always answers its own request: IdP-initiated rules never apply to it, whatever the connection allows.
         var idp = connection.ToIdpConnection() with { AllowIdpInitiated = false };
-        var decryptionKeys = await spKeys.DecryptionKeysAsync(db, test.ParentOrganizationId, cancellationToken);
-        SamlValidationResult validated;
-        try
+        var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(db))
         {
-            var context = new SamlValidationContext(serviceProvider, idp, requestId, time, replayCache.In(db)) { DecryptionKeys = decryptionKeys };
-            validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
-        }
-        finally
-        {
-            foreach (var key in decryptionKeys)
-            {
-                key.Dispose();
-            }
-        }
+            DecryptionKeySource = keysCancellation => spKeys.DecryptionKeysAsync(db, test.ParentOrganizationId, keysCancellation),
+        };
+        var validated = await SamlResponseValidator.ValidateAsync(samlResponse, context, cancellationToken);
 
         if (!validated.Succeeded)
         {

@@ -52,6 +52,23 @@ public abstract class SamlSpKeysEndpointTests(PortalFixture portal) : SamlSignIn
     }
 
     [Fact]
+    public async Task Acs_PlainAssertion_SignsInWithoutReadingTheSpKeys()
+    {
+        await PublishedAsync("encryption");
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            // Keys that can no longer be unprotected: reading them throws, so a sign-in that read them would fail.
+            await db.SamlSpKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.ProtectedPrivateKey, new byte[] { 1, 2, 3 }));
+        }
+
+        var login = await StartAsync("/");
+        var acs = await PostAcsAsync(login, Response(login.RequestId, "alice@acme.test"));
+
+        Assert.Equal(HttpStatusCode.Redirect, acs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(SessionCookie(acs))).StatusCode);
+    }
+
+    [Fact]
     public async Task Rotation_NextPublishedOldDecryptsUntilRetired()
     {
         var old = Assert.Single(await PublishedAsync("encryption"));
