@@ -17,7 +17,12 @@ namespace IdentityAccess.Core.Provisioning;
 /// </summary>
 public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds, ParentSnapshots snapshots)
 {
-    private const int MaxScopedPeople = 2000;
+    /// <summary>
+    /// Past this many people a reconcile reads the whole organization instead: a scope that large is most of any
+    /// organization that has it. Its ids travel as one parameter (<see cref="ScopeIds"/>), so no parameter limit
+    /// bounds it; a group PATCH of 10,000 members stays scoped (the limit was 2,000 while the ids were bound one by one).
+    /// </summary>
+    private const int MaxScopedPeople = 50_000;
 
     /// <summary>A big apply leaves seat-counter changes on PostgreSQL (one per statement and tier); past this many changes it folds them itself.</summary>
     private const int FoldAfterChanges = 1000;
@@ -54,7 +59,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         var asked = scope; // what the caller asked for, counted against even when the load below takes everyone
         if (scope?.Size > MaxScopedPeople)
         {
-            scope = null; // a few whole-organization queries beat id lists that long (and their parameter limits)
+            scope = null; // a few whole-organization queries beat id lists that long
         }
 
         snapshot = await LockAsync(db, snapshot, onlyOrganizationId, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Seats;
@@ -81,6 +83,45 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
         // The remove sees the rows the add wrote (a tracked add was saved after it, so the member stayed); a second add is a no-op.
         var members = await db.DirectoryGroupMembers.Where(m => m.GroupId == group).Select(m => m.UserId).ToListAsync();
         Assert.Equal(new[] { users[0], users[2] }.Order(), members.Order());
+    }
+
+    [Fact]
+    public async Task PatchAsync_more_members_than_the_old_scope_limit_reconciles_only_them()
+    {
+        // Over 2,000 people a scoped reconcile once read the whole organization instead (its ids were bound one parameter
+        // each). An outsider put into the mapped group behind the directory's back shows which ran: only a whole-organization
+        // reconcile provisions them.
+        const int Many = 2_100;
+        var (parentId, group, _) = await SetUpAsync(_portal, 0);
+        List<Guid> users;
+        Guid outsider;
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var seeded = Enumerable.Range(0, Many + 1).Select(i => new DirectoryUser
+            {
+                ParentOrganizationId = parentId, UserName = $"many{i:D4}@acme.test", NormalizedUserName = $"MANY{i:D4}@ACME.TEST",
+                Email = $"many{i:D4}@acme.test", DisplayName = $"Many {i}", CreatedAt = now.AddTicks(i), UpdatedAt = now,
+            }).ToList();
+            db.DirectoryUsers.AddRange(seeded);
+            outsider = seeded[^1].Id;
+            db.DirectoryGroupMembers.Add(new DirectoryGroupMember { GroupId = group, UserId = outsider });
+            await db.SaveChangesAsync();
+            users = [.. seeded.Take(Many).Select(u => u.Id)];
+        }
+
+        await _portal.Factory.Services.GetRequiredService<ScimGroupService>().PatchAsync(parentId, group, Add(users), "http://test/scim/v2");
+
+        await using var check = await _portal.Factory.CreateDbContextAsync();
+        var provisioned = await check.Memberships.CountAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.Email.StartsWith("many")
+            && m.Role == Role.Admin && m.Source == MembershipSource.Scim);
+        Assert.Equal(Many, provisioned);
+        Assert.False(await check.Memberships.AnyAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.Email == $"many{Many:D4}@acme.test"));
+        // The scoped plan is the full one for everyone it took: a full reconcile would change the outsider alone.
+        var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(check, _portal.Demo.AcmeChat, CancellationToken.None))!;
+        var leftOver = Assert.Single(ProvisioningRules.Evaluate(input).Outcomes, o => o.Changes.Count > 0);
+        Assert.Equal($"many{Many:D4}@acme.test", leftOver.Person.Email);
+        Assert.Equal([ChangeKind.BecomePending], leftOver.Changes); // into the seat queue: the Premium seats went to the 2,100
     }
 
     /// <summary>Users created one by one (not provisioned: in no mapped group yet), then the mapped group, empty.</summary>
