@@ -100,8 +100,13 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
             var now = DateTimeOffset.UtcNow;
             var seeded = Enumerable.Range(0, Many + 1).Select(i => new DirectoryUser
             {
-                ParentOrganizationId = parentId, UserName = $"many{i:D4}@acme.test", NormalizedUserName = $"MANY{i:D4}@ACME.TEST",
-                Email = $"many{i:D4}@acme.test", DisplayName = $"Many {i}", CreatedAt = now.AddTicks(i), UpdatedAt = now,
+                ParentOrganizationId = parentId,
+                UserName = $"many{i:D4}@acme.test",
+                NormalizedUserName = $"MANY{i:D4}@ACME.TEST",
+                Email = $"many{i:D4}@acme.test",
+                DisplayName = $"Many {i}",
+                CreatedAt = now.AddTicks(i),
+                UpdatedAt = now,
             }).ToList();
             db.DirectoryUsers.AddRange(seeded);
             outsider = seeded[^1].Id;
