@@ -13,7 +13,8 @@ namespace IdentityAccess.Core.Scim;
 /// </summary>
 internal static class ScimGroupMembers
 {
-    public static async Task AddAsync(IdentityAccessDbContext db, Guid parentId, Guid groupId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+    public static async Task AddAsync(IdentityAccessDbContext db, Guid parentId, Guid groupId, IReadOnlyList<Guid> userIds, GroupMemberChanges changes,
+        CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
@@ -40,6 +41,7 @@ internal static class ScimGroupMembers
 
         var added = await InsertMissingAsync(db, groupId, known, cancellationToken);
         ProvisioningLogScope.Current?.AddGroupMembers(added);
+        changes.Added(added);
     }
 
     /// <summary>
@@ -83,20 +85,25 @@ internal static class ScimGroupMembers
 
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    public static async Task RemoveAsync(IdentityAccessDbContext db, Guid groupId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+    public static async Task RemoveAsync(IdentityAccessDbContext db, Guid groupId, IReadOnlyList<Guid> userIds, GroupMemberChanges changes,
+        CancellationToken cancellationToken)
     {
         var members = db.DirectoryGroupMembers.Where(m => m.GroupId == groupId && userIds.Contains(m.UserId));
-        // Provisioning log; with no SCIM request running, `?.` skips the query too.
-        ProvisioningLogScope.Current?.RemoveGroupMembers(await members.Select(m => m.UserId).ToListAsync(cancellationToken));
+        // The rows the delete takes (the group's version was claimed first, so none changes meanwhile): for the
+        // provisioning log and the reconcile's scope.
+        var removed = await members.Select(m => m.UserId).ToListAsync(cancellationToken);
+        ProvisioningLogScope.Current?.RemoveGroupMembers(removed);
+        changes.Removed(removed);
         await members.ExecuteDeleteAsync(cancellationToken);
         await DirectoryGroupNesting.ForgetAsync(db, groupId, userIds, cancellationToken); // an id removed may be a nested group's
     }
 
-    public static async Task ClearAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken)
+    public static async Task ClearAsync(IdentityAccessDbContext db, Guid groupId, GroupMemberChanges changes, CancellationToken cancellationToken)
     {
         var members = db.DirectoryGroupMembers.Where(m => m.GroupId == groupId);
-        // Provisioning log; with no SCIM request running, `?.` skips the query too.
-        ProvisioningLogScope.Current?.RemoveGroupMembers(await members.Select(m => m.UserId).ToListAsync(cancellationToken));
+        var removed = await members.Select(m => m.UserId).ToListAsync(cancellationToken); // for the log and the reconcile's scope, as above
+        ProvisioningLogScope.Current?.RemoveGroupMembers(removed);
+        changes.Removed(removed);
         await members.ExecuteDeleteAsync(cancellationToken);
         await DirectoryGroupNesting.ClearAsync(db, groupId, cancellationToken);
     }

@@ -16,7 +16,7 @@ internal static class ScimGroupPatch
     public delegate Task Rename(IdentityAccessDbContext db, DirectoryGroup group, string name, CancellationToken cancellationToken);
 
     public static async Task ApplyAsync(IdentityAccessDbContext db, Guid parentId, DirectoryGroup group, JsonObject operation, Rename rename,
-        CancellationToken cancellationToken)
+        GroupMemberChanges changes, CancellationToken cancellationToken)
     {
         var op = ScimJson.GetString(operation, "op")?.Trim().ToLowerInvariant();
         if (op is not ("add" or "replace" or "remove"))
@@ -42,7 +42,7 @@ internal static class ScimGroupPatch
                         await rename(db, group, Text(item), cancellationToken);
                         break;
                     case "members":
-                        await MembersAsync(db, parentId, group, op, null, item, cancellationToken);
+                        await MembersAsync(db, parentId, group, op, null, item, changes, cancellationToken);
                         break;
                 }
             }
@@ -54,7 +54,7 @@ internal static class ScimGroupPatch
         switch (attribute.IsIn(ScimSchemas.Group) && sub is null ? attribute.Key : null)
         {
             case "members":
-                await MembersAsync(db, parentId, group, op, filter, value, cancellationToken);
+                await MembersAsync(db, parentId, group, op, filter, value, changes, cancellationToken);
                 break;
             case "displayname" when op != "remove" && filter is null:
                 await rename(db, group, Text(value), cancellationToken);
@@ -67,7 +67,7 @@ internal static class ScimGroupPatch
     }
 
     private static async Task MembersAsync(IdentityAccessDbContext db, Guid parentId, DirectoryGroup group, string op, ScimFilterNode? filter, JsonNode? value,
-        CancellationToken cancellationToken)
+        GroupMemberChanges changes, CancellationToken cancellationToken)
     {
         if (filter is not null)
         {
@@ -87,10 +87,10 @@ internal static class ScimGroupPatch
             }
 
             matched = [.. matched.Union(named)];
-            await ScimGroupMembers.RemoveAsync(db, group.Id, matched, cancellationToken);
+            await ScimGroupMembers.RemoveAsync(db, group.Id, matched, changes, cancellationToken);
             if (op == "replace")
             {
-                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), changes, cancellationToken);
             }
 
             return;
@@ -99,16 +99,16 @@ internal static class ScimGroupPatch
         switch (op)
         {
             case "add":
-                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), changes, cancellationToken);
                 break;
             case "replace":
-                await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
-                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken);
+                await ScimGroupMembers.ClearAsync(db, group.Id, changes, cancellationToken);
+                await ScimGroupMembers.AddAsync(db, parentId, group.Id, ScimGroupDocument.MemberIds(value), changes, cancellationToken);
                 break;
             default:
                 // Entra's default sends the ids to remove as the value; no value means "all members".
-                await (value is null ? ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken)
-                    : ScimGroupMembers.RemoveAsync(db, group.Id, ScimGroupDocument.MemberIds(value), cancellationToken));
+                await (value is null ? ScimGroupMembers.ClearAsync(db, group.Id, changes, cancellationToken)
+                    : ScimGroupMembers.RemoveAsync(db, group.Id, ScimGroupDocument.MemberIds(value), changes, cancellationToken));
                 break;
         }
     }

@@ -17,7 +17,7 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
     private static readonly AuditActor _actor = AuditActor.System(SystemActors.DirectorySync);
 
     public Task<JsonObject> CreateAsync(Guid parentId, JsonObject body, string baseUrl, CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, null, null, baseUrl, async db =>
+        WriteAsync(parentId, null, null, baseUrl, async (db, changes) =>
         {
             var name = ScimGroupInput.DisplayName(ScimJson.Get(body, "displayName"));
             var externalId = ScimGroupInput.ExternalId(ScimJson.Get(body, "externalId"));
@@ -32,14 +32,14 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             group.NormalizedDisplayName = name.ToUpperInvariant();
             db.DirectoryGroups.Add(group);
             await db.SaveChangesAsync(cancellationToken);
-            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, changes, cancellationToken);
             return group;
         }, cancellationToken);
 
     /// <param name="ifMatch">The If-Match header (or a Bulk operation's version): refused with 412 unless it names the current version.</param>
     public Task<JsonObject> ReplaceAsync(Guid parentId, Guid id, JsonObject body, string baseUrl, string? ifMatch = null,
         CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, id, ifMatch, baseUrl, async db =>
+        WriteAsync(parentId, id, ifMatch, baseUrl, async (db, changes) =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             ScimGroupInput.EnsureMemberCount(body, input.Value.MaxMembersPerRequest);
@@ -47,14 +47,14 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             var members = ScimGroupDocument.MemberIds(ScimJson.Get(body, "members"));
             ProvisioningLogNotes.Group(LogPhraseCode.GroupReplaced, group.DisplayName);
             await RenameAsync(db, group, name, cancellationToken);
-            await ScimGroupMembers.ClearAsync(db, group.Id, cancellationToken);
-            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, cancellationToken);
+            await ScimGroupMembers.ClearAsync(db, group.Id, changes, cancellationToken);
+            await ScimGroupMembers.AddAsync(db, parentId, group.Id, members, changes, cancellationToken);
             return group;
         }, cancellationToken);
 
     public Task<JsonObject> PatchAsync(Guid parentId, Guid id, JsonObject patch, string baseUrl, string? ifMatch = null,
         CancellationToken cancellationToken = default) =>
-        WriteAsync(parentId, id, ifMatch, baseUrl, async db =>
+        WriteAsync(parentId, id, ifMatch, baseUrl, async (db, changes) =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             if (ScimJson.Get(patch, "Operations") is not JsonArray operations || operations.Count == 0)
@@ -67,17 +67,22 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
             ProvisioningLogNotes.Group(LogPhraseCode.GroupUpdated, group.DisplayName);
             foreach (var operation in operations.OfType<JsonObject>())
             {
-                await ScimGroupPatch.ApplyAsync(db, parentId, group, operation, RenameAsync, cancellationToken);
+                await ScimGroupPatch.ApplyAsync(db, parentId, group, operation, RenameAsync, changes, cancellationToken);
             }
 
             return group;
         }, cancellationToken);
 
     public async Task DeleteAsync(Guid parentId, Guid id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        await WriteAsync(parentId, id, ifMatch, "", async db =>
+        await WriteAsync(parentId, id, ifMatch, "", async (db, changes) =>
         {
             var group = await FindAsync(db, parentId, id, cancellationToken);
             ProvisioningLogNotes.Group(LogPhraseCode.GroupDeleted, group.DisplayName);
+            if (await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
+            {
+                changes.Removed(await MemberIdsAsync(db, group.Id, cancellationToken)); // their rows go with the group
+            }
+
             db.DirectoryGroups.Remove(group);
             return group;
         }, cancellationToken);
@@ -107,8 +112,8 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         return (rendered, total);
     }
 
-    private async Task<JsonObject> WriteAsync(Guid parentId, Guid? groupId, string? ifMatch, string baseUrl, Func<IdentityAccessDbContext, Task<DirectoryGroup>> write,
-        CancellationToken cancellationToken)
+    private async Task<JsonObject> WriteAsync(Guid parentId, Guid? groupId, string? ifMatch, string baseUrl,
+        Func<IdentityAccessDbContext, GroupMemberChanges, Task<DirectoryGroup>> write, CancellationToken cancellationToken)
     {
         // Two PATCHes adding the same person to one group may both insert the row: the loser retries and finds it there.
         for (var attempt = 1; ; attempt++)
@@ -124,21 +129,17 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
                         ifMatch, "group", cancellationToken);
                 }
 
-                // Only people who joined or left the group can have a different outcome, and only when a synced
-                // organization maps the group; a rename changes nobody. Members are read only for a mapped group.
-                var before = groupId is { } existing && await IsMappedAsync(db, parentId, await KeyOfAsync(db, existing, cancellationToken), cancellationToken)
-                    ? await MemberIdsAsync(db, existing, cancellationToken)
-                    : null;
-                var group = await write(db);
+                var changes = new GroupMemberChanges();
+                var group = await write(db, changes);
                 group.UpdatedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(cancellationToken);
 
+                // Only people who joined or left the group can have a different outcome, and only when a synced
+                // organization maps the group (its key never changes); a rename changes nobody.
                 var scope = new ReconcileScope();
-                if (before is not null || await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
+                if (await IsMappedAsync(db, parentId, group.ExternalId, cancellationToken))
                 {
-                    var after = await MemberIdsAsync(db, group.Id, cancellationToken);
-                    after.SymmetricExceptWith(before ?? []);
-                    scope.AddDirectoryUsers(after);
+                    scope.AddDirectoryUsers(changes.JoinedOrLeft);
                 }
 
                 await reconciler.ReconcileAsync(db, parentId, _actor, scope, cancellationToken);
@@ -160,9 +161,6 @@ public sealed class ScimGroupService(IDbContextFactory<IdentityAccessDbContext> 
         [.. (await db.DirectoryGroupMembers.Where(m => m.GroupId == groupId)
             .Join(db.DirectoryUsers, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.UserName, u.CreatedAt })
             .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken)).Select(u => (u.Id, (string?)(u.DisplayName ?? u.UserName)))];
-
-    private static Task<string?> KeyOfAsync(IdentityAccessDbContext db, Guid groupId, CancellationToken cancellationToken) =>
-        db.DirectoryGroups.Where(g => g.Id == groupId).Select(g => (string?)g.ExternalId).SingleOrDefaultAsync(cancellationToken);
 
     private static Task<bool> IsMappedAsync(IdentityAccessDbContext db, Guid parentId, string? groupKey, CancellationToken cancellationToken) =>
         db.GroupMappings.AnyAsync(m => m.GroupExternalId == groupKey && db.Organizations.Any(o => o.Id == m.OrganizationId

@@ -74,7 +74,7 @@ internal static class SetBasedPlanApply
             else
             {
                 var beforeSync = RoleMemory.BeforeSync(product, row.Role, row.RoleBeforeSync, desired, outcome.Changes);
-                Add(updates, new RowUpdate(desired, row.Status != desired.Status, beforeSync, RoleMemory.ClearsOverride(outcome)), personId);
+                Add(updates, new RowUpdate(desired, row.Status != desired.Status, row.Tier != desired.Tier, beforeSync, RoleMemory.ClearsOverride(outcome)), personId);
                 if (row.Status == MembershipStatus.Active && desired.Status != MembershipStatus.Active)
                 {
                     deactivated.Add(personId);
@@ -92,12 +92,19 @@ internal static class SetBasedPlanApply
             {
                 await Rows(db, organizationId, chunk).ExecuteUpdateAsync(s =>
                 {
-                    s.SetProperty(m => m.Role, desired.Role).SetProperty(m => m.SeatTier, desired.Tier)
-                        .SetProperty(m => m.Status, desired.Status).SetProperty(m => m.Source, desired.Source)
+                    s.SetProperty(m => m.Role, desired.Role).SetProperty(m => m.Source, desired.Source)
                         .SetProperty(m => m.RoleBeforeSync, update.RoleBeforeSync);
+                    // Status and tier only where they change (every row of the group has the desired value already
+                    // otherwise): SQLite's seat-counter trigger runs per row whenever either is set, three statements
+                    // a row, and a promotion of 8,000 people changes neither.
                     if (update.StatusChanges)
                     {
-                        s.SetProperty(m => m.StatusChangedAt, now);
+                        s.SetProperty(m => m.Status, desired.Status).SetProperty(m => m.StatusChangedAt, now);
+                    }
+
+                    if (update.TierChanges)
+                    {
+                        s.SetProperty(m => m.SeatTier, desired.Tier);
                     }
 
                     if (update.ClearsOverride)
@@ -141,8 +148,8 @@ internal static class SetBasedPlanApply
         s.SetProperty(m => m.RoleOverride, (Role?)null).SetProperty(m => m.RoleOverrideSetAt, (DateTimeOffset?)null)
             .SetProperty(m => m.RoleOverrideSetBy, (string?)null);
 
-    /// <summary>Rows that change alike share one statement: the same new values, and the same role remembered.</summary>
-    private sealed record RowUpdate(DesiredMembership Desired, bool StatusChanges, Role? RoleBeforeSync, bool ClearsOverride);
+    /// <summary>Rows that change alike share one statement: the same new values, the same columns changing, and the same role remembered.</summary>
+    private sealed record RowUpdate(DesiredMembership Desired, bool StatusChanges, bool TierChanges, Role? RoleBeforeSync, bool ClearsOverride);
 
     // EF.Parameter: the chunk as one JSON / array parameter (json_each / = ANY), as ScimGroupMembers does, instead of
     // thousands of bound parameters. (OrganizationId, PersonId) is unique, so the lookups use that index.

@@ -44,7 +44,8 @@ public static class ProvisioningRules
         var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p, keptForTopRole))).ToList();
         var seats = new SeatAllocator(input.Organization);
         var shared = new SharedOutcomeParts();
-        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons)>(ReferenceEqualityComparer.Instance);
+        // Sized up front: grown by doubling, a million people's entries left as much again in discarded large arrays.
+        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons)>(targets.Count, ReferenceEqualityComparer.Instance);
         void Decide(KnownPerson person, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons) decided) =>
             desired[person] = (shared.Membership(decided.Membership), shared.Reasons(decided.Reasons));
 

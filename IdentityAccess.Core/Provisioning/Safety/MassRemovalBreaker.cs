@@ -45,7 +45,13 @@ public sealed partial class MassRemovalBreaker(IOptions<MassRemovalOptions> opti
     {
         var organizationId = plan.Organization.OrganizationId;
         var staged = await db.StagedRemovals.Where(s => s.OrganizationId == organizationId).ToDictionaryAsync(s => s.PersonId, cancellationToken);
-        var wanted = plan.Outcomes.Where(IsGuarded).ToDictionary(o => o.Person.PersonId!.Value);
+        // Sized: a million-entry dictionary grown by doubling leaves as much again in discarded large arrays.
+        var wanted = new Dictionary<Guid, PersonOutcome>(plan.Outcomes.Count(IsGuarded));
+        foreach (var outcome in plan.Outcomes.Where(IsGuarded))
+        {
+            wanted.Add(outcome.Person.PersonId!.Value, outcome);
+        }
+
         var approved = staged.Values.Where(s => s.Approved).Select(s => s.PersonId).ToHashSet(); // reviewed: applied now
 
         // Someone staged who no longer has the change asked (back in the directory), or approved and applied now, needs no row.

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Provisioning;
+using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Scim;
 using IdentityAccess.Core.Seats;
@@ -81,6 +83,89 @@ public abstract class ScimGroupPatchManyMembersTests(Func<PortalFixture> newPort
         // The remove sees the rows the add wrote (a tracked add was saved after it, so the member stayed); a second add is a no-op.
         var members = await db.DirectoryGroupMembers.Where(m => m.GroupId == group).Select(m => m.UserId).ToListAsync();
         Assert.Equal(new[] { users[0], users[2] }.Order(), members.Order());
+    }
+
+    [Fact]
+    public async Task PatchAsync_more_members_than_the_old_scope_limit_reconciles_only_them_on_sqlite_and_everyone_on_postgres()
+    {
+        // Over 2,000 people a scoped reconcile once read the whole organization instead (its ids were bound one parameter
+        // each); SQLite now stays scoped, PostgreSQL keeps reading everyone past 2,000 (DirectoryReconciler.MaxScopedPeople).
+        // An outsider put into the mapped group behind the directory's back shows which ran: only a whole-organization
+        // reconcile provisions them.
+        const int Many = 2_100;
+        var (parentId, group, _) = await SetUpAsync(_portal, 0);
+        List<Guid> users;
+        Guid outsider;
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var seeded = Enumerable.Range(0, Many + 1).Select(i => new DirectoryUser
+            {
+                ParentOrganizationId = parentId,
+                UserName = $"many{i:D4}@acme.test",
+                NormalizedUserName = $"MANY{i:D4}@ACME.TEST",
+                Email = $"many{i:D4}@acme.test",
+                DisplayName = $"Many {i}",
+                CreatedAt = now.AddTicks(i),
+                UpdatedAt = now,
+            }).ToList();
+            db.DirectoryUsers.AddRange(seeded);
+            outsider = seeded[^1].Id;
+            db.DirectoryGroupMembers.Add(new DirectoryGroupMember { GroupId = group, UserId = outsider });
+            await db.SaveChangesAsync();
+            users = [.. seeded.Take(Many).Select(u => u.Id)];
+        }
+
+        await _portal.Factory.Services.GetRequiredService<ScimGroupService>().PatchAsync(parentId, group, Add(users), "http://test/scim/v2");
+
+        await using var check = await _portal.Factory.CreateDbContextAsync();
+        var provisioned = await check.Memberships.CountAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.Email.StartsWith("many")
+            && m.Role == Role.Admin && m.Source == MembershipSource.Scim);
+        Assert.Equal(Many, provisioned);
+        var outsiderIsMember = await check.Memberships.AnyAsync(m => m.OrganizationId == _portal.Demo.AcmeChat && m.Person!.Email == $"many{Many:D4}@acme.test");
+        if (check.Database.IsNpgsql())
+        {
+            // The whole organization was reconciled: the outsider too (into the seat queue), and nothing is left to change.
+            Assert.True(outsiderIsMember);
+            Assert.Empty(await FullReconcileChangesAsync(_portal));
+            return;
+        }
+
+        Assert.False(outsiderIsMember);
+        // The scoped plan is the full one for everyone it took: a full reconcile would change the outsider alone.
+        // (BecomePending: into the seat queue, the Premium seats went to the 2,100.)
+        Assert.Equal([$"many{Many:D4}@acme.test: BecomePending"], await FullReconcileChangesAsync(_portal));
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_and_DeleteAsync_reconcile_whoever_joined_or_left_the_mapped_group()
+    {
+        // Who joined or left is taken from the rows each write inserted and deleted (not from reading the group before and after).
+        var (parentId, group, users) = await SetUpAsync(_portal, 5);
+        var groups = _portal.Factory.Services.GetRequiredService<ScimGroupService>();
+        await groups.PatchAsync(parentId, group, Add(users.Take(3)), "http://test/scim/v2");
+        Assert.Empty(await FullReconcileChangesAsync(_portal));
+
+        // A PUT naming two of the three again and two more: one leaves, two join, two are removed and added back.
+        var put = new JsonObject
+        {
+            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
+            ["displayName"] = "Many admins",
+            ["members"] = new JsonArray([.. users.Skip(1).Select(id => (JsonNode)new JsonObject { ["value"] = id.ToString() })]),
+        };
+        await groups.ReplaceAsync(parentId, group, put, "http://test/scim/v2");
+        Assert.Empty(await FullReconcileChangesAsync(_portal));
+        Assert.Equal(4, await MemberCountAsync(_portal, group));
+
+        await groups.DeleteAsync(parentId, group);
+        Assert.Empty(await FullReconcileChangesAsync(_portal));
+    }
+
+    private static async Task<List<string>> FullReconcileChangesAsync(PortalFixture portal)
+    {
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var input = (await ProvisioningInputLoader.LoadWithSavedSettingsAsync(db, portal.Demo.AcmeChat, CancellationToken.None))!;
+        return [.. ProvisioningRules.Evaluate(input).Outcomes.Where(o => o.Changes.Count > 0).Select(o => $"{o.Person.Email}: {string.Join("+", o.Changes)}")];
     }
 
     /// <summary>Users created one by one (not provisioned: in no mapped group yet), then the mapped group, empty.</summary>
