@@ -15,4 +15,12 @@ public sealed class DatabaseOptions
     /// </summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/identityaccess.db";
+
+    /// <summary>
+    /// How long one statement may run, in seconds; unset, the provider's own default (30 s). Large writes (a Sync now
+    /// or a settings change over thousands of people) get more, sized to their rows: see
+    /// <see cref="Provisioning.Apply.LargeWriteTimeout"/>.
+    /// </summary>
+    [Range(1, 3600)]
+    public int? CommandTimeoutSeconds { get; set; }
 }

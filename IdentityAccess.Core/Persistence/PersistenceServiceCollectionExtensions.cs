@@ -20,12 +20,14 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 services.AddPooledDbContextFactory<SqliteIdentityAccessDbContext>((sp, builder) =>
-                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+                    builder.UseSqlite(ResolveSqlitePath(options.ConnectionString, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                            sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
                         .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, SqliteWriteGate.Instance, RoleLossInterceptor(sp), Telemetry.DbCommandTracing.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<SqliteIdentityAccessDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>((sp, builder) => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString))
+                services.AddPooledDbContextFactory<PostgresIdentityAccessDbContext>((sp, builder) => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString),
+                        npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
                     .AddInterceptors(ProvisioningLogTransactionInterceptor.Instance, RoleLossInterceptor(sp), Telemetry.DbCommandTracing.Instance));
                 services.AddSingleton<IDbContextFactory<IdentityAccessDbContext>, DbContextFactoryAdapter<PostgresIdentityAccessDbContext>>();
                 break;

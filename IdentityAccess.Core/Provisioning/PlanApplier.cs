@@ -38,6 +38,8 @@ public sealed partial class PlanApplier(AuditLog audit, TimeProvider time)
         using var span = IdentityAccessTelemetry.Start("provisioning.plan_apply");
         span?.SetTag("identityaccess.organization.id", organizationId).SetTag("identityaccess.plan.writes", writes.Count);
         IdentityAccessTelemetry.CountDecisions(writes.Select(o => o.Changes));
+        // A million rows in one UPDATE or COPY outlast an interactive query's timeout; small applies keep it.
+        using var timeout = writes.Count >= SetBasedFrom ? LargeWriteTimeout.Widen(db, writes.Count) : default(LargeWriteTimeout?);
         var applied = MembershipChangeCounts.None;
         if (CanApplySetBased(db, writes))
         {

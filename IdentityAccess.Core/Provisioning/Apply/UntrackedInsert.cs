@@ -42,7 +42,7 @@ internal static class UntrackedInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         if (db.Database.GetDbConnection() is NpgsqlConnection connection)
         {
-            await CopyAsync(connection, sql, table, columns.ConvertAll(c => (c.Name, c.Mapping, c.Getter)), rows, cancellationToken);
+            await CopyAsync(connection, LargeWriteTimeout.Of(db), sql, table, columns.ConvertAll(c => (c.Name, c.Mapping, c.Getter)), rows, cancellationToken);
             return;
         }
 
@@ -74,7 +74,7 @@ internal static class UntrackedInsert
     /// transaction; its rows fire the same triggers as an INSERT). Each value is written as its column's store type,
     /// after the same converter a SaveChanges applies.
     /// </summary>
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table,
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, TimeSpan? timeout, ISqlGenerationHelper sql, StoreObjectIdentifier table,
         List<(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)> columns, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
     {
@@ -83,6 +83,11 @@ internal static class UntrackedInsert
         // "character varying(200)" is written as "character varying": the length is the column's check, not the wire's.
         var types = columns.ConvertAll(c => c.Mapping.StoreType.Split('(')[0]);
         await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        if (timeout is { } widened)
+        {
+            writer.Timeout = widened; // the command timeout EF's statements have (a large apply's, LargeWriteTimeout), not the connection string's
+        }
+
         foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken);
