@@ -1,6 +1,7 @@
 using IdentityAccess.Core.Access;
 using IdentityAccess.Core.Audit;
 using IdentityAccess.Core.Scim;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Telemetry;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -12,7 +13,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// page, every organization in directory-sync mode (parent admins). One transaction; nothing changes when refused,
 /// which includes a parent whose plan has no directory sync (the directory is paused, see <see cref="DirectorySyncAvailability"/>).
 /// </summary>
-public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit, TimeProvider time)
+public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler reconciler, AuditLog audit, ProvisioningLogWriter log, TimeProvider time)
 {
     /// <summary>How a held top-role change names this path.</summary>
     public const string RequestedBy = SystemActors.SyncNow;
@@ -38,7 +39,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
             onlyOrganizationId: organization.Id, requestedBy: RequestedBy);
         var changed = changes.Total;
         audit.Record(write.Db, write.Actor, "scim.sync_now", organization.Name, null, new { MembershipChanges = changed }, organization.Id, organization.ParentId);
-        write.Db.ProvisioningLog.Add(SyncNowLog.Entry(organization.ParentId, organization.Name, write.Actor.Name, changed, time, started));
+        log.AddTo(write.Db, SyncNowLog.Entry(organization.ParentId, organization.Name, write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return SyncNowOutcome.Refused(conflict);
@@ -67,7 +68,7 @@ public sealed class SyncNowService(GuardedWrites writes, DirectoryReconciler rec
         var changes = await reconciler.ReconcileCountingAsync(write.Db, parentId, write.Actor, scope: null, snapshot: null, cancellationToken, requestedBy: RequestedBy);
         var changed = changes.Total;
         audit.Record(write.Db, write.Actor, "scim.sync_now", write.Parent!.Name, null, new { MembershipChanges = changed }, parentOrganizationId: parentId);
-        write.Db.ProvisioningLog.Add(SyncNowLog.Entry(parentId, "every organization", write.Actor.Name, changed, time, started));
+        log.AddTo(write.Db, SyncNowLog.Entry(parentId, "every organization", write.Actor.Name, changed, time, started));
         if (await write.CommitAsync(cancellationToken) is { } conflict)
         {
             return SyncNowOutcome.Refused(conflict);

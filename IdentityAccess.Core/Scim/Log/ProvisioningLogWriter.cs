@@ -8,11 +8,13 @@ using Microsoft.Extensions.Options;
 namespace IdentityAccess.Core.Scim.Log;
 
 /// <summary>
-/// Appends SCIM requests to their directory's provisioning log. A request only queues its row; one background loop
-/// writes what has queued in batches (one transaction for many rows, so the log costs SCIM neither an extra commit
-/// per request nor any latency) and applies the retention rule of <see cref="ProvisioningLogOptions"/> as it goes.
-/// The log never holds up, undoes or fails a directory change: a full queue drops rows, a failed batch is logged
-/// and dropped, and rows still queued when the process dies are lost.
+/// Appends rows to their directory's provisioning log, in one of two ways. A SCIM request (and a sign-in that failed on
+/// the server, whose transaction is gone) only queues its row (<see cref="Enqueue"/>): one background loop writes what
+/// has queued in batches (one transaction for many rows, so the log costs SCIM neither an extra commit per request nor
+/// any latency); a full queue drops rows, a failed batch is logged and dropped, and rows still queued when the process
+/// dies are lost. Work that has a transaction of its own anyway (a SAML sign-in, Sync now) adds its row to it
+/// (<see cref="AddTo"/>): the row commits with what it describes, or not at all, with no second commit or sync. Either
+/// way the background loop applies the retention rule of <see cref="ProvisioningLogOptions"/> to the row's directory.
 /// </summary>
 public sealed class ProvisioningLogWriter(
     IDbContextFactory<IdentityAccessDbContext> contexts, IOptions<ProvisioningLogOptions> options, TimeProvider time, ILogger<ProvisioningLogWriter> logger)
@@ -23,10 +25,16 @@ public sealed class ProvisioningLogWriter(
     private readonly Channel<ProvisioningLogEntry> _queue = Channel.CreateBounded<ProvisioningLogEntry>(
         new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true }); // TryWrite: false when full, never waits
 
+    // Directories whose prune is due after a row written in a caller's transaction; at most one per directory per
+    // prune interval (PruneDue), so it stays short.
+    private readonly Channel<Guid> _prunes = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastPruned = new();
     private long _queued;
     private long _done;
     private long _dropped;
+    private long _prunesRequested;
+    private long _prunesDone;
 
     /// <summary>Queues the row; false (and the row is dropped) when the writer is <see cref="QueueCapacity"/> rows behind.</summary>
     public bool Enqueue(ProvisioningLogEntry entry)
@@ -45,18 +53,37 @@ public sealed class ProvisioningLogWriter(
         return false;
     }
 
-    /// <summary>Completes once every row queued before the call is written (or its batch failed). For tests and shutdown.</summary>
+    /// <summary>
+    /// Adds the row to <paramref name="db"/>, to be written by the caller's own save and commit with the change it
+    /// describes; a rollback takes it away too. Its directory's prune, when due, runs later on the background loop.
+    /// </summary>
+    public void AddTo(IdentityAccessDbContext db, ProvisioningLogEntry entry)
+    {
+        db.ProvisioningLog.Add(entry);
+        if (PruneDue(entry.ParentOrganizationId))
+        {
+            Interlocked.Increment(ref _prunesRequested);
+            _prunes.Writer.TryWrite(entry.ParentOrganizationId); // unbounded: never refused
+        }
+    }
+
+    /// <summary>Completes once every row queued and every prune asked for before the call is done (or failed). For tests and shutdown.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var target = Interlocked.Read(ref _queued);
-        while (Interlocked.Read(ref _done) < target)
+        var (rows, prunes) = (Interlocked.Read(ref _queued), Interlocked.Read(ref _prunesRequested));
+        while (Interlocked.Read(ref _done) < rows || Interlocked.Read(ref _prunesDone) < prunes)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken); // real time, also under a fake TimeProvider
         }
     }
 
-    /// <summary>The background loop: waits for rows, writes up to <see cref="MaxBatch"/> at a time, until stopped, then drains.</summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The background loops, until stopped: queued rows written up to <see cref="MaxBatch"/> at a time (then drained),
+    /// and the prunes asked for by rows written in a caller's transaction.
+    /// </summary>
+    public Task RunAsync(CancellationToken stoppingToken) => Task.WhenAll(WriteLoopAsync(stoppingToken), PruneLoopAsync(stoppingToken));
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -82,15 +109,7 @@ public sealed class ProvisioningLogWriter(
 
         foreach (var parentId in entries.Select(e => e.ParentOrganizationId).Distinct().Where(PruneDue))
         {
-            try
-            {
-                await PruneAsync(parentId, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The rows are written; an overdue prune is retried at the next interval.
-                logger.LogWarning(ex, "Pruning the provisioning log of directory {ParentId} failed.", parentId);
-            }
+            await TryPruneAsync(parentId, cancellationToken);
         }
     }
 
@@ -139,6 +158,38 @@ public sealed class ProvisioningLogWriter(
             {
                 Interlocked.Add(ref _done, batch.Count);
             }
+        }
+    }
+
+    private async Task PruneLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _prunes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (_prunes.Reader.TryRead(out var parentId))
+                {
+                    await TryPruneAsync(parentId, CancellationToken.None);
+                    Interlocked.Increment(ref _prunesDone);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A prune left undone is due again with the directory's next row.
+        }
+    }
+
+    private async Task TryPruneAsync(Guid parentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PruneAsync(parentId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The rows are written; an overdue prune is retried at the next interval.
+            logger.LogWarning(ex, "Pruning the provisioning log of directory {ParentId} failed.", parentId);
         }
     }
 

@@ -167,6 +167,33 @@ public abstract class ProvisioningLogWriterTests(PortalFixture portal) : IAsyncL
     }
 
     [Fact]
+    public async Task AddTo_RowCommitsWithTheCallersSaveOnly_AndTheLoopPrunesItsDirectory()
+    {
+        await InsertAsync(Entry(_acme, TimeSpan.FromDays(31), "/old"));
+        var writer = Writer();
+        using var stop = new CancellationTokenSource();
+        var loop = writer.RunAsync(stop.Token);
+
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            await using var rolledBack = await db.Database.BeginTransactionAsync();
+            writer.AddTo(db, Entry(_acme, TimeSpan.Zero, "/rolled-back"));
+            await db.SaveChangesAsync();
+            await rolledBack.RollbackAsync();
+            db.ChangeTracker.Clear();
+
+            writer.AddTo(db, Entry(_acme, TimeSpan.Zero, "/committed"));
+            await db.SaveChangesAsync();
+        }
+
+        await writer.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        Assert.Equal(["/committed"], await PathsAsync(_acme)); // the 31-day-old row pruned by the loop, not by the caller
+
+        await stop.CancelAsync();
+        await loop;
+    }
+
+    [Fact]
     public void Enqueue_WriterFarBehind_DropsRatherThanBlocks()
     {
         var writer = Writer(); // no loop running: nothing is written

@@ -31,14 +31,6 @@ public abstract class SamlJitOwnershipTests(PortalFixture portal) : SamlSignInTe
         Assert.True(saved.Errors.Count == 0, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 
-    private async Task<List<ProvisioningLogEntry>> SsoLogAsync()
-    {
-        await Factory.Services.FlushProvisioningLogAsync();
-        await using var db = await Factory.CreateDbContextAsync();
-        return await db.ProvisioningLog.AsNoTracking().Where(e => e.ParentOrganizationId == AcmeParent && e.Channel == ProvisioningLogChannel.Sso)
-            .OrderBy(e => e.Id).ToListAsync();
-    }
-
     private async Task<(string Name, string Email, int Links, int Memberships)> HankAsync()
     {
         await using var db = await Factory.CreateDbContextAsync();

@@ -115,14 +115,6 @@ public abstract class SamlSignInLogTests(PortalFixture portal) : SamlSignInTestB
         Assert.False(await db.ProvisioningLog.AnyAsync(e => e.Channel == ProvisioningLogChannel.Sso));
     }
 
-    private async Task<List<ProvisioningLogEntry>> SsoLogAsync()
-    {
-        await Factory.Services.FlushProvisioningLogAsync();
-        await using var db = await Factory.CreateDbContextAsync();
-        return await db.ProvisioningLog.AsNoTracking().Where(e => e.ParentOrganizationId == AcmeParent && e.Channel == ProvisioningLogChannel.Sso)
-            .OrderBy(e => e.Id).ToListAsync();
-    }
-
     private async Task SaveJitWithMappingsAsync()
     {
         var alice = Demo.Person("alice@acme.test");

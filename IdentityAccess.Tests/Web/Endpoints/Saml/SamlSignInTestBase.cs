@@ -10,6 +10,7 @@ using IdentityAccess.Core.GroupMappings;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Saml;
+using IdentityAccess.Core.Scim.Log;
 using IdentityAccess.Core.Sso.Connections;
 using IdentityAccess.DemoIdp.Saml;
 using IdentityAccess.Tests.Saml;
@@ -85,16 +86,31 @@ public abstract partial class SamlSignInTestBase(PortalFixture portal) : IAsyncL
 
     /// <summary>An Okta-shaped Response: persistent subject, email, display name and the multi-valued <c>groups</c> attribute.</summary>
     protected static string Response(string requestId, string email, string subject, string[] groups, string displayName = "From the IdP") =>
-        new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(new SamlResponseContent
-        {
-            Issuer = IdpMetadataSamples.OktaEntityId,
-            NameId = subject,
-            Audience = "urn:identityaccess:sp",
-            Destination = Acs,
-            InResponseTo = requestId,
-            IssueInstant = DateTimeOffset.UtcNow,
-            Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = [displayName], ["groups"] = groups },
-        });
+        new SamlResponseSigner(SamlTestKeys.Idp).CreateBase64(Content(requestId, email, subject, groups, displayName));
+
+    /// <summary>Carol's Response signed by a key the IdP's metadata does not hold: refused as <c>ResponseRejected</c>.</summary>
+    protected static string ForgedResponse(string requestId) =>
+        new SamlResponseSigner(SamlTestKeys.Attacker).CreateBase64(Content(requestId, "carol@acme.test", "okta-carol", []));
+
+    private static SamlResponseContent Content(string requestId, string email, string subject, string[] groups, string displayName = "From the IdP") => new()
+    {
+        Issuer = IdpMetadataSamples.OktaEntityId,
+        NameId = subject,
+        Audience = "urn:identityaccess:sp",
+        Destination = Acs,
+        InResponseTo = requestId,
+        IssueInstant = DateTimeOffset.UtcNow,
+        Attributes = new Dictionary<string, IReadOnlyList<string>> { ["email"] = [email], ["displayName"] = [displayName], ["groups"] = groups },
+    };
+
+    /// <summary>Acme's SSO rows of the provisioning log, oldest first, once the log's queue has been written.</summary>
+    protected async Task<List<ProvisioningLogEntry>> SsoLogAsync()
+    {
+        await Factory.Services.FlushProvisioningLogAsync();
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.ProvisioningLog.AsNoTracking().Where(e => e.ParentOrganizationId == AcmeParent && e.Channel == ProvisioningLogChannel.Sso)
+            .OrderBy(e => e.Id).ToListAsync();
+    }
 
     /// <summary>Starts a login, posts the IdP's Response for it, and returns the ACS's answer.</summary>
     protected async Task<HttpResponseMessage> SignInAsync(string email, string subject, params string[] groups)
