@@ -72,13 +72,13 @@ internal static class ProvisioningDirectoryReads
     {
         var ids = scope.DirectoryUserIds.ToList();
         var byId = ids.Count == 0 ? []
-            : await db.DirectoryUsers.WhereIn(ids, u => u.Id).AsNoTracking()
+            : await db.DirectoryUsers.WhereIn(db, ids, u => u.Id).AsNoTracking()
                 .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
                 .ToListAsync(cancellationToken);
         var linkedById = byId.Select(u => u.Row.PersonId).ToHashSet();
         var personIds = memberIds.Where(id => !linkedById.Contains(id)).ToList();
         var byPerson = personIds.Count == 0 ? []
-            : await db.DirectoryUsers.WhereIn(personIds, u => u.PersonId).AsNoTracking()
+            : await db.DirectoryUsers.WhereIn(db, personIds, u => u.PersonId).AsNoTracking()
                 .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
                 .ToListAsync(cancellationToken);
         return [.. byId.Concat(byPerson).Where(u => u.ParentOrganizationId == parentId).Select(u => u.Row).DistinctBy(u => u.Id)];
@@ -181,7 +181,7 @@ internal static class ProvisioningDirectoryReads
         CancellationToken cancellationToken)
     {
         var userIds = users.Select(u => u.Id).ToList();
-        var memberships = await db.DirectoryGroupMembers.WhereIn(userIds, m => m.UserId).AsNoTracking()
+        var memberships = await db.DirectoryGroupMembers.WhereIn(db, userIds, m => m.UserId).AsNoTracking()
             .Select(m => new { m.UserId, m.GroupId }).ToListAsync(cancellationToken);
         if (memberships.Count == 0)
         {

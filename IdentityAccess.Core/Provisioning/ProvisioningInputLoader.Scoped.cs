@@ -38,7 +38,7 @@ internal static partial class ProvisioningInputLoader
         var userIds = scope.DirectoryUserIds.ToList();
         // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
         var linkedPeople = userIds.Count == 0 ? []
-            : await db.DirectoryUsers.WhereIn(userIds, u => u.Id).Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
+            : await db.DirectoryUsers.WhereIn(db, userIds, u => u.Id).Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
         // People with a held top-role change join every scope: whoever this request touches may be the other top role
         // that lets their change apply, and a full reconcile would see the same.
         var personIds = linkedPeople.Concat(scope.PersonIds).Concat(heldTopRole).ToHashSet();
