@@ -19,11 +19,13 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
 {
     /// <summary>
     /// Past this many people a reconcile reads the whole organization instead. The ids travel as one parameter
-    /// (<see cref="ScopeIds"/>), so a group PATCH of 10,000 members stays scoped: on SQLite 1.8 s against 2.2 s reading
-    /// everyone; on PostgreSQL once its long lists are joined (<c>unnest</c>) rather than compared with <c>= ANY</c>,
-    /// which a generic plan searched linearly for every row (docs/performance.md, 2026-12-07 (3)).
+    /// (<see cref="ScopeIds"/>), so on SQLite a group PATCH of 10,000 members stays scoped (1.8 s against 2.2 s reading
+    /// everyone). PostgreSQL keeps the limit of 2,000 it had while ids were bound one by one: there the scoped reads of
+    /// 10,000 ids (<c>= ANY</c>) were slower than the whole organization in three pairs of three; with the directory
+    /// reads joined (<see cref="ScopeIds"/>) the scoped PATCH of 10,000 was faster in two pairs of four and slower in two,
+    /// not shown faster (docs/performance.md, 2026-12-07 (3)).
     /// </summary>
-    private const int MaxScopedPeople = 50_000;
+    private static int MaxScopedPeople(IdentityAccessDbContext db) => db.Database.IsNpgsql() ? 2_000 : 50_000;
 
     /// <summary>A big apply leaves seat-counter changes on PostgreSQL (one per statement and tier); past this many changes it folds them itself.</summary>
     private const int FoldAfterChanges = 1000;
@@ -58,7 +60,7 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         }
 
         var asked = scope; // what the caller asked for, counted against even when the load below takes everyone
-        if (scope?.Size > MaxScopedPeople)
+        if (scope?.Size > MaxScopedPeople(db))
         {
             scope = null; // a few whole-organization queries beat id lists that long
         }
