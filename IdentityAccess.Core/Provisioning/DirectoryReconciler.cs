@@ -21,7 +21,9 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
     /// Past this many people a reconcile reads the whole organization instead. The ids travel as one parameter
     /// (<see cref="ScopeIds"/>), so on SQLite a group PATCH of 10,000 members stays scoped (1.8 s against 2.2 s reading
     /// everyone). PostgreSQL keeps the limit of 2,000 it had while ids were bound one by one: there the scoped reads of
-    /// 10,000 ids (<c>= ANY</c>) were slower than the whole organization in three pairs of three (docs/performance.md).
+    /// 10,000 ids (<c>= ANY</c>) were slower than the whole organization in three pairs of three; with the directory
+    /// reads joined (<see cref="ScopeIds"/>) the scoped PATCH of 10,000 was faster in two pairs of four and slower in two,
+    /// not shown faster (docs/performance.md, 2026-12-07 (3)).
     /// </summary>
     private static int MaxScopedPeople(IdentityAccessDbContext db) => db.Database.IsNpgsql() ? 2_000 : 50_000;
 

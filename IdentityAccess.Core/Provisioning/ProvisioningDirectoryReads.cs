@@ -72,16 +72,13 @@ internal static class ProvisioningDirectoryReads
     {
         var ids = scope.DirectoryUserIds.ToList();
         var byId = ids.Count == 0 ? []
-            : await (ScopeIds.AsOneParameter(ids) ? db.DirectoryUsers.Where(u => EF.Parameter(ids).Contains(u.Id)) : db.DirectoryUsers.Where(u => ids.Contains(u.Id))).AsNoTracking()
+            : await db.DirectoryUsers.WhereIn(db, ids, u => u.Id).AsNoTracking()
                 .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
                 .ToListAsync(cancellationToken);
         var linkedById = byId.Select(u => u.Row.PersonId).ToHashSet();
-        var personIds = memberIds.Cast<Guid?>().Where(id => !linkedById.Contains(id)).ToList();
-        var manyPersonIds = ScopeIds.AsOneParameter(personIds) ? personIds.Select(id => id!.Value).ToList() : null;
+        var personIds = memberIds.Where(id => !linkedById.Contains(id)).ToList();
         var byPerson = personIds.Count == 0 ? []
-            : await (manyPersonIds is not null
-                ? db.DirectoryUsers.Where(u => u.PersonId != null && EF.Parameter(manyPersonIds).Contains(u.PersonId.Value))
-                : db.DirectoryUsers.Where(u => personIds.Contains(u.PersonId))).AsNoTracking()
+            : await db.DirectoryUsers.WhereIn(db, personIds, u => u.PersonId).AsNoTracking()
                 .Select(u => new { u.ParentOrganizationId, Row = new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt) })
                 .ToListAsync(cancellationToken);
         return [.. byId.Concat(byPerson).Where(u => u.ParentOrganizationId == parentId).Select(u => u.Row).DistinctBy(u => u.Id)];
@@ -184,9 +181,7 @@ internal static class ProvisioningDirectoryReads
         CancellationToken cancellationToken)
     {
         var userIds = users.Select(u => u.Id).ToList();
-        var memberships = await (ScopeIds.AsOneParameter(userIds)
-                ? db.DirectoryGroupMembers.Where(m => EF.Parameter(userIds).Contains(m.UserId))
-                : db.DirectoryGroupMembers.Where(m => userIds.Contains(m.UserId))).AsNoTracking()
+        var memberships = await db.DirectoryGroupMembers.WhereIn(db, userIds, m => m.UserId).AsNoTracking()
             .Select(m => new { m.UserId, m.GroupId }).ToListAsync(cancellationToken);
         if (memberships.Count == 0)
         {

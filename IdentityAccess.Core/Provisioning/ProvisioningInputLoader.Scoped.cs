@@ -25,9 +25,7 @@ internal static partial class ProvisioningInputLoader
 
         var listed = members.Select(m => m.PersonId).ToList();
         var topRoles = db.Memberships.Where(m => m.OrganizationId == organization.OrganizationId && m.Role == top && m.Status == MembershipStatus.Active);
-        return await (ScopeIds.AsOneParameter(listed)
-            ? topRoles.Where(m => !EF.Parameter(listed).Contains(m.PersonId))
-            : topRoles.Where(m => !listed.Contains(m.PersonId))).AnyAsync(cancellationToken);
+        return await topRoles.WhereNotIn(listed, m => m.PersonId).AnyAsync(cancellationToken);
     }
 
     /// <summary>
@@ -40,20 +38,15 @@ internal static partial class ProvisioningInputLoader
         var userIds = scope.DirectoryUserIds.ToList();
         // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
         var linkedPeople = userIds.Count == 0 ? []
-            : await (ScopeIds.AsOneParameter(userIds)
-                ? db.DirectoryUsers.Where(u => EF.Parameter(userIds).Contains(u.Id) && u.PersonId != null)
-                : db.DirectoryUsers.Where(u => userIds.Contains(u.Id) && u.PersonId != null)).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
+            : await db.DirectoryUsers.WhereIn(db, userIds, u => u.Id).Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(cancellationToken);
         // People with a held top-role change join every scope: whoever this request touches may be the other top role
         // that lets their change apply, and a full reconcile would see the same.
         var personIds = linkedPeople.Concat(scope.PersonIds).Concat(heldTopRole).ToHashSet();
         var scopedIds = personIds.ToList();
         // The rows the caller read are the scope's whole answer only when nobody else joined the scope.
-        var oneParameter = ScopeIds.AsOneParameter(scopedIds);
         var members = scopeMembers is not null && personIds.SetEquals(scope.PersonIds)
             ? [.. scopeMembers]
-            : await MembersAsync(db, oneParameter
-                ? db.Memberships.Where(m => m.OrganizationId == organizationId && EF.Parameter(scopedIds).Contains(m.PersonId))
-                : db.Memberships.Where(m => m.OrganizationId == organizationId && scopedIds.Contains(m.PersonId)), cancellationToken);
+            : await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId).WhereIn(scopedIds, m => m.PersonId), cancellationToken);
 
         // Kept by database triggers: reading it costs the same at a hundred members or a hundred thousand.
         var heldByEveryone = (await SeatHoldingCounts.HeldAsync(db, organizationId, cancellationToken))
@@ -73,9 +66,7 @@ internal static partial class ProvisioningInputLoader
         if (seatMayComeFree)
         {
             var pending = db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat);
-            members.AddRange(await MembersAsync(db, oneParameter
-                ? pending.Where(m => !EF.Parameter(scopedIds).Contains(m.PersonId))
-                : pending.Where(m => !scopedIds.Contains(m.PersonId)), cancellationToken));
+            members.AddRange(await MembersAsync(db, pending.WhereNotIn(scopedIds, m => m.PersonId), cancellationToken));
         }
 
         return (members, seats);
