@@ -109,6 +109,25 @@ public sealed class PostgresLargeWriteTimeoutTests : IAsyncLifetime
         Assert.Equal(People, await CountAsync(MembershipStatus.Active));
     }
 
+    [Fact]
+    public async Task ASmallApply_KeepsTheConfiguredTimeout_AndRollsBackWhole()
+    {
+        var alice = _portal.Demo.Person("alice@acme.test");
+        var settings = _portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
+        var draft = ProvisioningDraft.Manual() with { Mode = ProvisioningMode.Scim };
+        var preview = await settings.PreviewAsync(_portal.Demo.AcmeChat, draft, alice);
+        Assert.Empty((await settings.SaveAsync(_portal.Demo.AcmeChat, draft, alice, preview.AffectedOthers)).Errors);
+        await using (var db = await _portal.Factory.CreateDbContextAsync())
+        {
+            await db.DirectoryUsers.Where(u => u.UserName == "slow0@acme.test").ExecuteUpdateAsync(s => s.SetProperty(u => u.Active, true));
+        }
+
+        // One person back: the tracked path, whose UPDATE is the reconcile's own save with the configured second: it times out.
+        await Assert.ThrowsAnyAsync<Exception>(() => _portal.Factory.Services.GetRequiredService<SyncNowService>().SyncAsync(_portal.Demo.AcmeChat, alice));
+
+        Assert.Equal(People, await CountAsync(MembershipStatus.Suspended));
+    }
+
     private async Task<int> CountAsync(MembershipStatus status)
     {
         await using var db = await _portal.Factory.CreateDbContextAsync();
