@@ -5,7 +5,8 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// role, tier and reasons depend only on which mapped groups they are in, and a large directory has few such sets
 /// (most people share one or two), so 100,000 people no longer build 100,000 identical reason strings.
 /// </summary>
-internal sealed class GroupResolutions(ProvisioningInput input)
+/// <param name="shared">Holds each set's reasons, so the reasons built on them (<see cref="SharedOutcomeParts.Append(IReadOnlyList{OutcomeReason}, ReasonCode)"/>) are shared too.</param>
+internal sealed class GroupResolutions(ProvisioningInput input, SharedOutcomeParts shared)
 {
     // Never part of a group id an IdP sends, so joined keys of different sets cannot collide.
     private const char Separator = '\0';
@@ -21,6 +22,7 @@ internal sealed class GroupResolutions(ProvisioningInput input)
         if (!_byMappedGroups.TryGetValue(key, out var resolution))
         {
             resolution = GroupResolution.For(input, person);
+            resolution = resolution with { Reasons = shared.Reasons(resolution.Reasons) };
             _byMappedGroups[key] = resolution;
         }
 

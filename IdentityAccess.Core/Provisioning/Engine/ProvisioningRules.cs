@@ -14,8 +14,9 @@ public static class ProvisioningRules
     {
         using var span = Telemetry.IdentityAccessTelemetry.Start("provisioning.rules");
         span?.SetTag("identityaccess.organization.id", input.Organization.OrganizationId).SetTag("identityaccess.people", input.People.Count);
-        var groups = new GroupResolutions(input);
-        var plan = Evaluate(input, groups, null);
+        var shared = new SharedOutcomeParts();
+        var groups = new GroupResolutions(input, shared);
+        var plan = Evaluate(input, groups, shared, null);
         if (TopRoleKeeper.Choose(input, plan) is not { } keep)
         {
             return plan;
@@ -23,7 +24,7 @@ public static class ProvisioningRules
 
         // Evaluated again with that person kept as they are, so the seat they keep is not handed to someone else.
         var asked = plan.Outcomes.First(o => ReferenceEquals(o.Person, keep));
-        var kept = Evaluate(input, groups, keep);
+        var kept = Evaluate(input, groups, shared, keep);
         return kept with { Outcomes = [.. kept.Outcomes.Select(o => ReferenceEquals(o.Person, keep) ? TopRoleKeeper.Held(o, asked) : o)] };
     }
 
@@ -39,20 +40,26 @@ public static class ProvisioningRules
         ProvisioningMode.Manual => false,
     };
 
-    private static ProvisioningPlan Evaluate(ProvisioningInput input, GroupResolutions groups, KnownPerson? keptForTopRole)
+    private static ProvisioningPlan Evaluate(ProvisioningInput input, GroupResolutions groups, SharedOutcomeParts shared, KnownPerson? keptForTopRole)
     {
-        var targets = input.People.Select(p => (Person: p, Target: TargetResolver.Resolve(input, groups, p, keptForTopRole))).ToList();
+        var people = input.People;
+        var targets = new Target[people.Count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = shared.Target(TargetResolver.Resolve(input, groups, shared, people[i], keptForTopRole));
+        }
+
         var seats = new SeatAllocator(input.Organization);
-        var shared = new SharedOutcomeParts();
-        // Sized up front: grown by doubling, a million people's entries left as much again in discarded large arrays.
-        var desired = new Dictionary<KnownPerson, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons)>(targets.Count, ReferenceEqualityComparer.Instance);
-        void Decide(KnownPerson person, (DesiredMembership? Membership, IReadOnlyList<OutcomeReason> Reasons) decided) =>
-            desired[person] = (shared.Membership(decided.Membership), shared.Reasons(decided.Reasons));
+        // Each person's decision by their place in the input (reasons null until decided): a million entries of a
+        // dictionary by person were 36 MB and a hash each.
+        var desired = new (DesiredMembership? Membership, IReadOnlyList<OutcomeReason>? Reasons)[targets.Length];
+        void Decide(int i, DesiredMembership? membership, IReadOnlyList<OutcomeReason> reasons) =>
+            desired[i] = (shared.Membership(membership), shared.Reasons(reasons));
 
         // 1. Seats held and kept as they are.
-        foreach (var (person, target) in targets)
+        for (var i = 0; i < targets.Length; i++)
         {
-            var current = person.Membership;
+            var (current, target) = (people[i].Membership, targets[i]);
             var keepsSeat = current?.HoldsSeat == true && target.Kind switch
             {
                 TargetKind.KeepAsIs or TargetKind.LoginBlocked => true,
@@ -64,51 +71,56 @@ public static class ProvisioningRules
                 seats.Keep(current!.Tier);
                 var status = target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked
                     : target.Kind == TargetKind.KeepAsIs ? current.Status : MembershipStatus.Active;
-                List<OutcomeReason> reasons = [.. target.Reasons];
-                if (target.Kind == TargetKind.Member && seats.HasTiers && target.MappedTier is null)
-                {
-                    reasons.Add(OutcomeReason.Of(ReasonCode.NoTierGroupKeepsSeat, current.Tier));
-                }
-
-                Decide(person, (new DesiredMembership(target.Role, current.Tier, status, target.Source), reasons));
+                var reasons = target.Kind == TargetKind.Member && seats.HasTiers && target.MappedTier is null
+                    ? shared.Append(target.Reasons, ReasonCode.NoTierGroupKeepsSeat, current.Tier)
+                    : target.Reasons;
+                Decide(i, shared.Membership(target.Role, current.Tier, status, target.Source), reasons);
             }
         }
 
         // 2. Seat holders moving to another tier, then 3. everyone waiting for a seat, first come first served.
-        var waiting = targets
-            .Where(t => t.Target.Kind == TargetKind.Member && !desired.ContainsKey(t.Person))
-            .OrderBy(t => t.Person.Membership?.HoldsSeat == true ? 0 : t.Person.Membership?.Status == MembershipStatus.PendingSeat ? 1 : 2)
-            .ThenBy(t => t.Person.Membership?.Status == MembershipStatus.PendingSeat ? t.Person.Membership.StatusChangedAt : t.Person.AssignedAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(t => t.Person.Email, StringComparer.OrdinalIgnoreCase);
-        foreach (var (person, target) in waiting)
+        var waiting = Enumerable.Range(0, targets.Length)
+            .Where(i => targets[i].Kind == TargetKind.Member && desired[i].Reasons is null)
+            .OrderBy(i => people[i].Membership?.HoldsSeat == true ? 0 : people[i].Membership?.Status == MembershipStatus.PendingSeat ? 1 : 2)
+            .ThenBy(i => people[i].Membership is { Status: MembershipStatus.PendingSeat } pending ? pending.StatusChangedAt : people[i].AssignedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(i => people[i].Email, StringComparer.OrdinalIgnoreCase);
+        foreach (var i in waiting)
         {
-            Decide(person, AllocateSeat(seats, person, target));
+            var (membership, reasons) = AllocateSeat(seats, shared, people[i], targets[i]);
+            Decide(i, membership, reasons);
         }
 
         // 4. Everyone else: no seat involved.
-        foreach (var (person, target) in targets.Where(t => !desired.ContainsKey(t.Person)))
+        for (var i = 0; i < targets.Length; i++)
         {
-            Decide(person, (WithoutSeat(person, target), target.Reasons));
+            if (desired[i].Reasons is null)
+            {
+                Decide(i, WithoutSeat(shared, people[i], targets[i]), targets[i].Reasons);
+            }
         }
 
-        var outcomes = targets.Select(t =>
+        var product = input.Organization.Product;
+        Span<ChangeKind> detected = stackalloc ChangeKind[ChangeDetector.MostChanges];
+        var outcomes = new List<PersonOutcome>(targets.Length);
+        for (var i = 0; i < targets.Length; i++)
         {
-            var (membership, reasons) = desired[t.Person];
-            var changes = shared.Changes(ChangeDetector.Detect(input.Organization.Product, t.Person.Membership, membership));
-            return new PersonOutcome(t.Person, membership, changes, reasons, t.Target.AtNextSignIn && changes.Count > 0)
+            var (person, target, (membership, reasons)) = (people[i], targets[i], desired[i]);
+            var changes = shared.Changes(detected[..ChangeDetector.Detect(product, person.Membership, membership, detected)]);
+            outcomes.Add(new PersonOutcome(person, membership, changes, reasons!, target.AtNextSignIn && changes.Count > 0)
             {
-                ClearsRoleOverride = t.Target.ClearsRoleOverride && membership is { Status: not MembershipStatus.Removed },
-            };
-        }).ToList();
+                ClearsRoleOverride = target.ClearsRoleOverride && membership is { Status: not MembershipStatus.Removed },
+            });
+        }
+
         return new ProvisioningPlan(input.Organization, input.Settings, outcomes);
     }
 
     private static SeatTier? WantedTier(SeatAllocator seats, Target target, CurrentMembership? current) =>
         !seats.HasTiers ? null : target.MappedTier ?? current?.Tier;
 
-    private static (DesiredMembership?, List<OutcomeReason>) AllocateSeat(SeatAllocator seats, KnownPerson person, Target target)
+    private static (DesiredMembership Membership, IReadOnlyList<OutcomeReason> Reasons) AllocateSeat(SeatAllocator seats, SharedOutcomeParts shared, KnownPerson person, Target target)
     {
-        var reasons = target.Reasons.ToList();
+        var reasons = target.Reasons;
         var current = person.Membership;
         if (current?.HoldsSeat == true)
         {
@@ -116,12 +128,12 @@ public static class ProvisioningRules
             var moveTo = WantedTier(seats, target, current);
             if (seats.TryTake(moveTo))
             {
-                return (new DesiredMembership(target.Role, moveTo, MembershipStatus.Active, target.Source), reasons);
+                return (shared.Membership(target.Role, moveTo, MembershipStatus.Active, target.Source), reasons);
             }
 
             seats.Keep(current.Tier);
-            reasons.Add(OutcomeReason.Of(ReasonCode.NoFreeTierKeepsSeat, moveTo, current.Tier));
-            return (new DesiredMembership(target.Role, current.Tier, MembershipStatus.Active, target.Source), reasons);
+            return (shared.Membership(target.Role, current.Tier, MembershipStatus.Active, target.Source),
+                shared.Append(reasons, ReasonCode.NoFreeTierKeepsSeat, moveTo, current.Tier));
         }
 
         // A tier group decides the tier; a returning person waits for the tier they had.
@@ -129,30 +141,25 @@ public static class ProvisioningRules
         if (wanted is not null || !seats.HasTiers)
         {
             return seats.TryTake(wanted)
-                ? (new DesiredMembership(target.Role, wanted, MembershipStatus.Active, target.Source), reasons)
-                : (new DesiredMembership(target.Role, wanted, MembershipStatus.PendingSeat, target.Source),
-                    [.. reasons, wanted is null ? OutcomeReason.Of(ReasonCode.NoFreeSeatPending) : OutcomeReason.Of(ReasonCode.NoFreeTierSeatPending, wanted)]);
+                ? (shared.Membership(target.Role, wanted, MembershipStatus.Active, target.Source), reasons)
+                : (shared.Membership(target.Role, wanted, MembershipStatus.PendingSeat, target.Source),
+                    wanted is null ? shared.Append(reasons, ReasonCode.NoFreeSeatPending) : shared.Append(reasons, ReasonCode.NoFreeTierSeatPending, wanted));
         }
 
-        if (seats.TryTakeHighestFree(out var tier))
-        {
-            reasons.Add(OutcomeReason.Of(ReasonCode.HighestFreeTier, tier));
-            return (new DesiredMembership(target.Role, tier, MembershipStatus.Active, target.Source), reasons);
-        }
-
-        reasons.Add(OutcomeReason.Of(ReasonCode.NoFreeSeatInAnyTier));
-        return (new DesiredMembership(target.Role, null, MembershipStatus.PendingSeat, target.Source), reasons);
+        return seats.TryTakeHighestFree(out var tier)
+            ? (shared.Membership(target.Role, tier, MembershipStatus.Active, target.Source), shared.Append(reasons, ReasonCode.HighestFreeTier, tier))
+            : (shared.Membership(target.Role, null, MembershipStatus.PendingSeat, target.Source), shared.Append(reasons, ReasonCode.NoFreeSeatInAnyTier));
     }
 
-    private static DesiredMembership? WithoutSeat(KnownPerson person, Target target) => target.Kind switch
+    private static DesiredMembership? WithoutSeat(SharedOutcomeParts shared, KnownPerson person, Target target) => target.Kind switch
     {
         TargetKind.NotMember => person.Membership is { IsMember: false } removed
-            ? new DesiredMembership(removed.Role, removed.Tier, MembershipStatus.Removed, removed.Source)
+            ? shared.Membership(removed.Role, removed.Tier, MembershipStatus.Removed, removed.Source)
             : null,
-        TargetKind.Removed => new DesiredMembership(target.Role, target.MappedTier, MembershipStatus.Removed, target.Source),
-        TargetKind.Suspended => new DesiredMembership(target.Role, target.MappedTier, MembershipStatus.Suspended, target.Source),
+        TargetKind.Removed => shared.Membership(target.Role, target.MappedTier, MembershipStatus.Removed, target.Source),
+        TargetKind.Suspended => shared.Membership(target.Role, target.MappedTier, MembershipStatus.Suspended, target.Source),
         TargetKind.KeepAsIs or TargetKind.LoginBlocked => person.Membership is { } current
-            ? new DesiredMembership(target.Role, current.Tier, target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked : current.Status, target.Source)
+            ? shared.Membership(target.Role, current.Tier, target.Kind == TargetKind.LoginBlocked ? MembershipStatus.LoginBlocked : current.Status, target.Source)
             : null,
         TargetKind.Member => throw new InvalidOperationException("Members are placed by seat allocation."),
     };

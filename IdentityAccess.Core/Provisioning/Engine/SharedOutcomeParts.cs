@@ -7,7 +7,7 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// The parts are immutable, so sharing changes no outcome; a part seen more than <see cref="MaxDistinct"/> ways (a
 /// reason naming each person) is kept as it is beyond that, so the lookup never grows with the directory.
 /// </summary>
-internal sealed class SharedOutcomeParts
+internal sealed partial class SharedOutcomeParts
 {
     private const int MaxDistinct = 10_000;
 
@@ -17,18 +17,30 @@ internal sealed class SharedOutcomeParts
 
     public IReadOnlyList<ChangeKind> Changes(IReadOnlyList<ChangeKind> changes)
     {
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-
         if (changes.Count > 6)
         {
             return changes; // longer than the key holds; never produced by the rules (one status, role and tier change at most)
         }
 
+        Span<ChangeKind> kinds = stackalloc ChangeKind[changes.Count];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = changes[i];
+        }
+
+        return Changes(kinds);
+    }
+
+    /// <summary>The shared list of these kinds, in this order: nothing is allocated for a list seen before.</summary>
+    public IReadOnlyList<ChangeKind> Changes(ReadOnlySpan<ChangeKind> changes)
+    {
+        if (changes.Length == 0)
+        {
+            return [];
+        }
+
         // The kinds in order, 4 bits each, under the count: one key a distinct list.
-        var key = changes.Count;
+        var key = changes.Length;
         foreach (var change in changes)
         {
             key = (key << 4) | (int)change;
@@ -36,7 +48,7 @@ internal sealed class SharedOutcomeParts
 
         if (!_changes.TryGetValue(key, out var shared))
         {
-            shared = [.. changes];
+            shared = changes.ToArray();
             _changes[key] = shared;
         }
 
@@ -50,18 +62,29 @@ internal sealed class SharedOutcomeParts
             return [];
         }
 
+        // A list this evaluation already shares (built by Alone or Append) is returned without hashing its content.
+        if (IsShared(reasons))
+        {
+            return reasons;
+        }
+
         if (_reasons.TryGetValue(reasons, out var shared))
         {
             return shared;
         }
 
         shared = [.. reasons];
+        Keep(shared);
+        return shared;
+    }
+
+    private void Keep(OutcomeReason[] shared)
+    {
         if (_reasons.Count < MaxDistinct)
         {
             _reasons[shared] = shared;
+            _sharedLists.Add(shared);
         }
-
-        return shared;
     }
 
     public DesiredMembership? Membership(DesiredMembership? membership)

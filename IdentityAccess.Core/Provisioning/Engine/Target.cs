@@ -10,10 +10,15 @@ internal sealed record Target(TargetKind Kind, Role Role, SeatTier? MappedTier, 
     public bool ClearsRoleOverride { get; init; }
 
     public static Target Keep(KnownPerson person, OutcomeReason reason) =>
-        new(TargetKind.KeepAsIs, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, [reason], false);
+        new(TargetKind.KeepAsIs, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, SharedOutcomeParts.Alone(reason), false);
 
-    public static Target None(OutcomeReason reason) => new(TargetKind.NotMember, RoleCatalog.DefaultRole, null, MembershipSource.Manual, [reason], false);
+    public static Target None(OutcomeReason reason) => None(SharedOutcomeParts.Alone(reason));
+
+    public static Target None(IReadOnlyList<OutcomeReason> reasons) => new(TargetKind.NotMember, RoleCatalog.DefaultRole, null, MembershipSource.Manual, reasons, false);
 
     public static Target Leave(TargetKind kind, KnownPerson person, OutcomeReason reason, bool atNextSignIn = false) =>
-        new(kind, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, [reason], atNextSignIn);
+        Leave(kind, person, SharedOutcomeParts.Alone(reason), atNextSignIn);
+
+    public static Target Leave(TargetKind kind, KnownPerson person, IReadOnlyList<OutcomeReason> reasons, bool atNextSignIn = false) =>
+        new(kind, person.Membership!.Role, person.Membership.Tier, person.Membership.Source, reasons, atNextSignIn);
 }

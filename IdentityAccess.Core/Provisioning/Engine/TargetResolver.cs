@@ -6,8 +6,9 @@ namespace IdentityAccess.Core.Provisioning.Engine;
 /// <summary>The help article's table, row by row: what each mode wants for a person, seats aside.</summary>
 internal static class TargetResolver
 {
+    /// <param name="shared">Where the reason lists come from: people in the same situation get one list between them.</param>
     /// <param name="keptForTopRole">The member kept as they are so the organization keeps its top role (<see cref="TopRoleKeeper"/>).</param>
-    public static Target Resolve(ProvisioningInput input, GroupResolutions groups, KnownPerson person, KnownPerson? keptForTopRole = null)
+    public static Target Resolve(ProvisioningInput input, GroupResolutions groups, SharedOutcomeParts shared, KnownPerson person, KnownPerson? keptForTopRole = null)
     {
         var isMember = person.Membership?.IsMember == true;
         if (isMember && person.PersonId is { } id && id == input.Settings.BreakGlassPersonId)
@@ -35,8 +36,8 @@ internal static class TargetResolver
             ProvisioningMode.Manual => isMember
                 ? Target.Keep(person, OutcomeReason.Of(ReasonCode.ManualMember))
                 : Target.None(OutcomeReason.Of(ReasonCode.ManualNotMember)),
-            ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, groups, person, isMember) : Jit(person, isMember),
-            ProvisioningMode.Scim => Scim(input, groups, person, isMember),
+            ProvisioningMode.Jit => input.Settings.UsesMappings ? JitWithMappings(input, groups, shared, person, isMember) : Jit(person, isMember),
+            ProvisioningMode.Scim => Scim(input, groups, shared, person, isMember),
         };
     }
 
@@ -57,11 +58,11 @@ internal static class TargetResolver
         }
 
         return person.SigningIn
-            ? new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Jit, [OutcomeReason.Of(ReasonCode.JitFirstSignIn)], false)
+            ? new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Jit, SharedOutcomeParts.Alone(OutcomeReason.Of(ReasonCode.JitFirstSignIn)), false)
             : Target.None(OutcomeReason.Of(ReasonCode.JitWhenTheySignIn));
     }
 
-    private static Target JitWithMappings(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
+    private static Target JitWithMappings(ProvisioningInput input, GroupResolutions resolutions, SharedOutcomeParts shared, KnownPerson person, bool isMember)
     {
         if (person.GroupsFrom == GroupKnowledge.Unknown && !person.SigningIn)
         {
@@ -73,9 +74,9 @@ internal static class TargetResolver
         if (!isMember && !person.SigningIn)
         {
             // Someone who signed in before without getting in: only their next sign-in can provision them.
-            return Target.None(resolutions.For(person).Role is null
-                ? OutcomeReason.Of(ReasonCode.NoGroupAtLastSignIn, input.Organization.Name)
-                : OutcomeReason.Of(ReasonCode.MappedAtNextSignIn));
+            return resolutions.For(person).Role is null
+                ? Target.None(shared.Alone(ReasonCode.NoGroupAtLastSignIn, input.Organization.Name))
+                : Target.None(OutcomeReason.Of(ReasonCode.MappedAtNextSignIn));
         }
 
         var atNextSignIn = !person.SigningIn;
@@ -94,17 +95,17 @@ internal static class TargetResolver
         {
             var source = isMember ? person.Membership!.Source : MembershipSource.Jit;
             return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, source,
-                [.. groups.Reasons, atNextSignIn ? OutcomeReason.Of(ReasonCode.JitUpdatedAtNextSignIn) : OutcomeReason.Of(ReasonCode.JitRecomputedNow)],
+                shared.Append(groups.Reasons, atNextSignIn ? ReasonCode.JitUpdatedAtNextSignIn : ReasonCode.JitRecomputedNow),
                 atNextSignIn), role, source);
         }
 
         return isMember
             ? RoleOverrides.Apply(input, person,
                 Target.Leave(TargetKind.LoginBlocked, person, OutcomeReason.Of(ReasonCode.NoGroupLoginBlocked), atNextSignIn), null, person.Membership!.Source)
-            : Target.None(OutcomeReason.Of(ReasonCode.NoGroupNotProvisioned, input.Organization.Name));
+            : Target.None(shared.Alone(ReasonCode.NoGroupNotProvisioned, input.Organization.Name));
     }
 
-    private static Target Scim(ProvisioningInput input, GroupResolutions resolutions, KnownPerson person, bool isMember)
+    private static Target Scim(ProvisioningInput input, GroupResolutions resolutions, SharedOutcomeParts shared, KnownPerson person, bool isMember)
     {
         // Sync only takes away what sync granted, except when switching into SCIM adopts the existing members.
         var managed = isMember && (person.Membership!.Source == MembershipSource.Scim || input.AdoptsExistingMembers);
@@ -120,7 +121,7 @@ internal static class TargetResolver
                     ? Target.Leave(TargetKind.Removed, person, OutcomeReason.Of(ReasonCode.NotAssignedRemoved))
                     : Target.None(OutcomeReason.Of(ReasonCode.NotAssigned));
             case DirectoryPresence.Deactivated:
-                return managed ? Deactivated(input, person) : Target.None(OutcomeReason.Of(ReasonCode.DeactivatedInIdp));
+                return managed ? Deactivated(input, shared, person) : Target.None(OutcomeReason.Of(ReasonCode.DeactivatedInIdp));
             case DirectoryPresence.Active:
                 break;
         }
@@ -128,29 +129,30 @@ internal static class TargetResolver
         if (!input.Settings.UsesMappings)
         {
             return managed
-                ? Target.Leave(TargetKind.Member, person, OutcomeReason.Of(ReasonCode.ScimByHand)) with { Source = MembershipSource.Scim }
+                ? new Target(TargetKind.Member, person.Membership!.Role, person.Membership.Tier, MembershipSource.Scim,
+                    SharedOutcomeParts.Alone(OutcomeReason.Of(ReasonCode.ScimByHand)), false)
                 : new Target(TargetKind.Member, RoleCatalog.DefaultRole, null, MembershipSource.Scim,
-                    [OutcomeReason.Of(ReasonCode.ScimAssignedAsUser)], false);
+                    SharedOutcomeParts.Alone(OutcomeReason.Of(ReasonCode.ScimAssignedAsUser)), false);
         }
 
         var groups = resolutions.For(person);
         if (groups.Role is { } role)
         {
             return RoleOverrides.Apply(input, person, new Target(TargetKind.Member, role, groups.Tier, MembershipSource.Scim,
-                [.. groups.Reasons, OutcomeReason.Of(ReasonCode.ScimFollowsGroups)], false), role, MembershipSource.Scim);
+                shared.Append(groups.Reasons, ReasonCode.ScimFollowsGroups), false), role, MembershipSource.Scim);
         }
 
         return managed
             ? RoleOverrides.Apply(input, person,
                 Target.Leave(TargetKind.Removed, person, OutcomeReason.Of(ReasonCode.NoGroupRemoved)), null, MembershipSource.Scim)
-            : Target.None(OutcomeReason.Of(ReasonCode.AssignedNoGroup, input.Organization.Name));
+            : Target.None(shared.Alone(ReasonCode.AssignedNoGroup, input.Organization.Name));
     }
 
     /// <summary>
     /// The help article: users removed from the IdP app are removed. A deactivation suspends at once (no sign-in, seat
     /// freed, role and tier kept so a reactivation restores them) and removes once the parent's grace period is over.
     /// </summary>
-    private static Target Deactivated(ProvisioningInput input, KnownPerson person)
+    private static Target Deactivated(ProvisioningInput input, SharedOutcomeParts shared, KnownPerson person)
     {
         if (person.DeactivatedAt is not { } since)
         {
@@ -161,7 +163,6 @@ internal static class TargetResolver
         return input.Now >= removedOn
             ? Target.Leave(TargetKind.Removed, person,
                 OutcomeReason.Of(ReasonCode.DeactivatedRemoved, (int)Math.Round(input.RemovalGrace.TotalDays, MidpointRounding.AwayFromZero), DateOnly.FromDateTime(since.DateTime)))
-            : Target.Leave(TargetKind.Suspended, person,
-                OutcomeReason.Of(ReasonCode.DeactivatedRemovedOn, DateOnly.FromDateTime(removedOn.DateTime)));
+            : Target.Leave(TargetKind.Suspended, person, shared.Alone(ReasonCode.DeactivatedRemovedOn, DateOnly.FromDateTime(removedOn.DateTime)));
     }
 }
