@@ -1,4 +1,3 @@
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
@@ -47,18 +46,7 @@ public sealed class PostgresLargeWriteTimeoutTests : IAsyncLifetime
             var email = $"slow{i}@acme.test";
             var person = Person.Create(email, $"Slow {i}", then);
             db.People.Add(person);
-            db.DirectoryUsers.Add(new DirectoryUser
-            {
-                ParentOrganizationId = parentId,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                DisplayName = person.DisplayName,
-                Active = false,
-                PersonId = person.Id,
-                CreatedAt = then.AddTicks(i),
-                UpdatedAt = then,
-            });
+            db.DirectoryUsers.Add(DirectoryUsers.LinkedTo(person, parentId, then, active: false, createdAt: then.AddTicks(i)));
             db.Memberships.Add(new Membership
             {
                 OrganizationId = _portal.Demo.AcmeChat,

@@ -47,18 +47,8 @@ public abstract class MappingChangeDryRunTests(PortalFixture portal) : IAsyncLif
         {
             var email = $"person{i}@acme.test";
             var person = Person.Create(email, $"Person {i}", then);
-            var user = new DirectoryUser
-            {
-                ParentOrganizationId = _parentId,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                DisplayName = person.DisplayName,
-                Active = i % 17 != 0, // a few deactivated
-                PersonId = person.Id,
-                CreatedAt = then.AddSeconds(i), // the order newcomers wait for seats in
-                UpdatedAt = then,
-            };
+            // A few deactivated; created in the order newcomers wait for seats in.
+            var user = DirectoryUsers.LinkedTo(person, _parentId, then, active: i % 17 != 0, createdAt: then.AddSeconds(i));
             db.People.Add(person);
             db.DirectoryUsers.Add(user);
             foreach (var g in Enumerable.Range(0, Groups).OrderBy(_ => random.Next()).Take(1 + random.Next(3)))

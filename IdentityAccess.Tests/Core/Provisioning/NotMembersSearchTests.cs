@@ -1,4 +1,3 @@
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Organizations;
 using IdentityAccess.Core.People;
@@ -30,16 +29,8 @@ public abstract class NotMembersSearchTests(PortalFixture portal) : IAsyncLifeti
     private async Task AddDirectoryUsersAsync(Guid parentId, IEnumerable<(string Email, string? Name)> users)
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
-        db.DirectoryUsers.AddRange(users.Select(u => new DirectoryUser
-        {
-            ParentOrganizationId = parentId,
-            UserName = u.Email,
-            NormalizedUserName = u.Email.ToUpperInvariant(),
-            Email = u.Email,
-            DisplayName = u.Name,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        }));
+        var now = DateTimeOffset.UtcNow;
+        db.DirectoryUsers.AddRange(users.Select(u => DirectoryUsers.Named(u.Email, u.Name, parentId, now)));
         await db.SaveChangesAsync();
     }
 

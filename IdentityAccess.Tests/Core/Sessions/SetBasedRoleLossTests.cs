@@ -1,4 +1,3 @@
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Provisioning;
@@ -33,18 +32,7 @@ public abstract class SetBasedRoleLossTests(PortalFixture portal) : IAsyncLifeti
         {
             var email = $"leaver{i}@acme.test";
             var person = db.People.Add(Person.Create(email, $"Leaver {i}", then)).Entity;
-            db.DirectoryUsers.Add(new DirectoryUser
-            {
-                ParentOrganizationId = parentId,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                DisplayName = person.DisplayName,
-                Active = false,
-                PersonId = person.Id,
-                CreatedAt = then.AddTicks(i),
-                UpdatedAt = then,
-            });
+            db.DirectoryUsers.Add(DirectoryUsers.LinkedTo(person, parentId, then, active: false, createdAt: then.AddTicks(i)));
             db.Memberships.Add(Member(portal.Demo.AcmeChat, person.Id, Role.User, SeatTier.Standard, then));
             var session = db.PortalSessions.Add(new PortalSession
             {

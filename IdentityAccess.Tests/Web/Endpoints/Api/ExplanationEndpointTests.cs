@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdentityAccess.Core.Api.Keys;
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Members;
 using IdentityAccess.Core.People;
 using IdentityAccess.Core.Scim.Log;
+using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IdentityAccess.Tests.Web.Endpoints.Api.ApiKeyAuthenticationEndpointTests;
@@ -47,18 +47,7 @@ public abstract class ExplanationEndpointTests(ApiKestrelPortal portal)
         await using var db = await portal.Factory.CreateDbContextAsync();
         var person = Person.Create(email, "Una Mapped", now);
         db.People.Add(person);
-        db.DirectoryUsers.Add(new DirectoryUser
-        {
-            ParentOrganizationId = org.ParentId,
-            ExternalId = $"entra-{email}",
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            DisplayName = person.DisplayName,
-            PersonId = person.Id,
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
+        db.DirectoryUsers.Add(DirectoryUsers.LinkedTo(person, org.ParentId, now, externalId: $"entra-{email}"));
         await db.SaveChangesAsync();
         return email;
     }

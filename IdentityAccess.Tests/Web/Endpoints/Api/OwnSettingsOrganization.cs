@@ -30,18 +30,7 @@ public sealed record OwnSettingsOrganization(Guid ParentId, Guid OrganizationId,
         var dave = Person.Create($"dave@{domain}", "Dave Diaz", now);
         var owners = new DirectoryGroup { ParentOrganizationId = parent.Id, ExternalId = $"grp-owners-{n}", DisplayName = "Owners", NormalizedDisplayName = "OWNERS", CreatedAt = now, UpdatedAt = now };
         var staff = new DirectoryGroup { ParentOrganizationId = parent.Id, ExternalId = $"grp-staff-{n}", DisplayName = "Staff", NormalizedDisplayName = "STAFF", CreatedAt = now, UpdatedAt = now };
-        var assigned = new DirectoryUser
-        {
-            ParentOrganizationId = parent.Id,
-            ExternalId = $"entra-owner-{n}",
-            UserName = owner.Email,
-            NormalizedUserName = owner.Email.ToUpperInvariant(),
-            Email = owner.Email,
-            DisplayName = owner.DisplayName,
-            PersonId = owner.Id,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var assigned = DirectoryUsers.LinkedTo(owner, parent.Id, now, externalId: $"entra-owner-{n}");
         await using var db = await portal.Factory.CreateDbContextAsync();
         db.ParentOrganizations.Add(parent);
         db.Organizations.Add(chat);

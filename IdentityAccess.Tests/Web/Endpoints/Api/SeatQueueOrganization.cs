@@ -29,18 +29,7 @@ public sealed record SeatQueueOrganization(OwnSettingsOrganization Org, IReadOnl
             foreach (var email in emails)
             {
                 var person = Person.Create(email, email.Split('@')[0], now);
-                var user = new DirectoryUser
-                {
-                    ParentOrganizationId = org.ParentId,
-                    ExternalId = $"entra-{email}",
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    DisplayName = person.DisplayName,
-                    PersonId = person.Id,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
+                var user = DirectoryUsers.LinkedTo(person, org.ParentId, now, externalId: $"entra-{email}");
                 db.People.Add(person);
                 db.DirectoryUsers.Add(user);
                 db.DirectoryGroupMembers.Add(new DirectoryGroupMember { GroupId = staff.Id, UserId = user.Id });

@@ -1,5 +1,4 @@
 using System.Net;
-using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Provisioning;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -159,17 +158,8 @@ public abstract class ScimDirectoryOwnershipTests(PortalFixture portal) : IAsync
     private async Task<Guid> InsertLegacyUserAsync(string email, Guid? personId)
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
-        var user = new DirectoryUser
-        {
-            ParentOrganizationId = _acme.ParentId,
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            DisplayName = "Legacy " + email,
-            PersonId = personId,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var user = DirectoryUsers.Named(email, "Legacy " + email, _acme.ParentId, DateTimeOffset.UtcNow);
+        user.PersonId = personId;
         db.DirectoryUsers.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
