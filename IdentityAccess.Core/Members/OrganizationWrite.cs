@@ -31,8 +31,12 @@ internal static class OrganizationWrite
         if (db.Database.IsNpgsql())
         {
             // PostgreSQL's READ COMMITTED lets two such transactions read the same counts; the row lock orders them.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Organizations\" WHERE \"Id\" = {organizationId} FOR UPDATE", cancellationToken);
-            await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // the lock makes this writer the only folder
+            // The lock makes this writer the only folder of the seat counters' changes. One batch, one round trip: its
+            // statements run in order, so the fold starts once the lock is held.
+            await db.Database.ExecuteSqlRawAsync($$"""
+                SELECT 1 FROM "Organizations" WHERE "Id" = {0} FOR UPDATE;
+                {{SeatHoldingCounts.FoldStatement}}
+                """, [organizationId], cancellationToken);
         }
     }
 

@@ -18,7 +18,12 @@ internal static partial class ProvisioningInputLoader
     /// </summary>
     public static async Task<IReadOnlyList<PersonMembership>> PersonMembershipsAsync(IdentityAccessDbContext db, Guid parentId, Guid personId,
         CancellationToken cancellationToken) =>
-        await db.Memberships.AsNoTracking()
+        await _personMemberships.For(db)(db, parentId, personId).ToListAsync(cancellationToken);
+
+    // Read on every sign-in, as the reads below: compiled, since EF's per-call lookup of the translated query (hashing
+    // this projection's expression tree) cost about as much as SQLite's read itself (docs/performance.md, 2026-12-07 (4)).
+    private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, Guid, IAsyncEnumerable<PersonMembership>>> _personMemberships = new(() =>
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid parentId, Guid personId) => db.Memberships.AsNoTracking()
             .Where(m => m.PersonId == personId && m.Organization!.ParentOrganizationId == parentId)
             // The same row as MembersAsync reads for the engine, with the organization it is in.
             .Select(m => new PersonMembership(m.OrganizationId, m.Organization!.Name,
@@ -26,8 +31,25 @@ internal static partial class ProvisioningInputLoader
                 {
                     Override = m.RoleOverride == null ? null : new RoleOverride(m.RoleOverride.Value, m.RoleOverrideSetBy, m.RoleOverrideSetAt),
                     RoleBeforeSync = m.RoleBeforeSync,
-                })))
-            .ToListAsync(cancellationToken);
+                })))));
+
+    /// <summary>The people with a top-role change held in the organization (few rows), read by every load: compiled.</summary>
+    private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, IAsyncEnumerable<Guid>>> _heldTopRole = new(() =>
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid organizationId) => db.HeldTopRoleChanges.AsNoTracking()
+            .Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null).Select(h => h.PersonId)));
+
+    /// <summary>
+    /// The last sign-ins of one person under the parent (one a linked IdP), the whole scope of a sign-in that
+    /// nobody else joined: compiled. A larger scope reads them in <see cref="WithSignInGroupsAsync"/>'s own query.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, Guid, IAsyncEnumerable<SignInLinkRow>>> _personSignIns = new(() =>
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid parentId, Guid personId) => db.SamlIdentityLinks.AsNoTracking()
+            .Where(l => l.ParentOrganizationId == parentId && l.LastSignInAt != null && l.PersonId == personId)
+            .Select(l => new SignInLinkRow(l.PersonId, l.LastSignInAt, l.LastSignInGroups, l.LastSignInGroupsOverage, l.Person!.Email, l.Person.DisplayName))));
+
+    /// <summary>A person's last SSO sign-in under the parent, as the engine's input reads it.</summary>
+    private sealed record SignInLinkRow(Guid PersonId, DateTimeOffset? LastSignInAt, List<string> LastSignInGroups, bool LastSignInGroupsOverage,
+        string Email, string DisplayName);
 
     /// <summary>
     /// The scoped load of one person (<see cref="ReconcileScope.AddPeople"/>) with their rows of

@@ -54,8 +54,7 @@ internal static partial class ProvisioningInputLoader
         var organizationId = org.Id;
         List<SeatPoolFacts> pools = [.. org.Pools];
         // Few rows: a held top-role change waits for the organization to have another top role, or for its IdP to stop asking.
-        var heldTopRole = await db.HeldTopRoleChanges.AsNoTracking().Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null)
-            .Select(h => h.PersonId).ToListAsync(cancellationToken);
+        var heldTopRole = await _heldTopRole.For(db)(db, organizationId).ToListAsync(cancellationToken);
         var (members, seats) = scope is null
             ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
             : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, scopeMembers, cancellationToken);
@@ -114,15 +113,14 @@ internal static partial class ProvisioningInputLoader
         ReconcileScope? scope, CancellationToken cancellationToken)
     {
         var links = db.SamlIdentityLinks.AsNoTracking().Where(l => l.ParentOrganizationId == parentId && l.LastSignInAt != null);
-        if (scope is not null)
-        {
-            var scoped = people.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Concat(scope.PersonIds).Distinct().ToList();
-            links = links.Where(l => scoped.Contains(l.PersonId));
-        }
-
-        var signIns = (await links
-                .Select(l => new { l.PersonId, l.LastSignInAt, l.LastSignInGroups, l.LastSignInGroupsOverage, l.Person!.Email, l.Person.DisplayName })
-                .ToListAsync(cancellationToken))
+        var scoped = scope is null ? null
+            : people.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).Concat(scope.PersonIds).Distinct().ToList();
+        var rows = scoped is [var onlyPerson] // a sign-in's scope, nobody else in it: the compiled read of one person
+            ? await _personSignIns.For(db)(db, parentId, onlyPerson).ToListAsync(cancellationToken)
+            : await (scoped is null ? links : links.Where(l => scoped.Contains(l.PersonId)))
+                .Select(l => new SignInLinkRow(l.PersonId, l.LastSignInAt, l.LastSignInGroups, l.LastSignInGroupsOverage, l.Person!.Email, l.Person.DisplayName))
+                .ToListAsync(cancellationToken);
+        var signIns = rows
             .GroupBy(l => l.PersonId).Select(g => g.MaxBy(l => l.LastSignInAt)!) // a person linked to two IdPs: their latest sign-in
             .ToDictionary(l => l.PersonId);
         var result = people.Select(p => p.PersonId is { } id && signIns.TryGetValue(id, out var signIn)

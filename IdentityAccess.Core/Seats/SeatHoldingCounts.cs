@@ -40,12 +40,15 @@ public static class SeatHoldingCounts
             return; // SQLite's triggers update the counters in place
         }
 
-        await db.Database.ExecuteSqlAsync($"""
-            WITH folded AS (DELETE FROM "SeatHoldingChanges" WHERE "OrganizationId" = {organizationId} RETURNING "Tier", "Delta", "ListedDelta")
-            INSERT INTO "SeatHoldings" ("OrganizationId", "Tier", "Held", "Listed")
-            SELECT {organizationId}, "Tier", SUM("Delta")::int, SUM("ListedDelta")::int FROM folded GROUP BY "Tier"
-            ON CONFLICT ("OrganizationId", "Tier") DO UPDATE
-                SET "Held" = "SeatHoldings"."Held" + EXCLUDED."Held", "Listed" = "SeatHoldings"."Listed" + EXCLUDED."Listed"
-            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(FoldStatement, [organizationId], cancellationToken);
     }
+
+    /// <summary>The fold of <see cref="FoldAsync"/> (PostgreSQL), the organization's id as <c>{0}</c>: also sent after its lock in one batch.</summary>
+    internal const string FoldStatement = """
+        WITH folded AS (DELETE FROM "SeatHoldingChanges" WHERE "OrganizationId" = {0} RETURNING "Tier", "Delta", "ListedDelta")
+        INSERT INTO "SeatHoldings" ("OrganizationId", "Tier", "Held", "Listed")
+        SELECT {0}, "Tier", SUM("Delta")::int, SUM("ListedDelta")::int FROM folded GROUP BY "Tier"
+        ON CONFLICT ("OrganizationId", "Tier") DO UPDATE
+            SET "Held" = "SeatHoldings"."Held" + EXCLUDED."Held", "Listed" = "SeatHoldings"."Listed" + EXCLUDED."Listed"
+        """;
 }
