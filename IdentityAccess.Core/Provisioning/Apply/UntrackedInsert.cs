@@ -10,10 +10,10 @@ using Npgsql;
 namespace IdentityAccess.Core.Provisioning.Apply;
 
 /// <summary>
-/// Inserts many rows in the caller's transaction without tracking them: an INSERT built from the EF model (table,
-/// columns, and each column's type mapping, so converters such as SQLite's DateTimeOffset-as-number apply as on a
-/// SaveChanges), on SQLite a chunk of rows a statement (<see cref="SqliteJsonRows"/>). Tracking 100,000 audit
-/// entries and saving them through EF took most of a 100,000-person apply. The caller's own context is not saved early either, so what it
+/// Inserts many rows in the caller's transaction without tracking them: one prepared INSERT built from the EF model
+/// (table, columns, and each column's type mapping, so converters such as SQLite's DateTimeOffset-as-number apply
+/// as on a SaveChanges) and run again with each chunk's values. Tracking 100,000 audit entries and saving them
+/// through EF took most of a 100,000-person apply. The caller's own context is not saved early either, so what it
 /// has pending (the settings version it checks) is still saved, and checked, by the caller. On PostgreSQL the rows
 /// go in by COPY (binary) instead: a million audit entries as 10,000 statements of 100 rows took most of Sync now's
 /// apply at 1M (issue 19).
@@ -46,51 +46,26 @@ internal static class UntrackedInsert
             return;
         }
 
-        // SQLite: a chunk of rows a statement, as JSON (SqliteJsonRows); a chunk holding a value JSON cannot carry exactly
-        // goes one row a statement, prepared once (SQLite finds a named parameter by a linear search, so a statement of
-        // many bound rows costs the square of its parameters).
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var chunked = SqliteJsonRows.Command(db.Database.GetDbConnection(), transaction, sql, table, columns.ConvertAll(c => c.Name));
-        var values = columns.ConvertAll(c => (c.Mapping, c.Getter));
-        DbCommand? oneRow = null;
-        try
+        // SQLite finds a named parameter by a linear search, so a statement of many rows costs the square of its
+        // parameters; one row a statement, prepared once, is its fastest form.
+        await using var command = Command(db, sql, table, columns.ConvertAll(c => (c.Name, c.Mapping, c.IsNullable)));
+        var prepared = false;
+        foreach (var row in rows)
         {
-            foreach (var chunk in rows.Chunk(SqliteJsonRows.RowsPerStatement))
+            for (var column = 0; column < columns.Count; column++)
             {
-                if (SqliteJsonRows.Json(chunk, values) is { } json)
-                {
-                    chunked.Parameters[0].Value = json;
-                    await chunked.ExecuteNonQueryAsync(cancellationToken);
-                    continue;
-                }
-
-                var prepared = oneRow is not null;
-                oneRow ??= Command(db, sql, table, columns.ConvertAll(c => (c.Name, c.Mapping, c.IsNullable)));
-                foreach (var row in chunk)
-                {
-                    for (var column = 0; column < columns.Count; column++)
-                    {
-                        var (_, mapping, getter, _) = columns[column];
-                        var value = getter.GetClrValue(row);
-                        oneRow.Parameters[column].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
-                    }
-
-                    if (!prepared)
-                    {
-                        await oneRow.PrepareAsync(cancellationToken); // once values are set
-                        prepared = true;
-                    }
-
-                    await oneRow.ExecuteNonQueryAsync(cancellationToken);
-                }
+                var (_, mapping, getter, _) = columns[column];
+                var value = getter.GetClrValue(row);
+                command.Parameters[column].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
             }
-        }
-        finally
-        {
-            if (oneRow is not null)
+
+            if (!prepared)
             {
-                await oneRow.DisposeAsync();
+                await command.PrepareAsync(cancellationToken); // once values are set
+                prepared = true;
             }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
