@@ -53,8 +53,8 @@ public static class ProvisioningRules
         // Each person's decision by their place in the input (reasons null until decided): a million entries of a
         // dictionary by person were 36 MB and a hash each.
         var desired = new (DesiredMembership? Membership, IReadOnlyList<OutcomeReason>? Reasons)[targets.Length];
-        void Decide(int i, DesiredMembership? membership, IReadOnlyList<OutcomeReason> reasons) =>
-            desired[i] = (shared.Membership(membership), shared.Reasons(reasons));
+        // Every membership decided below is already the shared one (shared.Membership by its values).
+        void Decide(int i, DesiredMembership? membership, IReadOnlyList<OutcomeReason> reasons) => desired[i] = (membership, shared.Reasons(reasons));
 
         // 1. Seats held and kept as they are.
         for (var i = 0; i < targets.Length; i++)

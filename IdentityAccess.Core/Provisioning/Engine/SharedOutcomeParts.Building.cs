@@ -58,7 +58,7 @@ internal sealed partial class SharedOutcomeParts
         var key = (role, tier, status, source);
         if (!_membershipsByValue.TryGetValue(key, out var shared))
         {
-            shared = Membership(new DesiredMembership(role, tier, status, source))!;
+            shared = new DesiredMembership(role, tier, status, source);
             _membershipsByValue[key] = shared; // role × tier × status × source: a few dozen at most
         }
 

@@ -13,7 +13,6 @@ internal sealed partial class SharedOutcomeParts
 
     private readonly Dictionary<int, ChangeKind[]> _changes = [];
     private readonly Dictionary<IReadOnlyList<OutcomeReason>, OutcomeReason[]> _reasons = new(ReasonListComparer.Instance);
-    private readonly Dictionary<DesiredMembership, DesiredMembership> _memberships = [];
 
     public IReadOnlyList<ChangeKind> Changes(IReadOnlyList<ChangeKind> changes)
     {
@@ -85,22 +84,6 @@ internal sealed partial class SharedOutcomeParts
             _reasons[shared] = shared;
             _sharedLists.Add(shared);
         }
-    }
-
-    public DesiredMembership? Membership(DesiredMembership? membership)
-    {
-        if (membership is null)
-        {
-            return null;
-        }
-
-        if (_memberships.TryGetValue(membership, out var shared))
-        {
-            return shared;
-        }
-
-        _memberships[membership] = membership; // role × tier × status × source: a few dozen at most
-        return membership;
     }
 
     private sealed class ReasonListComparer : IEqualityComparer<IReadOnlyList<OutcomeReason>>

@@ -91,8 +91,8 @@ public sealed class SharedOutcomePartsBuildingTests
         Assert.Same(target, parts.Target(new Target(TargetKind.KeepAsIs, Role.User, SeatTier.Standard, MembershipSource.Manual, reasons, false)));
         Assert.NotSame(target, parts.Target(new Target(TargetKind.KeepAsIs, Role.Admin, SeatTier.Standard, MembershipSource.Manual, reasons, false)));
         var membership = parts.Membership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim);
-        Assert.Same(membership, parts.Membership(new DesiredMembership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim)));
         Assert.Same(membership, parts.Membership(Role.User, SeatTier.Standard, MembershipStatus.Active, MembershipSource.Scim));
+        Assert.NotSame(membership, parts.Membership(Role.User, SeatTier.Premium, MembershipStatus.Active, MembershipSource.Scim));
     }
 
     /// <summary>Everyone a suspended SCIM member active in the directory again, without mappings; the Standard seats as given.</summary>
