@@ -15,7 +15,7 @@ namespace IdentityAccess.Core.Provisioning;
 /// flushed, so a crash leaves neither half. A SCIM request reconciles only the people it touched
 /// (<see cref="ReconcileScope"/>); Sync now and the scheduled reconcile take everyone.
 /// </summary>
-public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds, ParentSnapshots snapshots)
+public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker breaker, TopRoleHolds holds, ParentSnapshots snapshots, ReconcileHeapRelease heap)
 {
     /// <summary>
     /// Past this many people a reconcile reads the whole organization instead. The ids travel as one parameter
@@ -70,22 +70,9 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         var changed = MembershipChangeCounts.None;
         foreach (var organization in organizations)
         {
-            var organizationId = organization.Id;
-            var input = await ProvisioningInputLoader.LoadAsync(db, organization, snapshot.SavedSettings[organizationId], snapshot.GroupNames, scope, cancellationToken);
-            // The engine already keeps a last top-role member (held, not staged); a staged removal still counts as leaving when
-            // evaluated again, so the same person stays held and both safeguards show their own people.
-            (input, var plan) = await breaker.EvaluateAsync(db, input, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
-
-            var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, snapshot.Domains, cancellationToken);
-            CountPerDirectoryUser(asked, plan);
-            await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
-            if (applied.Total > FoldAfterChanges)
-            {
-                await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // so the next SCIM request does not
-            }
-
+            var (applied, evaluated) = await ReconcileOrganizationAsync(db, organization, snapshot, parentOrganizationId, actor, scope, asked, requestedBy, cancellationToken);
             changed += applied;
+            heap.After(evaluated); // its input and plan are unreachable now: nothing of this organization stays on the heap
         }
 
         if (asked?.CountsPerDirectoryUser != true)
@@ -94,6 +81,33 @@ public sealed class DirectoryReconciler(PlanApplier applier, MassRemovalBreaker 
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// One organization: its input loaded, evaluated (with the safeguards), applied. A method of its own so that its
+    /// input and plan (a gigabyte at a million people) are unreachable once it returns, before the next organization
+    /// is loaded.
+    /// </summary>
+    private async Task<(MembershipChangeCounts Applied, int Evaluated)> ReconcileOrganizationAsync(IdentityAccessDbContext db, OrganizationSnapshot organization,
+        ParentSnapshot snapshot, Guid parentOrganizationId, AuditActor actor, ReconcileScope? scope, ReconcileScope? asked, string? requestedBy,
+        CancellationToken cancellationToken)
+    {
+        var organizationId = organization.Id;
+        var input = await ProvisioningInputLoader.LoadAsync(db, organization, snapshot.SavedSettings[organizationId], snapshot.GroupNames, scope, cancellationToken);
+        // The engine already keeps a last top-role member (held, not staged); a staged removal still counts as leaving when
+        // evaluated again, so the same person stays held and both safeguards show their own people.
+        (input, var plan) = await breaker.EvaluateAsync(db, input, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
+
+        var applied = await applier.ApplyAsync(db, plan, parentOrganizationId, actor, snapshot.Domains, cancellationToken);
+        CountPerDirectoryUser(asked, plan);
+        await holds.TrackAsync(db, input, plan, parentOrganizationId, actor, requestedBy ?? actor.Name, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the next organization's load sees people linked by this one
+        if (applied.Total > FoldAfterChanges)
+        {
+            await SeatHoldingCounts.FoldAsync(db, organizationId, cancellationToken); // so the next SCIM request does not
+        }
+
+        return (applied, input.People.Count);
     }
 
     /// <summary>

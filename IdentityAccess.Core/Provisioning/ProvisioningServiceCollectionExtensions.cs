@@ -16,6 +16,8 @@ internal static class ProvisioningServiceCollectionExtensions
         services.AddSingleton<ProvisioningSettingsService>();
         services.AddSingleton<Drafts.SettingsDraftService>();
         services.AddSingleton<DirectoryReconciler>();
+        services.AddOptions<ReconcileHeapOptions>().BindConfiguration(ReconcileHeapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReconcileHeapRelease>();
         services.AddSingleton<Snapshots.ParentSnapshots>();
         services.AddSingleton<SyncNowService>();
         services.AddSingleton<SeatQueueService>();
