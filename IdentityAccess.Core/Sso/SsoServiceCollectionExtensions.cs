@@ -29,6 +29,7 @@ internal static class SsoServiceCollectionExtensions
         services.AddSingleton<SignInProvisioningLog>();
         services.AddSingleton<SamlSignInService>();
         services.AddSamlTestSignIn();
+        services.AddSingleton<SpKeys.ISpKeyPairSource, SpKeys.FreshSpKeyPairs>();
         services.AddSingleton<SpKeys.SamlSpKeyStore>();
         services.AddSingleton<SpKeys.SamlSpKeyService>();
         services.AddIdpMetadataFetcher();

@@ -1,4 +1,5 @@
 using IdentityAccess.Core.Persistence;
+using IdentityAccess.Core.Sso.SpKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.TestSupport;
 
-/// <summary>The real app on a test database, with the test sign-in available beside the app's own.</summary>
+/// <summary>
+/// The real app on a test database, with the test sign-in available beside the app's own, and SP key pairs made ahead
+/// (<see cref="PregeneratedSpKeyPairs"/>) instead of generated for each SP key.
+/// </summary>
 public sealed class IdentityAccessWebFactory(TestDatabase database, string environment = "Development", bool useTestAuth = true,
     IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
@@ -41,7 +45,8 @@ public sealed class IdentityAccessWebFactory(TestDatabase database, string envir
 
         builder.ConfigureTestServices(services => services
             .ConfigureDbContext<SqliteIdentityAccessDbContext>(options => options.AddInterceptors(HeldQueries))
-            .ConfigureDbContext<PostgresIdentityAccessDbContext>(options => options.AddInterceptors(HeldQueries)));
+            .ConfigureDbContext<PostgresIdentityAccessDbContext>(options => options.AddInterceptors(HeldQueries))
+            .AddSingleton<ISpKeyPairSource>(PregeneratedSpKeyPairs.Shared));
         if (time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));

@@ -9,11 +9,18 @@ namespace IdentityAccess.Core.Sso.SpKeys;
 /// </summary>
 internal static class SamlSpKeyFactory
 {
-    private const int KeyBits = 3072;
+    public const int KeyBits = 3072;
 
-    public static SamlSpKey Create(Guid parentId, SamlSpKeyUse use, SamlSpKeyStatus status, ISamlSpKeyProtector protector, DateTimeOffset now)
+    public static SamlSpKey Create(Guid parentId, SamlSpKeyUse use, SamlSpKeyStatus status, ISamlSpKeyProtector protector, ISpKeyPairSource keyPairs,
+        DateTimeOffset now)
     {
-        using var rsa = RSA.Create(KeyBits);
+        using var rsa = keyPairs.NewKeyPair();
+        if (rsa.KeySize != KeyBits)
+        {
+            // The source is a seam for tests; no source may make the parent's keys weaker (or other) than RSA-3072.
+            throw new InvalidOperationException($"An SP key pair must be RSA-{KeyBits}; the source gave {rsa.KeySize} bits.");
+        }
+
         var request = new CertificateRequest($"CN=IdentityAccess SAML SP {use.ToString().ToLowerInvariant()} {now:yyyy-MM-dd}", rsa,
             HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(

@@ -14,7 +14,7 @@ namespace IdentityAccess.Core.Sso.SpKeys;
 /// decrypts), then retire the previous one (deleted: nothing decrypts with it any more).
 /// </summary>
 public sealed class SamlSpKeyService(IDbContextFactory<IdentityAccessDbContext> contexts, OrganizationAccessService access, GuardedWrites writes,
-    SamlSpKeyStore store, ISamlSpKeyProtector protector, AuditLog audit, TimeProvider time)
+    SamlSpKeyStore store, ISamlSpKeyProtector protector, ISpKeyPairSource keyPairs, AuditLog audit, TimeProvider time)
 {
     /// <summary>The parent's keys, for its admins' SSO panel; null when the person may not change the parent's settings.</summary>
     public async Task<SamlSpKeysView?> GetAsync(Guid parentId, Guid actingPersonId, CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ public sealed class SamlSpKeyService(IDbContextFactory<IdentityAccessDbContext> 
             return new SpKeyNextExists();
         }
 
-        var key = SamlSpKeyFactory.Create(parentId, use, SamlSpKeyStatus.Next, protector, time.GetUtcNow());
+        var key = SamlSpKeyFactory.Create(parentId, use, SamlSpKeyStatus.Next, protector, keyPairs, time.GetUtcNow());
         write.Db.SamlSpKeys.Add(key);
         Audit(write, "sso.sp-key-prepared", key, null);
         return await write.CommitAsync(cancellationToken);

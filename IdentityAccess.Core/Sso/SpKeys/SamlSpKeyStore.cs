@@ -12,7 +12,7 @@ namespace IdentityAccess.Core.Sso.SpKeys;
 /// of each use is made the first time it is needed), the keys that decrypt at the ACS, the key that signs requests.
 /// </summary>
 public sealed class SamlSpKeyStore(IDbContextFactory<IdentityAccessDbContext> contexts, GuardedWrites writes, ISamlSpKeyProtector protector,
-    AuditLog audit, TimeProvider time)
+    ISpKeyPairSource keyPairs, AuditLog audit, TimeProvider time)
 {
     private static readonly AuditActor _system = AuditActor.System(SystemActors.SamlSpKeys);
 
@@ -82,7 +82,7 @@ public sealed class SamlSpKeyStore(IDbContextFactory<IdentityAccessDbContext> co
         var added = false;
         foreach (var use in Enum.GetValues<SamlSpKeyUse>().Where(u => !existing.Contains(u)))
         {
-            var key = SamlSpKeyFactory.Create(parentId, use, SamlSpKeyStatus.Current, protector, time.GetUtcNow());
+            var key = SamlSpKeyFactory.Create(parentId, use, SamlSpKeyStatus.Current, protector, keyPairs, time.GetUtcNow());
             write.Db.SamlSpKeys.Add(key);
             audit.Record(write.Db, write.Actor, "sso.sp-key-created", key.Fingerprint, null,
                 new { key.Use, key.Status, key.Fingerprint, key.NotAfter }, parentOrganizationId: parentId);

@@ -15,7 +15,7 @@ namespace IdentityAccess.Tests.Core.Sso;
 public abstract class DomainRemovalTests : IAsyncLifetime
 {
     private readonly PortalFixture _portal;
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly FakeTimeProvider _time = new(TestClockStart.OfProcess); // the same start for every test: one app handed on
     private Guid _alice;
     private Guid _acmeTest;
 

@@ -1,24 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using IdentityAccess.Tests.TestSupport;
 using IdentityAccess.Web.Startup;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IdentityAccess.Tests.Web.Startup;
 
-/// <summary>The headers every response carries; the browser test (SecurityHeadersBrowserTests) shows the pages work under them.</summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+/// <summary>
+/// The headers every response carries; the browser test (SecurityHeadersBrowserTests) shows the pages work under them.
+/// One app per environment for the class (<see cref="SecurityHeadersApps"/>).
+/// </summary>
+public sealed class SecurityHeadersTests(SecurityHeadersApps apps) : IClassFixture<SecurityHeadersApps>
 {
-    private readonly SqliteTestDatabase _database = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Production_OverHttps_SendsHstsNosniffReferrerPolicyAndOneFullPolicyWithAFreshNonce()
     {
-        await using var app = App("Production");
+        var app = apps.Production;
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.test"), AllowAutoRedirect = false });
 
         var first = await client.GetAsync("/sign-in");
@@ -42,7 +38,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/no-such-page")] // the 404 page, re-executed after the headers were cleared
     public async Task Production_EveryKindOfResponse_CarriesThePolicy(string path)
     {
-        await using var app = App("Production");
+        var app = apps.Production;
 
         var response = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(path);
 
@@ -54,7 +50,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task Production_OverPlainHttp_SendsNoHsts()
     {
-        await using var app = App("Production");
+        var app = apps.Production;
 
         var response = await app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://portal.example.test") }).GetAsync("/sign-in");
 
@@ -64,7 +60,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task Development_KeepsBlazorsFrameAncestorsAndTheSimpleHeaders_NoPolicyOrHsts()
     {
-        await using var app = App("Development");
+        var app = apps.Development;
 
         var response = await app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetAsync("/sign-in");
 
@@ -73,9 +69,6 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         Assert.Equal("same-origin", Single(response, "Referrer-Policy"));
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
-
-    private IdentityAccessWebFactory App(string environment) =>
-        new(_database, environment, useTestAuth: false, new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = "https://portal.example.test" });
 
     private static string Single(HttpResponseMessage response, string header) =>
         Assert.Single(response.Headers.TryGetValues(header, out var values) ? values

@@ -18,8 +18,7 @@ namespace IdentityAccess.Tests.Core.Sso.Metadata;
 public abstract class SamlMetadataRefreshTests : IAsyncLifetime
 {
     private readonly PortalFixture _portal;
-    // Whole seconds: SQLite keeps a time to 100 µs and PostgreSQL to 1 µs, so the clock's own ticks would not compare equal.
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly FakeTimeProvider _time = new(TestClockStart.OfProcess); // the same start for every test: one app handed on
     private MetadataServer _idp = default!;
     private Guid _alice;
 
