@@ -33,7 +33,7 @@ internal static partial class ProvisioningInputLoader
     /// seats everyone else holds, so the engine hands out only what is really free.
     /// </summary>
     private static async Task<(List<MemberRow>, List<SeatPoolFacts>)> ScopedMembersAsync(IdentityAccessDbContext db, Guid organizationId,
-        List<SeatPoolFacts> pools, ReconcileScope scope, List<Guid> heldTopRole, IReadOnlyList<MemberRow>? scopeMembers, CancellationToken cancellationToken)
+        List<SeatPoolFacts> pools, ReconcileScope scope, List<Guid> heldTopRole, SignInReads? signIn, CancellationToken cancellationToken)
     {
         var userIds = scope.DirectoryUserIds.ToList();
         // A scope of people only (a sign-in) has no directory users to resolve: no round trip for an empty list.
@@ -44,12 +44,12 @@ internal static partial class ProvisioningInputLoader
         var personIds = linkedPeople.Concat(scope.PersonIds).Concat(heldTopRole).ToHashSet();
         var scopedIds = personIds.ToList();
         // The rows the caller read are the scope's whole answer only when nobody else joined the scope.
-        var members = scopeMembers is not null && personIds.SetEquals(scope.PersonIds)
-            ? [.. scopeMembers]
+        var members = signIn is not null && personIds.SetEquals(scope.PersonIds)
+            ? [.. signIn.Members]
             : await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId).WhereIn(scopedIds, m => m.PersonId), cancellationToken);
 
         // Kept by database triggers: reading it costs the same at a hundred members or a hundred thousand.
-        var heldByEveryone = (await SeatHoldingCounts.HeldAsync(db, organizationId, cancellationToken))
+        var heldByEveryone = (signIn?.SeatsHeld ?? await SeatHoldingCounts.HeldAsync(db, organizationId, cancellationToken))
             .Select(h => new { Tier = h.Key == SeatHolding.NoTier ? (SeatTier?)null : Enum.Parse<SeatTier>(h.Key), Count = h.Value }).ToList();
         var heldByOthers = heldByEveryone.ToDictionary(h => h.Tier ?? NoTier, h => h.Count);
         foreach (var member in members.Where(m => m.Current.HoldsSeat))
@@ -66,7 +66,9 @@ internal static partial class ProvisioningInputLoader
         if (seatMayComeFree)
         {
             var pending = db.Memberships.Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat);
-            members.AddRange(await MembersAsync(db, pending.WhereNotIn(scopedIds, m => m.PersonId), cancellationToken));
+            members.AddRange(scopedIds is [var onlyPerson] // a scope of one person (a sign-in nobody else joined): the same read, compiled
+                ? await _pendingExceptOne.For(db)(db, organizationId, onlyPerson).ToListAsync(cancellationToken)
+                : await MembersAsync(db, pending.WhereNotIn(scopedIds, m => m.PersonId), cancellationToken));
         }
 
         return (members, seats);

@@ -1,6 +1,8 @@
+using IdentityAccess.Core.Members;
 using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning.Engine;
 using IdentityAccess.Core.Provisioning.Snapshots;
+using IdentityAccess.Core.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdentityAccess.Core.Provisioning;
@@ -54,10 +56,72 @@ internal static partial class ProvisioningInputLoader
     /// <summary>
     /// The scoped load of one person (<see cref="ReconcileScope.AddPeople"/>) with their rows of
     /// <see cref="PersonMembershipsAsync"/>, read in this transaction after the organization's lock: the same input,
-    /// one statement fewer. Whoever else joins the scope (a held top-role change) is read as before.
+    /// fewer statements. The held top-role changes and the seats held come in one compiled statement; whoever else
+    /// joins the scope (a held top-role change) is read as before.
     /// </summary>
-    public static Task<ProvisioningInput> LoadForSignInAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
-        IReadOnlyDictionary<string, string> groups, Guid personId, IReadOnlyList<PersonMembership> memberships, CancellationToken cancellationToken) =>
-        LoadAsync(db, org, draft, groups, new ReconcileScope().AddPeople([personId]),
-            [.. memberships.Where(m => m.OrganizationId == org.Id && m.Row.PersonId == personId).Select(m => m.Row)], cancellationToken);
+    public static async Task<ProvisioningInput> LoadForSignInAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
+        IReadOnlyDictionary<string, string> groups, Guid personId, IReadOnlyList<PersonMembership> memberships, CancellationToken cancellationToken)
+    {
+        var heldTopRole = new List<Guid>();
+        var seatsHeld = new Dictionary<string, int>();
+        await foreach (var row in _heldTopRoleAndSeats.For(db)(db, org.Id).WithCancellation(cancellationToken))
+        {
+            if (row.Kind == HeldTopRoleRow)
+            {
+                heldTopRole.Add(row.PersonId);
+            }
+            else
+            {
+                seatsHeld[row.Tier] = seatsHeld.GetValueOrDefault(row.Tier) + row.Held; // the counter plus its unfolded changes
+            }
+        }
+
+        var known = new SignInReads([.. memberships.Where(m => m.OrganizationId == org.Id && m.Row.PersonId == personId).Select(m => m.Row)], heldTopRole,
+            seatsHeld.Where(s => s.Value != 0).ToDictionary()); // as SeatHoldingCounts.HeldAsync leaves out a tier that holds none
+        return await LoadAsync(db, org, draft, groups, new ReconcileScope().AddPeople([personId]), known, cancellationToken);
+    }
+
+    /// <summary>What a sign-in read for the scoped load, in this transaction under the organization's lock.</summary>
+    /// <param name="Members">The person's own membership row in the organization (none when not a member).</param>
+    /// <param name="SeatsHeld">Seats held per tier key, as <see cref="SeatHoldingCounts.HeldAsync"/> answers.</param>
+    private sealed record SignInReads(IReadOnlyList<MemberRow> Members, List<Guid> HeldTopRole, Dictionary<string, int> SeatsHeld);
+
+    private const int HeldTopRoleRow = 0;
+    private const int SeatCountRow = 1;
+
+    /// <summary>
+    /// The organization's held top-role changes (one row a person) and its seat counters with their unfolded changes
+    /// (rows of a tier, summed in memory, as <see cref="SeatHoldingCounts.HeldAsync"/> sums them in SQL): one compiled
+    /// statement instead of two, each of which cost a sign-in more in EF's per-call work than in the database.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, IAsyncEnumerable<HeldRow>>> _heldTopRoleAndSeats = new(() =>
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid organizationId) => db.HeldTopRoleChanges.AsNoTracking()
+            .Where(h => h.OrganizationId == organizationId && h.ResolvedAt == null)
+            .Select(h => new HeldRow { Kind = HeldTopRoleRow, PersonId = h.PersonId, Tier = SeatHolding.NoTier, Held = 0 })
+            .Concat(db.SeatHoldings.AsNoTracking().Where(h => h.OrganizationId == organizationId)
+                .Select(h => new HeldRow { Kind = SeatCountRow, PersonId = Guid.Empty, Tier = h.Tier, Held = h.Held }))
+            .Concat(db.SeatHoldingChanges.AsNoTracking().Where(c => c.OrganizationId == organizationId)
+                .Select(c => new HeldRow { Kind = SeatCountRow, PersonId = Guid.Empty, Tier = c.Tier, Held = c.Delta }))));
+
+    /// <summary>A row of <see cref="_heldTopRoleAndSeats"/>: a held top-role change's person, or a tier's seats held.</summary>
+    private sealed class HeldRow
+    {
+        public int Kind { get; init; }
+        public Guid PersonId { get; init; }
+        public string Tier { get; init; } = SeatHolding.NoTier;
+        public int Held { get; init; }
+    }
+
+    /// <summary>
+    /// The organization's pending queue without the one person a sign-in's scope holds: compiled, the same SQL as
+    /// <see cref="ScopedMembersAsync"/>' read of it for a larger scope.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, Guid, IAsyncEnumerable<MemberRow>>> _pendingExceptOne = new(() =>
+        EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid organizationId, Guid personId) => db.Memberships.AsNoTracking()
+            .Where(m => m.OrganizationId == organizationId && m.Status == MembershipStatus.PendingSeat && m.PersonId != personId)
+            .Select(m => new MemberRow(m.PersonId, m.Person!.Email, m.Person.DisplayName, new CurrentMembership(m.Role, m.SeatTier, m.Status, m.Source, m.StatusChangedAt)
+            {
+                Override = m.RoleOverride == null ? null : new RoleOverride(m.RoleOverride.Value, m.RoleOverrideSetBy, m.RoleOverrideSetAt),
+                RoleBeforeSync = m.RoleBeforeSync,
+            }))));
 }

@@ -44,20 +44,21 @@ internal static partial class ProvisioningInputLoader
         IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, CancellationToken cancellationToken) =>
         LoadAsync(db, org, draft, groups, scope, null, cancellationToken);
 
-    /// <param name="scopeMembers">
-    /// The scope's own membership rows in this organization, when the caller read them in this transaction under the
-    /// organization's lock (a sign-in: <see cref="LoadForSignInAsync"/>); null to read them here.
+    /// <param name="signIn">
+    /// The scope's own membership rows in this organization, the held top-role changes and the seats held, when the
+    /// caller read them in this transaction under the organization's lock (a sign-in: <see cref="LoadForSignInAsync"/>);
+    /// null to read them here.
     /// </param>
     private static async Task<ProvisioningInput> LoadAsync(IdentityAccessDbContext db, OrganizationSnapshot org, ProvisioningDraft draft,
-        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, IReadOnlyList<MemberRow>? scopeMembers, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> groups, ReconcileScope? scope, SignInReads? signIn, CancellationToken cancellationToken)
     {
         var organizationId = org.Id;
         List<SeatPoolFacts> pools = [.. org.Pools];
         // Few rows: a held top-role change waits for the organization to have another top role, or for its IdP to stop asking.
-        var heldTopRole = await _heldTopRole.For(db)(db, organizationId).ToListAsync(cancellationToken);
+        var heldTopRole = signIn?.HeldTopRole ?? await _heldTopRole.For(db)(db, organizationId).ToListAsync(cancellationToken);
         var (members, seats) = scope is null
             ? (await MembersAsync(db, db.Memberships.Where(m => m.OrganizationId == organizationId), cancellationToken), pools)
-            : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, scopeMembers, cancellationToken);
+            : await ScopedMembersAsync(db, organizationId, pools, scope, heldTopRole, signIn, cancellationToken);
         var facts = new OrganizationFacts(org.Id, org.Name, org.Plan, org.ParentPlan, org.Mode, seats, org.SettingsVersion);
         var topRoleElsewhere = scope is not null && await TopRoleHeldElsewhereAsync(db, facts, members, cancellationToken);
 

@@ -15,11 +15,16 @@ internal static class ResponseSignatureChecks
         XmlDocument document, XmlElement response, XmlElement assertion, SamlIdpConnection identityProvider, bool responseVerified = false)
     {
         // Step 7: structure and algorithms of each signature present, before any cryptography.
-        var signed = new List<(XmlElement Parent, XmlElement Signature)>();
+        var signed = new List<(XmlElement Parent, XmlElement Signature, SignedXml Checked)>();
         foreach (var parent in new[] { response, assertion })
         {
             var (signature, rejection) = SignaturePolicy.FindSignature(parent);
-            rejection ??= signature is null ? null : CheckStructure(document, signature, parent);
+            SignedXml? checkedXml = null;
+            if (rejection is null && signature is not null)
+            {
+                (checkedXml, rejection) = CheckStructure(document, signature, parent);
+            }
+
             if (rejection is not null)
             {
                 return (false, rejection);
@@ -27,7 +32,7 @@ internal static class ResponseSignatureChecks
 
             if (signature is not null)
             {
-                signed.Add((parent, signature));
+                signed.Add((parent, signature, checkedXml!));
             }
         }
 
@@ -48,9 +53,9 @@ internal static class ResponseSignatureChecks
                 return (false, new(SamlFailureReason.NoUsableSigningKey, "the IdP connection has no RSA signing certificate of at least 2048 bits"));
             }
 
-            foreach (var (parent, signature) in signed)
+            foreach (var (parent, signature, checkedXml) in signed)
             {
-                if (!VerifiesWithAny(document, signature, keys))
+                if (!VerifiesWithAny(document, signature, checkedXml, keys))
                 {
                     return (false, new(SamlFailureReason.InvalidSignature, $"the {parent.LocalName} signature does not verify with any configured IdP certificate"));
                 }
@@ -74,7 +79,7 @@ internal static class ResponseSignatureChecks
     /// <summary>Steps 7–8 for one signature: its structure, then verification with the pinned keys.</summary>
     public static SamlRejection? CheckOne(XmlDocument document, XmlElement parent, XmlElement signature, SamlIdpConnection identityProvider)
     {
-        var rejection = CheckStructure(document, signature, parent);
+        var (checkedXml, rejection) = CheckStructure(document, signature, parent);
         if (rejection is not null)
         {
             return rejection;
@@ -85,7 +90,7 @@ internal static class ResponseSignatureChecks
         {
             return keys.Count == 0
                 ? new(SamlFailureReason.NoUsableSigningKey, "the IdP connection has no RSA signing certificate of at least 2048 bits")
-                : VerifiesWithAny(document, signature, keys) ? null
+                : VerifiesWithAny(document, signature, checkedXml!, keys) ? null
                 : new(SamlFailureReason.InvalidSignature, $"the {parent.LocalName} signature does not verify with any configured IdP certificate");
         }
         finally
@@ -94,25 +99,29 @@ internal static class ResponseSignatureChecks
         }
     }
 
-    private static SamlRejection? CheckStructure(XmlDocument document, XmlElement signature, XmlElement parent)
+    /// <summary>Step 7 for one signature; the SignedXml its checks read, when they pass, is the one step 8 verifies first.</summary>
+    private static (SignedXml? Checked, SamlRejection? Rejection) CheckStructure(XmlDocument document, XmlElement signature, XmlElement parent)
     {
         var (signedXml, rejection) = SignaturePolicy.Load(document, signature);
-        return rejection ?? SignaturePolicy.Check(document, signedXml!, parent);
+        rejection ??= SignaturePolicy.Check(document, signedXml!, parent);
+        return rejection is null ? (signedXml, null) : (null, rejection);
     }
 
     /// <summary>
     /// Only the pinned keys are tried; KeyInfo in the response is never used (CheckSignature() without a key would
-    /// trust any key an attacker puts there). A fresh SignedXml per key keeps no state between attempts.
+    /// trust any key an attacker puts there). The first key verifies the very SignedXml whose structure step 7 checked
+    /// (loaded from this signature element, no verification attempted on it yet); every further key gets a fresh one,
+    /// so no attempt keeps state from another. Loading a signature parses its KeyInfo's certificate too (unused here),
+    /// and a second load of the same element was a fifth of the validation's time (docs/performance.md, 2026-12-07 (5)).
     /// </summary>
-    private static bool VerifiesWithAny(XmlDocument document, XmlElement signature, List<RSA> keys)
+    private static bool VerifiesWithAny(XmlDocument document, XmlElement signature, SignedXml checkedXml, List<RSA> keys)
     {
-        foreach (var key in keys)
+        for (var i = 0; i < keys.Count; i++)
         {
             try
             {
-                SignedXml signedXml = new StrictSignedXml(document);
-                signedXml.LoadXml(signature);
-                if (signedXml.CheckSignature(key))
+                var signedXml = i == 0 ? checkedXml : Loaded(document, signature);
+                if (signedXml.CheckSignature(keys[i]))
                 {
                     return true;
                 }
@@ -124,5 +133,12 @@ internal static class ResponseSignatureChecks
         }
 
         return false;
+    }
+
+    private static SignedXml Loaded(XmlDocument document, XmlElement signature)
+    {
+        SignedXml signedXml = new StrictSignedXml(document);
+        signedXml.LoadXml(signature);
+        return signedXml;
     }
 }
