@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IdentityAccess.Tests.Core.Provisioning;
 
 /// <summary>
-/// A reconcile of a large organization hands its heap back once it is done (<see cref="ReconcileHeapRelease"/>): here
+/// A reconcile of a large organization collects its heap once it is done (<see cref="ReconcileHeapRelease"/>): here
 /// "large" is lowered to one person, so Acme's Sync now counts as one.
 /// </summary>
 public abstract class ReconcileHeapReleaseTests(PortalFixture portal) : IAsyncLifetime
@@ -20,7 +20,7 @@ public abstract class ReconcileHeapReleaseTests(PortalFixture portal) : IAsyncLi
     public Task DisposeAsync() => portal.DisposeAsync();
 
     [Fact]
-    public async Task Sync_now_hands_the_heap_back_once_for_the_organization_it_reconciled()
+    public async Task Sync_now_collects_the_heap_once_for_the_organization_it_reconciled()
     {
         var alice = portal.Demo.Person("alice@acme.test");
         var settings = portal.Factory.Services.GetRequiredService<ProvisioningSettingsService>();
@@ -39,7 +39,7 @@ public abstract class ReconcileHeapReleaseTests(PortalFixture portal) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_refused_sync_now_reconciles_nothing_and_hands_nothing_back()
+    public async Task A_refused_sync_now_reconciles_nothing_and_collects_nothing()
     {
         // Globex's owner has no right in Acme: refused before any organization is loaded.
         var heap = portal.Factory.Services.GetRequiredService<ReconcileHeapRelease>();
@@ -64,8 +64,8 @@ public sealed class ReconcileHeapThresholdTests
     [InlineData(100_000, 99_999, 0)]
     [InlineData(100_000, 100_000, 1)]
     [InlineData(100_000, 1_000_000, 1)]
-    [InlineData(0, 1_000_000, 0)] // 0 never hands it back
-    public void Hands_the_heap_back_from_the_configured_size_only(int from, int people, int expected)
+    [InlineData(0, 1_000_000, 0)] // 0 never collects
+    public void Collects_from_the_configured_size_only(int from, int people, int expected)
     {
         var heap = new ReconcileHeapRelease(Options.Create(new ReconcileHeapOptions { ReleaseFromPeople = from }));
         var fullCollections = GC.CollectionCount(GC.MaxGeneration);
