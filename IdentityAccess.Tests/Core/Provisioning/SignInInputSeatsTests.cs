@@ -1,14 +1,11 @@
 using System.Text.Json;
 using IdentityAccess.Core.DirectoryObjects;
 using IdentityAccess.Core.Members;
-using IdentityAccess.Core.Persistence;
 using IdentityAccess.Core.Provisioning;
-using IdentityAccess.Core.Provisioning.Snapshots;
 using IdentityAccess.Core.Roles;
 using IdentityAccess.Core.Seats;
 using IdentityAccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdentityAccess.Tests.Core.Provisioning;
 
@@ -141,32 +138,9 @@ public abstract class SignInInputSeatsTests(PortalFixture portal) : IAsyncLifeti
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The scoped load of one person, as every path but the sign-in reads it; as JSON, so lists compare by content.</summary>
-    private async Task<string> ScopedLoadAsync(Guid personId)
-    {
-        await using var db = await portal.Factory.CreateDbContextAsync();
-        var (snapshot, acme) = await AcmeAsync(db);
-        var input = await ProvisioningInputLoader.LoadAsync(db, acme, snapshot.SavedSettings[acme.Id], snapshot.GroupNames,
-            new ReconcileScope().AddPeople([personId]), CancellationToken.None);
-        return JsonSerializer.Serialize(input);
-    }
+    private Task<string> ScopedLoadAsync(Guid personId) => AcmeEngineInputs.ScopedAsync(portal, personId);
 
-    private async Task<string> SignInLoadAsync(Guid personId)
-    {
-        await using var db = await portal.Factory.CreateDbContextAsync();
-        var (snapshot, acme) = await AcmeAsync(db);
-        var memberships = await ProvisioningInputLoader.PersonMembershipsAsync(db, portal.Demo.AcmeParent, personId, CancellationToken.None);
-        var input = await ProvisioningInputLoader.LoadForSignInAsync(db, acme, snapshot.SavedSettings[acme.Id], snapshot.GroupNames, personId,
-            memberships, CancellationToken.None);
-        return JsonSerializer.Serialize(input);
-    }
-
-    private async Task<(ParentSnapshot Snapshot, OrganizationSnapshot Acme)> AcmeAsync(IdentityAccessDbContext db)
-    {
-        // The pools come from the snapshot: read after the test's seat changes, as a sign-in reads them.
-        var snapshot = (await portal.Factory.Services.GetRequiredService<ParentSnapshots>().CurrentAsync(db, portal.Demo.AcmeParent, CancellationToken.None))!;
-        return (snapshot, snapshot.Organizations.Single(o => o.Id == portal.Demo.AcmeChat));
-    }
+    private Task<string> SignInLoadAsync(Guid personId) => AcmeEngineInputs.SignInAsync(portal, personId);
 }
 
 public sealed class SqliteSignInInputSeatsTests() : SignInInputSeatsTests(new SqlitePortalFixture());
