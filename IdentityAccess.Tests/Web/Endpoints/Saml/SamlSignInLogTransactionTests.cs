@@ -19,6 +19,9 @@ public abstract class SamlSignInLogTransactionTests(PortalFixture portal) : Saml
         await RefuseInsertsAsync("ProvisioningLog", true);
 
         var failed = await SignInAsync("frank@acme.test", "okta-frank", Engineering);
+        // The failed sign-in queued its server-error row before answering; the background loop must try it while the
+        // refusal still holds (a loaded run once wrote it after the refusal was lifted).
+        await Factory.Services.FlushProvisioningLogAsync();
 
         await RefuseInsertsAsync("ProvisioningLog", false);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
