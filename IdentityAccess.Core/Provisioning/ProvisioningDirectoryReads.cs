@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.InteropServices;
 using IdentityAccess.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ internal static class ProvisioningDirectoryReads
         var ids = scope.DirectoryUserIds.ToList();
         var byId = ids.Count == 0 ? []
             : await db.DirectoryUsers.WhereIn(db, ids, u => u.Id).AsNoTracking()
-                .Select(u => new ScopedUserRow(u.ParentOrganizationId, new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt)))
+                .Select(_scopedRow)
                 .ToListAsync(cancellationToken);
         var linkedById = byId.Select(u => u.Row.PersonId).ToHashSet();
         var personIds = memberIds.Where(id => !linkedById.Contains(id)).ToList();
@@ -83,7 +84,7 @@ internal static class ProvisioningDirectoryReads
             // One person (a sign-in, its queue empty): the same read by the PersonId index, compiled.
             [var onlyPerson] => await _usersOfPerson.For(db)(db, onlyPerson).ToListAsync(cancellationToken),
             _ => await db.DirectoryUsers.WhereIn(db, personIds, u => u.PersonId).AsNoTracking()
-                .Select(u => new ScopedUserRow(u.ParentOrganizationId, new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt)))
+                .Select(_scopedRow)
                 .ToListAsync(cancellationToken),
         };
         return [.. byId.Concat(byPerson).Where(u => u.ParentOrganizationId == parentId).Select(u => u.Row).DistinctBy(u => u.Id)];
@@ -91,9 +92,13 @@ internal static class ProvisioningDirectoryReads
 
     private sealed record ScopedUserRow(Guid ParentOrganizationId, DirectoryUserRow Row);
 
+    // One projection for the three scoped reads (by id, by person, and the compiled read of one person).
+    private static readonly Expression<Func<DirectoryObjects.DirectoryUser, ScopedUserRow>> _scopedRow =
+        u => new ScopedUserRow(u.ParentOrganizationId, new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt));
+
     private static readonly CompiledPerModel<Func<IdentityAccessDbContext, Guid, IAsyncEnumerable<ScopedUserRow>>> _usersOfPerson = new(() =>
         EF.CompileAsyncQuery((IdentityAccessDbContext db, Guid personId) => db.DirectoryUsers.AsNoTracking().Where(u => u.PersonId == personId)
-            .Select(u => new ScopedUserRow(u.ParentOrganizationId, new DirectoryUserRow(u.Id, u.PersonId, u.UserName, u.Email, u.DisplayName, u.Active, u.CreatedAt, u.DeactivatedAt)))));
+            .Select(_scopedRow)));
 
     /// <summary>
     /// Every directory user's group keys, as one array a person. The rows carry the group's id and each key is read
